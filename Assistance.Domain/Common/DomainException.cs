@@ -1,0 +1,43 @@
+namespace Assistance.Domain.Common;
+
+/// <summary>A business rule was broken; maps to 409 with the rule's stable code.</summary>
+public class BusinessRuleViolationException(string code, string message, string? ruleId = null)
+    : Exception(message)
+{
+    /// <summary>Stable machine-readable code, e.g. <c>household.member-in-other-household</c>.</summary>
+    public string Code { get; } = code;
+
+    /// <summary>The R-id of the broken rule, when the rule comes from domain.md.</summary>
+    public string? RuleId { get; } = ruleId;
+}
+
+/// <summary>An input value is malformed (shape, checksum, range); maps to 400 naming the field.</summary>
+public class DomainValidationException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>A rule an aggregate must keep, named after its invariant (kgrzybek's IBusinessRule).</summary>
+public interface IBusinessRule
+{
+    bool IsBroken();
+
+    string Code { get; }
+
+    string Message { get; }
+
+    /// <summary>R-id and clause, e.g. "R-22; N-57 Art.21".</summary>
+    string Source { get; }
+}
+
+public static class BusinessRules
+{
+    public static void Check(IBusinessRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.IsBroken())
+        {
+            throw new BusinessRuleViolationException(rule.Code, rule.Message, rule.Source);
+        }
+    }
+}
