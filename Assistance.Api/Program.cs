@@ -1,6 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Assistance.Api.Endpoints;
+using Assistance.Api.Http;
+using Assistance.Api.OpenApi;
+using Assistance.Api.Security;
+using Assistance.Application;
+using Assistance.Application.Abstractions;
+using Assistance.Infrastructure;
+using Assistance.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+if (args.Length > 0 && args[0] == "dev-token")
+{
+    var tokenBuilder = WebApplication.CreateBuilder(args[1..]);
+    return DevToken.Run(args, tokenBuilder.Configuration, tokenBuilder.Environment, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+
+// JSON console logs carry the trace id of the request (scopes on), never request bodies.
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(options =>
+{
+    options.IncludeScopes = true;
+    options.UseUtcTimestamp = true;
+    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+});
+
+var maxBodyBytes = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L);
+builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = maxBodyBytes);
+
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    var json = options.SerializerOptions;
+    json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+    json.NumberHandling = JsonNumberHandling.Strict;
+    json.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+    json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+});
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddAssistanceProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddAssistanceAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddAssistanceRateLimiting(builder.Configuration);
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+builder.Services.AddAssistanceOpenApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestBodyLimit(maxBodyBytes);
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+    .AllowAnonymous().DisableRateLimiting();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/openapi/v1.json", "Assistance v1");
+    options.RoutePrefix = "swagger";
+});
+
+var api = app.MapGroup("/api/v1");
+api.MapRegions();
+api.MapAuditEvents();
 
 app.Run();
+return 0;
+
+/// <summary>The API host; public so WebApplicationFactory can start it in tests.</summary>
+public partial class Program
+{
+}

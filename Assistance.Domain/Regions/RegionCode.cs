@@ -98,6 +98,18 @@ public readonly record struct RegionCode
         }
     }
 
+    /// <summary>
+    /// The code prefix shared by every region in this subtree ("" for national, 2 digits for a province, 4 for a
+    /// city, the whole code below), for set-based SQL filters (<c>region_code LIKE prefix || '%'</c>).
+    /// </summary>
+    public string SubtreePrefix => Level switch
+    {
+        RegionLevel.National => string.Empty,
+        RegionLevel.Province => Value[..2],
+        RegionLevel.City => Value[..4],
+        _ => Value,
+    };
+
     /// <summary>True when <paramref name="other"/> is this region or lies inside it.</summary>
     public bool Contains(RegionCode other)
     {

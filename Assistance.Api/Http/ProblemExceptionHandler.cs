@@ -1,0 +1,137 @@
+namespace Assistance.Api.Http;
+
+using System.Net.Sockets;
+using System.Text.Json;
+using Assistance.Application.Common;
+using Assistance.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+
+/// <summary>
+/// The one place exceptions become HTTP problems (RFC 9457). Bad input is always a 4xx naming what is wrong;
+/// only a genuine fault is a 500, and it never carries a stack trace.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(exception);
+        if (httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        switch (exception)
+        {
+            case ValidationException validation:
+                var errors = validation.Errors
+                    .GroupBy(e => JsonPath(e.PropertyName))
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+                await ProblemDetailsSetup.WriteAsync(httpContext, 400, "validation.failed", "The request is invalid.",
+                    "One or more fields are invalid: " + string.Join(", ", errors.Keys) + ".", errors).ConfigureAwait(false);
+                return true;
+            case DomainValidationException domain:
+                await ProblemDetailsSetup.WriteAsync(httpContext, 400, "validation.failed", "The request is invalid.", domain.Message,
+                    new Dictionary<string, string[]> { [domain.Field] = [domain.Message] }).ConfigureAwait(false);
+                return true;
+            case BadHttpRequestException bad:
+                await WriteBadRequestAsync(httpContext, bad).ConfigureAwait(false);
+                return true;
+            case NotFoundException notFound:
+                await ProblemDetailsSetup.WriteAsync(httpContext, 404, $"{Kebab(notFound.Entity)}.not-found", "Not found.", notFound.Message)
+                    .ConfigureAwait(false);
+                return true;
+            case BusinessRuleViolationException rule:
+                await ProblemDetailsSetup.WriteAsync(httpContext, 409, rule.Code, "A business rule blocks this change.",
+                    rule.RuleId is null ? rule.Message : $"{rule.Message} ({rule.RuleId})").ConfigureAwait(false);
+                return true;
+            case VersionMismatchException mismatch:
+                await ProblemDetailsSetup.WriteAsync(httpContext, 412, $"{Kebab(mismatch.Entity)}.version-mismatch", "The resource has changed.",
+                    mismatch.Message).ConfigureAwait(false);
+                return true;
+            case IdempotencyKeyReusedException reused:
+                await ProblemDetailsSetup.WriteAsync(httpContext, 422, "idempotency.key-reused", "Idempotency-Key reused.", reused.Message)
+                    .ConfigureAwait(false);
+                return true;
+            case IdempotencyInProgressException inProgress:
+                await ProblemDetailsSetup.WriteAsync(httpContext, 409, "idempotency.in-progress", "Duplicate request in progress.", inProgress.Message)
+                    .ConfigureAwait(false);
+                return true;
+            case ForbiddenException forbidden:
+                await ProblemDetailsSetup.WriteAsync(httpContext, 403, "auth.forbidden", "Forbidden.", forbidden.Message).ConfigureAwait(false);
+                return true;
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                // The client went away; nobody is listening for a body.
+                httpContext.Response.StatusCode = 499;
+                return true;
+            case var db when IsDatabaseUnavailable(db):
+                LogDatabaseUnavailable(logger, db);
+                httpContext.Response.Headers.RetryAfter = "5";
+                await ProblemDetailsSetup.WriteAsync(httpContext, 503, "database.unavailable", "Service unavailable.",
+                    "The database cannot be reached right now. Retry later.").ConfigureAwait(false);
+                return true;
+            default:
+                LogUnhandled(logger, exception);
+                await ProblemDetailsSetup.WriteAsync(httpContext, 500, "server.error", "Internal error.",
+                    "An unexpected error occurred. Quote the traceId when reporting it.").ConfigureAwait(false);
+                return true;
+        }
+    }
+
+    private static async Task WriteBadRequestAsync(HttpContext httpContext, BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await ProblemDetailsSetup.WriteAsync(httpContext, 413, "request.too-large", "Request body too large.", "The request body exceeds the size limit.")
+                .ConfigureAwait(false);
+            return;
+        }
+
+        // Malformed JSON, wrong types and unknown enum values arrive here wrapped around a JsonException whose
+        // Path names the field; its message never contains a stack trace, but we still word it ourselves.
+        var json = bad.InnerException as JsonException ?? bad.InnerException?.InnerException as JsonException;
+        if (json is not null)
+        {
+            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+            var detail = $"The JSON body is invalid at '{field}'" + (json.LineNumber is { } line ? $" (line {line + 1})" : string.Empty)
+                + ": a value is malformed, of the wrong type, or not one of the allowed values.";
+            await ProblemDetailsSetup.WriteAsync(httpContext, 400, "request.malformed-json", "The request body is not valid.", detail,
+                new Dictionary<string, string[]> { [field] = [detail] }).ConfigureAwait(false);
+            return;
+        }
+
+        var message = bad.Message.Contains("Failed to bind parameter", StringComparison.Ordinal)
+            || bad.Message.Contains("Required parameter", StringComparison.Ordinal)
+            || bad.Message.Contains("Implicit body", StringComparison.Ordinal)
+            || bad.Message.Contains("content type", StringComparison.OrdinalIgnoreCase)
+            ? bad.Message
+            : "The request is malformed.";
+        var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400;
+        await ProblemDetailsSetup.WriteAsync(httpContext, status, ProblemDetailsSetup.DefaultCode(status), "The request is not valid.", message)
+            .ConfigureAwait(false);
+    }
+
+    private static bool IsDatabaseUnavailable(Exception exception) => exception switch
+    {
+        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState == PostgresErrorCodes.CannotConnectNow
+            || pg.SqlState == PostgresErrorCodes.AdminShutdown,
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is SocketException or TimeoutException,
+        SocketException => true,
+        _ => exception.InnerException is not null && IsDatabaseUnavailable(exception.InnerException),
+    };
+
+    /// <summary>FluentValidation says <c>Members[0].IdNumber</c>; the JSON body says <c>members[0].idNumber</c>.</summary>
+    private static string JsonPath(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+
+    private static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
+}

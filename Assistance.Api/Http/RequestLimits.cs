@@ -1,0 +1,60 @@
+namespace Assistance.Api.Http;
+
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+
+public static class RequestLimits
+{
+    /// <summary>Per-caller token bucket (per replica): partners get a fair share, a runaway client gets 429s.</summary>
+    public static IServiceCollection AddAssistanceRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permitsPerMinute = configuration.GetValue("RateLimiting:PermitsPerMinute", 1200);
+        var burst = configuration.GetValue("RateLimiting:Burst", 200);
+        return services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var partition = context.User.FindFirst("sub")?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = burst,
+                    TokensPerPeriod = Math.Max(1, permitsPerMinute / 60),
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await ProblemDetailsSetup.WriteAsync(context.HttpContext, 429, "request.rate-limited", "Too many requests.",
+                    "The rate limit for your client is exhausted. Retry after the number of seconds in Retry-After.").ConfigureAwait(false);
+            };
+        });
+    }
+
+    /// <summary>
+    /// Caps request bodies (Kestrel enforces it while reading; a declared Content-Length over the cap is refused
+    /// up front) so nobody can tie the service up with a huge payload.
+    /// </summary>
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long maxBytes) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = maxBytes;
+            }
+
+            if (context.Request.ContentLength > maxBytes)
+            {
+                await ProblemDetailsSetup.WriteAsync(context, 413, "request.too-large", "Request body too large.",
+                    $"The request body is {context.Request.ContentLength} bytes; the limit is {maxBytes}.").ConfigureAwait(false);
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
+}

@@ -1,0 +1,147 @@
+namespace Assistance.Api.OpenApi;
+
+using System.Globalization;
+using Assistance.Api.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+/// <summary>Marks endpoints that require If-Match (for the contract: header, 412 and 428).</summary>
+public sealed class RequiresIfMatchMetadata;
+
+/// <summary>Marks endpoints that accept Idempotency-Key (for the contract: header, 409 and 422).</summary>
+public sealed class AcceptsIdempotencyKeyMetadata;
+
+/// <summary>Declares security and the problem responses every operation can give, so clients can rely on them.</summary>
+public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
+{
+    public const string ProblemSchemaName = "Problem";
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var document = context.Document;
+        EnsureProblemSchema(document!);
+        operation.Responses ??= [];
+        var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        if (!anonymous)
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+            Add(operation, document!, 401, "Missing or invalid bearer token.");
+            Add(operation, document!, 403, "The token lacks the scope this operation needs.");
+        }
+
+        Add(operation, document!, 400, "The request is malformed or a field is invalid; `errors` names the fields.");
+        Add(operation, document!, 404, "Not found, or outside the caller's region.");
+        Add(operation, document!, 429, "Rate limit exhausted; see Retry-After.", withRetryAfter: true);
+        Add(operation, document!, 500, "Unexpected error; quote traceId.");
+        Add(operation, document!, 503, "The database is unreachable; see Retry-After.", withRetryAfter: true);
+
+        if (metadata.OfType<RequiresIfMatchMetadata>().Any())
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "The ETag from the last GET of the resource.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 40, Pattern = "^(W/)?\"[0-9]{1,19}\"$" },
+            });
+            Add(operation, document!, 412, "The resource changed since your GET (ETag mismatch).");
+            Add(operation, document!, 428, "If-Match header missing.");
+        }
+
+        if (metadata.OfType<AcceptsIdempotencyKeyMetadata>().Any())
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Preconditions.IdempotencyKeyHeader,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Makes retries safe: the same key and body returns the stored response.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200, Pattern = "^[\\x21-\\x7E]+$" },
+            });
+            Add(operation, document!, 409, "A business rule blocks the change, or the same Idempotency-Key is in progress.");
+            Add(operation, document!, 422, "Idempotency-Key reused with a different body, or the input cannot be processed.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void Add(OpenApiOperation operation, OpenApiDocument document, int status, string description, bool withRetryAfter = false)
+    {
+        var key = status.ToString(CultureInfo.InvariantCulture);
+        if (operation.Responses!.ContainsKey(key))
+        {
+            return;
+        }
+
+        var response = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(ProblemSchemaName, document) },
+            },
+        };
+        if (withRetryAfter)
+        {
+            response.Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before retrying.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0", Maximum = "86400" },
+                },
+            };
+        }
+
+        operation.Responses![key] = response;
+    }
+
+    private static void EnsureProblemSchema(OpenApiDocument document)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (document.Components.Schemas.ContainsKey(ProblemSchemaName))
+        {
+            return;
+        }
+
+        static OpenApiSchema Text(string description, int maxLength = 2000) =>
+            new() { Type = JsonSchemaType.String, MaxLength = maxLength, Description = description };
+
+        document.Components.Schemas[ProblemSchemaName] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "RFC 9457 problem details with a stable machine-readable code.",
+            Required = new HashSet<string> { "type", "title", "status", "code", "traceId" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["type"] = Text("URI identifying the problem type.", 200),
+                ["title"] = Text("Short summary.", 200),
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "400", Maximum = "599", Description = "HTTP status." },
+                ["detail"] = Text("What went wrong in this case."),
+                ["instance"] = Text("The request path.", 500),
+                ["code"] = Text("Stable machine-readable code, e.g. household.version-mismatch.", 100),
+                ["traceId"] = Text("Correlates with the server logs.", 64),
+                ["errors"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "For 400: field path → messages.",
+                    MaxProperties = 200,
+                    AdditionalProperties = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Array,
+                        MaxItems = 20,
+                        Items = Text("A message about the field.", 500),
+                    },
+                },
+            },
+        };
+    }
+}

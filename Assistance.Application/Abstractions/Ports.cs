@@ -1,0 +1,71 @@
+namespace Assistance.Application.Abstractions;
+
+using Assistance.Domain.Regions;
+
+/// <summary>The authenticated caller: subject, scopes, the region subtree they may see, partner agency.</summary>
+public interface ICurrentUser
+{
+    string Subject { get; }
+
+    RegionCode Region { get; }
+
+    string? Agency { get; }
+
+    bool HasScope(string scope);
+
+    /// <summary>True when <paramref name="region"/> lies in the caller's subtree.</summary>
+    bool CanAccess(RegionCode region) => Region.Contains(region);
+}
+
+/// <summary>One transaction per command, shared by every repository the handler uses.</summary>
+public interface IUnitOfWork
+{
+    bool IsActive { get; }
+
+    Task BeginAsync(CancellationToken cancellationToken);
+
+    Task CommitAsync(CancellationToken cancellationToken);
+
+    Task RollbackAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Which exceptions are worth retrying a whole unit of work for (Infrastructure knows the driver).</summary>
+public interface IUnitOfWorkTransientDetector
+{
+    bool IsTransient(Exception exception);
+}
+
+/// <summary>The Idempotency-Key of the current HTTP request, if any (set by the API layer).</summary>
+public sealed class IdempotencyContext
+{
+    public string? Key { get; set; }
+}
+
+/// <summary>Stores command results under an idempotency key, in the command's own transaction.</summary>
+public interface IIdempotencyStore
+{
+    /// <summary>
+    /// Takes the key for this transaction. Returns the stored (hash, response) when the key was used before;
+    /// throws <see cref="Common.IdempotencyInProgressException"/> when another request holds it right now.
+    /// </summary>
+    Task<StoredIdempotentResponse?> AcquireAsync(string scope, string key, CancellationToken cancellationToken);
+
+    Task SaveAsync(string scope, string key, string requestHash, string responseJson, CancellationToken cancellationToken);
+}
+
+public sealed record StoredIdempotentResponse(string RequestHash, string ResponseJson);
+
+/// <summary>Append-only audit (R-60; S0 九; S2 七(二十六)).</summary>
+public interface IAuditLog
+{
+    Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken);
+}
+
+public sealed record AuditEntry(
+    string EntityType,
+    string EntityId,
+    string Action,
+    RegionCode Region,
+    object? Before,
+    object? After,
+    string? Reason);

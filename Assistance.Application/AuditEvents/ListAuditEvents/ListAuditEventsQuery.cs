@@ -1,0 +1,77 @@
+namespace Assistance.Application.AuditEvents.ListAuditEvents;
+
+using System.Text.Json;
+using Assistance.Application.Abstractions;
+using Assistance.Application.Common;
+using Assistance.Domain.Regions;
+using FluentValidation;
+
+/// <summary>One audit row: who changed what, when, from what to what, and why.</summary>
+public sealed record AuditEventDto(
+    Guid Id,
+    DateTimeOffset OccurredAt,
+    string Actor,
+    string? Agency,
+    string EntityType,
+    string EntityId,
+    string Action,
+    string RegionCode,
+    JsonElement? Before,
+    JsonElement? After,
+    string? Reason,
+    string? TraceId);
+
+public sealed record ListAuditEventsQuery(string? RegionCode, string? EntityType, string? EntityId, int? Limit, string? Cursor)
+    : IQuery<Page<AuditEventDto>>;
+
+public sealed class ListAuditEventsValidator : AbstractValidator<ListAuditEventsQuery>
+{
+    public ListAuditEventsValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, Common.Cursor.MaxLimit);
+        RuleFor(q => q.RegionCode).Must(c => c is null || Domain.Regions.RegionCode.TryParse(c, out _))
+            .WithMessage("regionCode must be 6, 9 or 12 digits.");
+        RuleFor(q => q.EntityType).MaximumLength(64);
+        RuleFor(q => q.EntityId).MaximumLength(64);
+    }
+}
+
+public interface IAuditEventQueries
+{
+    Task<IReadOnlyList<AuditEventDto>> ListAsync(
+        RegionCode region, string? entityType, string? entityId, (DateTimeOffset At, Guid Id)? after, int limit, CancellationToken cancellationToken);
+}
+
+public sealed class ListAuditEventsHandler(IAuditEventQueries queries, ICurrentUser user)
+    : IQueryHandler<ListAuditEventsQuery, Page<AuditEventDto>>
+{
+    public async Task<Page<AuditEventDto>> Handle(ListAuditEventsQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var region = request.RegionCode is null ? user.Region : Domain.Regions.RegionCode.Parse(request.RegionCode);
+        if (!user.CanAccess(region))
+        {
+            throw new NotFoundException("Region", region.Value);
+        }
+
+        var limit = request.Limit ?? Common.Cursor.DefaultLimit;
+        var filters = $"audit|{region}|{request.EntityType}|{request.EntityId}";
+        (DateTimeOffset, Guid)? after = null;
+        if (Common.Cursor.Decode(request.Cursor, filters) is { } position)
+        {
+            var parts = position.Split('|');
+            after = (DateTimeOffset.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), Guid.Parse(parts[1]));
+        }
+
+        var rows = await queries.ListAsync(region, request.EntityType, request.EntityId, after, limit + 1, cancellationToken).ConfigureAwait(false);
+        string? next = null;
+        if (rows.Count > limit)
+        {
+            var last = rows[limit - 1];
+            next = Common.Cursor.Encode($"{last.OccurredAt.UtcDateTime:O}|{last.Id}", filters);
+            rows = rows.Take(limit).ToList();
+        }
+
+        return new Page<AuditEventDto>(rows, next);
+    }
+}

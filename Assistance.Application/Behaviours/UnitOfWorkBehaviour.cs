@@ -1,0 +1,112 @@
+namespace Assistance.Application.Behaviours;
+
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Assistance.Application.Abstractions;
+using Assistance.Application.Common;
+using MediatR;
+using Polly;
+using Polly.Retry;
+
+/// <summary>
+/// Innermost behaviour, commands only: one transaction around the handler, the idempotency record and the
+/// audit rows, so a change and its record commit together or not at all. The whole unit is retried on
+/// transient database errors (serialization failure, deadlock, dropped connection).
+/// </summary>
+public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
+    IUnitOfWork unitOfWork,
+    IIdempotencyStore idempotencyStore,
+    IdempotencyContext idempotency,
+    ICurrentUser currentUser,
+    UnitOfWorkRetry retry)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    private static readonly JsonSerializerOptions HashOptions = new(JsonSerializerDefaults.Web);
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (request is not ICommandMarker)
+        {
+            return await next().ConfigureAwait(false);
+        }
+
+        return await retry.Pipeline.ExecuteAsync(
+            async token => await RunOnceAsync(request, next, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TResponse> RunOnceAsync(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        await unitOfWork.BeginAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            string? scope = null;
+            string? requestHash = null;
+            if (idempotency.Key is { } key)
+            {
+                // The key is scoped to the caller and the use case: two partners may pick the same key.
+                scope = $"{currentUser.Subject}|{typeof(TRequest).Name}";
+                requestHash = Hash(request!);
+                var stored = await idempotencyStore.AcquireAsync(scope, key, cancellationToken).ConfigureAwait(false);
+                if (stored is not null)
+                {
+                    await unitOfWork.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                    if (stored.RequestHash != requestHash)
+                    {
+                        throw new IdempotencyKeyReusedException();
+                    }
+
+                    return JsonSerializer.Deserialize<TResponse>(stored.ResponseJson, HashOptions)!;
+                }
+            }
+
+            var response = await next().ConfigureAwait(false);
+            if (scope is not null)
+            {
+                await idempotencyStore.SaveAsync(scope, idempotency.Key!, requestHash!, JsonSerializer.Serialize(response, HashOptions), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            await unitOfWork.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            if (unitOfWork.IsActive)
+            {
+                await unitOfWork.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    private static string Hash(TRequest request)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(request, request!.GetType(), HashOptions);
+        return Convert.ToHexString(SHA256.HashData(json));
+    }
+}
+
+/// <summary>The retry pipeline for whole units of work; built once (Polly pipelines are thread-safe).</summary>
+public sealed class UnitOfWorkRetry
+{
+    public UnitOfWorkRetry(IUnitOfWorkTransientDetector detector, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        Pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = 3,
+                Delay = TimeSpan.FromMilliseconds(20),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(detector.IsTransient),
+            })
+            .Build();
+    }
+
+    public ResiliencePipeline Pipeline { get; }
+}

@@ -1,0 +1,28 @@
+namespace Assistance.Application.Common;
+
+/// <summary>Unknown, or outside the caller's region: both answer 404 so nothing leaks about other regions.</summary>
+public sealed class NotFoundException(string entity, string id)
+    : Exception($"{entity} '{id}' was not found.")
+{
+    public string Entity { get; } = entity;
+}
+
+/// <summary>The If-Match version does not match the stored one (412).</summary>
+public sealed class VersionMismatchException(string entity, long expected, long actual)
+    : Exception($"{entity} is at version {actual}, not {expected}: reload it and apply your change again.")
+{
+    public string Entity { get; } = entity;
+
+    public long Actual { get; } = actual;
+}
+
+/// <summary>The Idempotency-Key was used before with another request body (422).</summary>
+public sealed class IdempotencyKeyReusedException()
+    : Exception("This Idempotency-Key was already used with a different request. Use a new key for a new request.");
+
+/// <summary>Another request with the same Idempotency-Key is being processed right now (409).</summary>
+public sealed class IdempotencyInProgressException()
+    : Exception("A request with this Idempotency-Key is still being processed. Retry after it completes.");
+
+/// <summary>The caller lacks a scope the use case needs (403).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

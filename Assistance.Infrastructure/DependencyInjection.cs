@@ -1,0 +1,45 @@
+namespace Assistance.Infrastructure;
+
+using Assistance.Application.Abstractions;
+using Assistance.Application.AuditEvents.ListAuditEvents;
+using Assistance.Application.Regions;
+using Assistance.Infrastructure.Persistence;
+using Assistance.Infrastructure.Queries;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+public static class DependencyInjection
+{
+    /// <summary>The connection string: <c>ASSISTANCE_DB</c>, else <c>Database:ConnectionString</c>.</summary>
+    public static string? ConnectionString(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration["ASSISTANCE_DB"] is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : configuration["Database:ConnectionString"];
+    }
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = ConnectionString(configuration)
+            ?? throw new InvalidOperationException("No database configured: set ASSISTANCE_DB or Database:ConnectionString.");
+
+        // One data source for the process (it owns the pool); Dapper maps snake_case columns.
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.ApplicationName ??= "assistance-api";
+        services.AddSingleton(builder.Build());
+
+        services.AddSingleton<Migrator>();
+        services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<IUnitOfWorkTransientDetector, NpgsqlTransientDetector>();
+        services.AddScoped<DbSession>();
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DbSession>());
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<IRegionQueries, RegionQueries>();
+        services.AddScoped<IAuditEventQueries, AuditEventQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,77 @@
+namespace Assistance.Api.Tests.Infrastructure;
+
+using Assistance.Api.Tests;
+
+using System.Net.Http.Headers;
+using Assistance.Api.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+/// <summary>A clock the tests move by hand (no sleeps for timing).</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset now = start;
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public void Advance(TimeSpan by) => now += by;
+
+    public void Set(DateTimeOffset to) => now = to;
+}
+
+/// <summary>The real API over real HTTP (in-memory transport) against its own real PostgreSQL database.</summary>
+public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+
+    public string ConnectionString => connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ASSISTANCE_DB", connectionString);
+        builder.UseSetting("Database:ApplyMigrationsOnStartup", "false");
+        builder.UseSetting("RateLimiting:PermitsPerMinute", "600000");
+        builder.UseSetting("RateLimiting:Burst", "100000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A client whose bearer token carries these scopes and region.</summary>
+    public HttpClient ClientWith(string region, params string[] scopes) => ClientAs("tester", region, null, scopes);
+
+    public HttpClient ClientAs(string subject, string region, string? agency, params string[] scopes)
+    {
+        var client = CreateClient();
+        var settings = Services.GetRequiredService<JwtSettings>();
+        var token = DevToken.Create(settings, subject, scopes, region, agency, TimeProvider.System, TimeSpan.FromHours(1));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
+
+/// <summary>Base for API test classes: one fresh database and one host per class.</summary>
+public abstract class ApiTestBase
+{
+    protected ApiFactory Factory { get; private set; } = null!;
+
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
+    [OneTimeSetUp]
+    public async Task StartApiAsync()
+    {
+        Factory = new ApiFactory(await TestDatabase.CreateAsync(), Settings);
+        _ = Factory.Server;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopApiAsync() => await Factory.DisposeAsync();
+
+    /// <summary>All scopes, national region: the "super user" most tests act as.</summary>
+    protected HttpClient Admin() => Factory.ClientWith("000000", [.. Scopes.All]);
+}
