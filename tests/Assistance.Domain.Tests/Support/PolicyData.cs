@@ -23,8 +23,17 @@ internal static class PolicyData
     public static string ReadPolicyFile(string relative) => File.ReadAllText(Path.Combine(RepoRoot, "policy", relative));
 
     /// <summary>Parameters for (region, date) from the real packs, with what-if overrides applied.</summary>
-    public static ParameterSet For(string region, DateOnly date, params (string Key, object? Value)[] overrides) =>
-        Resolver.ResolveAll(RegionCode.Parse(region), date).WithOverrides(overrides.ToDictionary(o => o.Key, o => Values.Of(o.Value)));
+    public static ParameterSet For(string region, DateOnly date, params (string Key, object? Value)[] overrides)
+    {
+        // Later entries win, so a test can replace a default override.
+        var map = new Dictionary<string, ParameterValueData>(StringComparer.Ordinal);
+        foreach (var (key, value) in overrides)
+        {
+            map[key] = Values.Of(value);
+        }
+
+        return Resolver.ResolveAll(RegionCode.Parse(region), date).WithOverrides(map);
+    }
 
     /// <summary>Reads one resolved number from a set (tests derive expectations from parameters, never from output).</summary>
     public static decimal Number(ParameterSet set, string key) => set.Get(key)!.Value.AsDecimal();

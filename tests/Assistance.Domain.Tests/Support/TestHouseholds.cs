@@ -6,7 +6,7 @@ using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;
 
 /// <summary>Builders for household snapshots used by the rule tests.</summary>
-internal static class Households
+internal static class TestHouseholds
 {
     /// <summary>A date on which the national baseline holds its 2021-07-01 … 2026-01-01 values.</summary>
     public static readonly DateOnly D = new(2023, 6, 1);
@@ -57,4 +57,7 @@ internal static class Households
 
     public static TraceEntry Entry(this AssessmentResult result, string rule) =>
         result.Trace.First(t => t.Rule == rule);
+
+    public static TraceEntry EntryNamed(this AssessmentResult result, string name) =>
+        result.Trace.First(t => t.Name == name);
 }
