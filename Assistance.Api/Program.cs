@@ -74,6 +74,8 @@ app.UseSwaggerUI(options =>
 var api = app.MapGroup("/api/v1");
 api.MapRegions();
 api.MapAuditEvents();
+api.MapPolicy();
+api.MapAssessments();
 
 app.Run();
 return 0;

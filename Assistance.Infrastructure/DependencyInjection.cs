@@ -2,6 +2,7 @@ namespace Assistance.Infrastructure;
 
 using Assistance.Application.Abstractions;
 using Assistance.Application.AuditEvents.ListAuditEvents;
+using Assistance.Application.Policy;
 using Assistance.Application.Regions;
 using Assistance.Infrastructure.Persistence;
 using Assistance.Infrastructure.Queries;
@@ -40,6 +41,10 @@ public static class DependencyInjection
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IRegionQueries, RegionQueries>();
         services.AddScoped<IAuditEventQueries, AuditEventQueries>();
+        services.AddSingleton<PolicyCache>();
+        services.AddScoped<IPolicyStore, PolicyStore>();
+        services.AddSingleton<IStartupSeeder, PolicyPackSeeder>();
+        services.AddScoped<Application.Assessments.AssessStoredHousehold.IHouseholdSnapshotQueries, HouseholdSnapshotQueries>();
         return services;
     }
 }

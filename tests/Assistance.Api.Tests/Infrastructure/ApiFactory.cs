@@ -6,7 +6,9 @@ using System.Net.Http.Headers;
 using Assistance.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 /// <summary>A clock the tests move by hand (no sleeps for timing).</summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
@@ -40,6 +42,7 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         }
 
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider, TestLoggerProvider>());
     }
 
     /// <summary>A client whose bearer token carries these scopes and region.</summary>
