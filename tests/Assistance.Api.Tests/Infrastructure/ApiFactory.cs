@@ -13,13 +13,14 @@ using Microsoft.Extensions.Logging;
 /// <summary>A clock the tests move by hand (no sleeps for timing).</summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
-    private DateTimeOffset now = start;
+    private DateTimeOffset now = start.ToUniversalTime();
 
+    // TimeProvider's contract: GetUtcNow has offset zero (Npgsql refuses other offsets for timestamptz).
     public override DateTimeOffset GetUtcNow() => now;
 
     public void Advance(TimeSpan by) => now += by;
 
-    public void Set(DateTimeOffset to) => now = to;
+    public void Set(DateTimeOffset to) => now = to.ToUniversalTime();
 }
 
 /// <summary>The real API over real HTTP (in-memory transport) against its own real PostgreSQL database.</summary>

@@ -5,6 +5,11 @@ using Microsoft.Extensions.Logging;
 /// <summary>Forwards warnings and errors of the host under test to the test output, so a 500 shows its cause.</summary>
 public sealed class TestLoggerProvider : ILoggerProvider
 {
+    /// <summary>Warnings and errors of every host in the run, for reading after a failure.</summary>
+    public static readonly string LogFile = Path.Combine(Path.GetTempPath(), "assistance-api-tests.log");
+
+    private static readonly Lock FileLock = new();
+
     public ILogger CreateLogger(string categoryName) => new TestLogger(categoryName);
 
     public void Dispose()
@@ -22,7 +27,12 @@ public sealed class TestLoggerProvider : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                TestContext.Progress.WriteLine($"[{logLevel}] {category}: {formatter(state, exception)} {exception}");
+                var line = $"[{logLevel}] {category}: {formatter(state, exception)} {exception}";
+                TestContext.Progress.WriteLine(line);
+                lock (FileLock)
+                {
+                    File.AppendAllText(LogFile, line + Environment.NewLine);
+                }
             }
         }
     }
