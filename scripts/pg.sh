@@ -29,7 +29,8 @@ _pg_die() { printf 'pg.sh: error: %s\n' "$*" >&2; return 1; }
 # Run a PostgreSQL server binary as the postgres system user when we are root (initdb/postgres refuse root).
 _pg_as_owner() {
   if [[ "$(id -u)" == 0 ]]; then
-    runuser -u postgres -- "$@"
+    # From / so that the server does not complain when it cannot enter the caller's folder (e.g. /root/...).
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
