@@ -57,6 +57,10 @@ public static class PolicyEndpoints
 
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
-    public static async Task<Ok<IReadOnlyList<PolicySourceDto>>> ListPolicySources(ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ListPolicySourcesQuery(), cancellationToken).ConfigureAwait(false));
+    public static async Task<Ok<PolicySourceList>> ListPolicySources(ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new PolicySourceList(await sender.Send(new ListPolicySourcesQuery(), cancellationToken).ConfigureAwait(false)));
 }
+
+/// <summary>The policy documents.</summary>
+/// <param name="Items">Documents, ordered by id.</param>
+public sealed record PolicySourceList([property: MaxLength(500)] IReadOnlyList<PolicySourceDto> Items);

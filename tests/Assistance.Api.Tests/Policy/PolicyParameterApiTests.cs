@@ -212,9 +212,10 @@ public sealed class PolicyParameterApiTests : ApiTestBase
     public async Task Sources_ListTheSeedAndNationalDocuments()
     {
         var body = await (await Reader().GetAsync(new Uri("/api/v1/policy/sources", UriKind.Relative))).JsonAsync();
-        var ids = body.AsArray().Select(s => (string?)s!["id"]).ToList();
+        var items = body["items"]!.AsArray();
+        var ids = items.Select(s => (string?)s!["id"]).ToList();
         Assert.That(ids, Is.SupersetOf(new[] { "S0", "S1", "S2", "S3", "S4", "N-57", "N-43" }));
-        Assert.That((string?)body.AsArray().First(s => (string?)s!["id"] == "S1")!["file"], Does.Contain("001_cddde8c269b20b61"));
+        Assert.That((string?)items.First(s => (string?)s!["id"] == "S1")!["file"], Does.Contain("001_cddde8c269b20b61"));
     }
 
     [Test]
