@@ -76,6 +76,7 @@ api.MapRegions();
 api.MapAuditEvents();
 api.MapPolicy();
 api.MapAssessments();
+api.MapBenchmarkBaseline(app.Configuration);
 
 app.Run();
 return 0;
