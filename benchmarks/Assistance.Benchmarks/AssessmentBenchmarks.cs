@@ -13,7 +13,7 @@ using BenchmarkDotNet.Attributes;
 public class AssessmentBenchmarks
 {
     /// <summary>Households per benchmark invocation; results are reported per assessment.</summary>
-    public const int Households = 1000;
+    public const int Households = 4000;
 
     private (AssessmentInput Input, ParameterSet Parameters)[] cases = [];
     private ParameterResolver resolver = null!;
