@@ -2,7 +2,9 @@ namespace Assistance.Infrastructure;
 
 using Assistance.Application.Abstractions;
 using Assistance.Application.AuditEvents.ListAuditEvents;
+using Assistance.Application.Households;
 using Assistance.Application.Regions;
+using Assistance.Infrastructure.Households;
 using Assistance.Infrastructure.Persistence;
 using Assistance.Infrastructure.Queries;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +42,9 @@ public static class DependencyInjection
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IRegionQueries, RegionQueries>();
         services.AddScoped<IAuditEventQueries, AuditEventQueries>();
+        services.AddScoped<IHouseholdRepository, HouseholdRepository>();
+        services.AddScoped<IHouseholdQueries, HouseholdQueries>();
+        services.AddSingleton<IStartupSeeder, DemoHouseholdSeeder>();
         return services;
     }
 }

@@ -1,0 +1,7 @@
+namespace Assistance.Application.Households.LookupHousehold;
+
+using Assistance.Application.Abstractions;
+
+/// <summary>The household holding a person, found by ID number sent in the body (never in a URL).</summary>
+/// <param name="IdNumber">The person's national ID number.</param>
+public sealed record LookupHouseholdQuery(string? IdNumber) : IQuery<HouseholdDto>;
