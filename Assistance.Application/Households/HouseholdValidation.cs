@@ -17,8 +17,11 @@ public enum MemberIdentity
     Existing,
 }
 
-/// <summary>Shape checks of one member (400 naming <c>members[i].field</c>); the aggregate re-checks the same rules.</summary>
-public sealed class MemberInputValidator : AbstractValidator<MemberInput>
+/// <summary>
+/// Shape checks of one member (400 naming <c>members[i].field</c>); the aggregate re-checks the same rules. Internal so
+/// the validator scan does not register it on its own: it is part of the command validators.
+/// </summary>
+internal sealed class MemberInputValidator : AbstractValidator<MemberInput>
 {
     public const int MaxNameLength = 100;
     public const decimal MaxMonthlyAmount = 9_999_999_999.99m;
@@ -103,7 +106,7 @@ public sealed class MemberInputValidator : AbstractValidator<MemberInput>
 }
 
 /// <summary>Shape checks of a whole household body (create and replace).</summary>
-public sealed class HouseholdFieldsValidator<T> : AbstractValidator<T>
+internal sealed class HouseholdFieldsValidator<T> : AbstractValidator<T>
     where T : IHouseholdFields
 {
     public const int MaxAddressLength = 500;

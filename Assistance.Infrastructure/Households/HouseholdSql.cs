@@ -67,8 +67,8 @@ internal static class HouseholdSql
             new HouseholdAssets(h.financial_assets, h.motor_vehicles),
             h.monthly_rigid_expenditure,
             h.version,
-            h.created_at,
-            h.updated_at,
+            Utc(h.created_at),
+            Utc(h.updated_at),
             membersByHousehold[h.id].Select(m => (m.id, new MemberDetails(
                 NationalId.Parse(m.id_number),
                 m.name,
@@ -83,6 +83,9 @@ internal static class HouseholdSql
                 m.has_capable_supporter,
                 incomes[m.id].Select(i => new IncomeItem(Enum.Parse<IncomeType>(i.income_type), i.monthly_amount, i.unstable)).ToList()))))).ToList();
     }
+
+    // Npgsql reads timestamptz as a UTC DateTime.
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     public static async Task InsertHouseholdAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Household household, CancellationToken cancellationToken)
     {
@@ -182,7 +185,7 @@ internal static class HouseholdSql
 #pragma warning disable IDE1006, CA1707, SA1300, CA1812 // Dapper maps snake_case columns to these names.
     private sealed record HouseholdRow(
         Guid id, string region_code, string residence, string address, decimal financial_assets, int motor_vehicles,
-        decimal monthly_rigid_expenditure, long version, DateTimeOffset created_at, DateTimeOffset updated_at);
+        decimal monthly_rigid_expenditure, long version, DateTime created_at, DateTime updated_at);
 
     private sealed record MemberRow(
         Guid id, Guid household_id, string id_number, string name, string relationship, string status, string labor_capacity,

@@ -13,7 +13,8 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset now = start;
 
-    public override DateTimeOffset GetUtcNow() => now;
+    // TimeProvider.GetUtcNow must have offset zero (Npgsql refuses other offsets for timestamptz).
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
 
     public void Advance(TimeSpan by) => now += by;
 
