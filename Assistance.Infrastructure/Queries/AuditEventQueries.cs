@@ -36,15 +36,15 @@ public sealed class AuditEventQueries(DbSession session) : IAuditEventQueries
             session.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new AuditEventDto(
-            r.id, r.occurred_at, r.actor, r.agency, r.entity_type, r.entity_id, r.action, r.region_code,
+            r.id, new DateTimeOffset(DateTime.SpecifyKind(r.occurred_at, DateTimeKind.Utc)), r.actor, r.agency, r.entity_type, r.entity_id, r.action, r.region_code,
             Parse(r.before), Parse(r.after), r.reason, r.trace_id)).ToList();
     }
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 
-#pragma warning disable IDE1006, CA1707, SA1300 // Dapper maps snake_case columns to these names.
+#pragma warning disable IDE1006, CA1707, SA1300 // Dapper maps snake_case columns to these names; Npgsql reads timestamptz as a UTC DateTime.
     private sealed record Row(
-        Guid id, DateTimeOffset occurred_at, string actor, string? agency, string entity_type, string entity_id, string action,
+        Guid id, DateTime occurred_at, string actor, string? agency, string entity_type, string entity_id, string action,
         string region_code, string? before, string? after, string? reason, string? trace_id);
 #pragma warning restore IDE1006, CA1707, SA1300
 }
