@@ -177,16 +177,8 @@ public sealed class Household
     {
         ArgumentNullException.ThrowIfNull(newMembers);
         CheckHouseholdFields(address, assets, monthlyRigidExpenditure);
-        var list = newMembers.Select(m =>
-        {
-            if (FindMember(m.Id) is { } existing)
-            {
-                existing.Details = m.Details;
-                return existing;
-            }
-
-            return new HouseholdMember(m.Id, m.Details);
-        }).ToList();
+        // Checked on a candidate list first, so a broken rule leaves the aggregate as it was.
+        var list = newMembers.Select(m => new HouseholdMember(m.Id, m.Details)).ToList();
         CheckMembers(list);
         Region = region;
         Residence = residence;

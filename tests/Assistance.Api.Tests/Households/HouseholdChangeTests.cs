@@ -216,6 +216,16 @@ public sealed class HouseholdChangeTests : ApiTestBase
         Assert.That((long?)(await (await Writer().GetAsync(Url($"/api/v1/households/{id}"))).JsonAsync())["version"], Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task AddHouseholdMember_AsThirtyFirst_Returns409TooManyMembers()
+    {
+        var client = Writer();
+        var (created, etag) = await CreateAsync(client, Household("320682001", [.. Enumerable.Range(0, 30).Select(i => Member(NewIdNumber(), $"成员{i}", "Other"))]));
+        var problem = await (await client.SendJsonAsync(HttpMethod.Post, $"/api/v1/households/{created["id"]}/members", Member(NewIdNumber(), "第31人", "Other"), ifMatch: etag))
+            .ProblemAsync(HttpStatusCode.Conflict, "household.too-many-members");
+        Assert.That((string?)problem["detail"], Does.Contain("at most 30"));
+    }
+
     private async Task<long> CountMembersOfAllAsync()
     {
         var page = await (await Factory.ClientWith("000000", "registry.read").GetAsync(Url("/api/v1/households?limit=200"))).JsonAsync();
