@@ -96,7 +96,7 @@ public static class HouseholdEndpoints
     /// <param name="httpContext">The request (If-Match, response ETag).</param>
     /// <param name="cancellationToken">Request cancellation.</param>
     public static async Task<Ok<HouseholdDto>> AddHouseholdMember(
-        Guid id, MemberInput member, ISender sender, HttpContext httpContext, CancellationToken cancellationToken) =>
+        Guid id, HouseholdMemberInput member, ISender sender, HttpContext httpContext, CancellationToken cancellationToken) =>
         WithETag(httpContext, await sender.Send(
             new AddHouseholdMemberCommand(id, Preconditions.IfMatchVersion(httpContext), member), cancellationToken).ConfigureAwait(false));
 
@@ -107,7 +107,7 @@ public static class HouseholdEndpoints
     /// <param name="httpContext">The request (If-Match, response ETag).</param>
     /// <param name="cancellationToken">Request cancellation.</param>
     public static async Task<Ok<HouseholdDto>> UpdateHouseholdMember(
-        Guid id, Guid memberId, MemberInput member, ISender sender, HttpContext httpContext, CancellationToken cancellationToken) =>
+        Guid id, Guid memberId, HouseholdMemberInput member, ISender sender, HttpContext httpContext, CancellationToken cancellationToken) =>
         WithETag(httpContext, await sender.Send(
             new UpdateHouseholdMemberCommand(id, memberId, Preconditions.IfMatchVersion(httpContext), member), cancellationToken).ConfigureAwait(false));
 

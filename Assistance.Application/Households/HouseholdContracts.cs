@@ -1,9 +1,11 @@
 namespace Assistance.Application.Households;
 
+using System.ComponentModel.DataAnnotations;
 using Assistance.Domain.Households;
 
 // The household representation (what GET returns and PUT accepts) and the input shapes. Inputs use nullable
-// types so that a missing required field is a 400 naming it rather than a silent default.
+// types so that a missing required field is a 400 naming it rather than a silent default. The DataAnnotations only
+// declare limits in the OpenAPI contract; the validators enforce them.
 
 /// <summary>A household in the register (家庭) with its members.</summary>
 /// <param name="Id">Household id.</param>
@@ -18,20 +20,20 @@ using Assistance.Domain.Households;
 /// <param name="UpdatedAt">When it last changed.</param>
 public sealed record HouseholdDto(
     Guid Id,
-    string RegionCode,
+    [property: MaxLength(12)] string RegionCode,
     ResidenceType Residence,
-    string Address,
-    AssetsDto Assets,
-    decimal MonthlyRigidExpenditure,
-    long Version,
-    IReadOnlyList<HouseholdMemberDto> Members,
+    [property: MaxLength(500)] string Address,
+    HouseholdAssetsDto Assets,
+    [property: Range(0, 9999999999.99)] decimal MonthlyRigidExpenditure,
+    [property: Range(1, 9007199254740991)] long Version,
+    [property: MaxLength(30)] IReadOnlyList<HouseholdMemberDto> Members,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
 /// <summary>Household assets used by the assets test.</summary>
 /// <param name="Financial">Financial assets in yuan.</param>
 /// <param name="MotorVehicles">Number of motor vehicles.</param>
-public sealed record AssetsDto(decimal Financial, int MotorVehicles);
+public sealed record HouseholdAssetsDto([property: Range(0, 999999999999.99)] decimal Financial, [property: Range(0, 1000)] int MotorVehicles);
 
 /// <summary>A household member (家庭成员).</summary>
 /// <param name="Id">Member id (stable across changes).</param>
@@ -51,31 +53,31 @@ public sealed record AssetsDto(decimal Financial, int MotorVehicles);
 /// <param name="Incomes">Monthly income items.</param>
 public sealed record HouseholdMemberDto(
     Guid Id,
-    string IdNumber,
-    string Name,
+    [property: MaxLength(18)] string IdNumber,
+    [property: MaxLength(100)] string Name,
     Relationship Relationship,
     DateOnly BirthDate,
     Sex Sex,
     MemberStatus Status,
     LaborCapacity LaborCapacity,
-    DisabilityDto? Disability,
+    MemberDisabilityDto? Disability,
     bool SeriousIllness,
     SelfCareLevel SelfCare,
     bool InSchool,
     bool Employed,
     bool HasCapableSupporter,
-    IReadOnlyList<IncomeDto> Incomes);
+    [property: MaxLength(20)] IReadOnlyList<MemberIncomeDto> Incomes);
 
 /// <summary>Disability certificate.</summary>
 /// <param name="Category">Disability category.</param>
 /// <param name="Grade">Grade 1 (most severe) to 4.</param>
-public sealed record DisabilityDto(DisabilityCategory Category, int Grade);
+public sealed record MemberDisabilityDto(DisabilityCategory Category, [property: Range(1, 4)] int Grade);
 
 /// <summary>One monthly income item.</summary>
 /// <param name="Type">Income type.</param>
 /// <param name="MonthlyAmount">Monthly amount in yuan.</param>
 /// <param name="Unstable">Irregular income .</param>
-public sealed record IncomeDto(IncomeType Type, decimal MonthlyAmount, bool Unstable);
+public sealed record MemberIncomeDto(IncomeType Type, [property: Range(0, 9999999999.99)] decimal MonthlyAmount, bool Unstable);
 
 /// <summary>
 /// A household as sent by a client: the body of create and replace. Replace accepts the representation GET returns;
@@ -88,17 +90,17 @@ public sealed record IncomeDto(IncomeType Type, decimal MonthlyAmount, bool Unst
 /// <param name="Assets">Assets; zero when omitted.</param>
 /// <param name="MonthlyRigidExpenditure">Monthly rigid expenditure in yuan; zero when omitted.</param>
 public sealed record HouseholdInput(
-    string? RegionCode,
+    [property: MaxLength(12)] string? RegionCode,
     ResidenceType? Residence,
-    string? Address,
-    IReadOnlyList<MemberInput>? Members,
+    [property: MaxLength(500)] string? Address,
+    [property: MaxLength(30)] IReadOnlyList<HouseholdMemberInput>? Members,
     AssetsInput? Assets,
-    decimal? MonthlyRigidExpenditure);
+    [property: Range(0, 9999999999.99)] decimal? MonthlyRigidExpenditure);
 
 /// <summary>Assets as sent by a client.</summary>
 /// <param name="Financial">Financial assets in yuan (two decimals at most); zero when omitted.</param>
 /// <param name="MotorVehicles">Motor vehicles; zero when omitted.</param>
-public sealed record AssetsInput(decimal? Financial, int? MotorVehicles);
+public sealed record AssetsInput([property: Range(0, 999999999999.99)] decimal? Financial, [property: Range(0, 1000)] int? MotorVehicles);
 
 /// <summary>
 /// A member as sent by a client. Only idNumber, name and relationship are required for a new member; the rest
@@ -119,10 +121,10 @@ public sealed record AssetsInput(decimal? Financial, int? MotorVehicles);
 /// <param name="Employed">Employed (default false).</param>
 /// <param name="HasCapableSupporter">A capable legal supporter exists (default false).</param>
 /// <param name="Incomes">Up to 20 monthly income items (default none).</param>
-public sealed record MemberInput(
+public sealed record HouseholdMemberInput(
     Guid? Id,
-    string? IdNumber,
-    string? Name,
+    [property: MaxLength(18)] string? IdNumber,
+    [property: MaxLength(100)] string? Name,
     Relationship? Relationship,
     DateOnly? BirthDate,
     Sex? Sex,
@@ -134,18 +136,18 @@ public sealed record MemberInput(
     bool? InSchool,
     bool? Employed,
     bool? HasCapableSupporter,
-    IReadOnlyList<IncomeInput>? Incomes);
+    [property: MaxLength(20)] IReadOnlyList<IncomeInput>? Incomes);
 
 /// <summary>Disability certificate as sent by a client.</summary>
 /// <param name="Category">Disability category.</param>
 /// <param name="Grade">Grade 1 to 4.</param>
-public sealed record DisabilityInput(DisabilityCategory? Category, int? Grade);
+public sealed record DisabilityInput(DisabilityCategory? Category, [property: Range(1, 4)] int? Grade);
 
 /// <summary>Income item as sent by a client.</summary>
 /// <param name="Type">Income type.</param>
 /// <param name="MonthlyAmount">Monthly amount in yuan, at least 0, two decimals at most.</param>
 /// <param name="Unstable">Irregular income (default false).</param>
-public sealed record IncomeInput(IncomeType? Type, decimal? MonthlyAmount, bool? Unstable);
+public sealed record IncomeInput(IncomeType? Type, [property: Range(0, 9999999999.99)] decimal? MonthlyAmount, bool? Unstable);
 
 /// <summary>The fields every household command carries (create and replace share their validation).</summary>
 public interface IHouseholdFields
@@ -156,7 +158,7 @@ public interface IHouseholdFields
 
     string? Address { get; }
 
-    IReadOnlyList<MemberInput>? Members { get; }
+    IReadOnlyList<HouseholdMemberInput>? Members { get; }
 
     AssetsInput? Assets { get; }
 

@@ -28,7 +28,7 @@ public static class HouseholdMapping
             household.Region.Value,
             household.Residence,
             household.Address,
-            new AssetsDto(Money(household.Assets.Financial), household.Assets.MotorVehicles),
+            new HouseholdAssetsDto(Money(household.Assets.Financial), household.Assets.MotorVehicles),
             Money(household.MonthlyRigidExpenditure),
             household.Version,
             household.Members.Select(m => new HouseholdMemberDto(
@@ -40,13 +40,13 @@ public static class HouseholdMapping
                 m.Sex,
                 m.Details.Status,
                 m.Details.LaborCapacity,
-                m.Details.Disability is { } d ? new DisabilityDto(d.Category, d.Grade) : null,
+                m.Details.Disability is { } d ? new MemberDisabilityDto(d.Category, d.Grade) : null,
                 m.Details.SeriousIllness,
                 m.Details.SelfCare,
                 m.Details.InSchool,
                 m.Details.Employed,
                 m.Details.HasCapableSupporter,
-                m.Details.Incomes.Select(i => new IncomeDto(i.Type, Money(i.MonthlyAmount), i.Unstable)).ToList())).ToList(),
+                m.Details.Incomes.Select(i => new MemberIncomeDto(i.Type, Money(i.MonthlyAmount), i.Unstable)).ToList())).ToList(),
             household.CreatedAt,
             household.UpdatedAt);
     }
@@ -54,11 +54,11 @@ public static class HouseholdMapping
     /// <summary>Money always carries two decimals (api.md: money as numbers with two decimals).</summary>
     public static decimal Money(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
-    public static HouseholdAssets ToAssets(this AssetsInput? assets) =>
-        assets is null ? HouseholdAssets.None : new HouseholdAssets(Money(assets.Financial ?? 0m), assets.MotorVehicles ?? 0);
+    public static AssetHoldings ToAssets(this AssetsInput? assets) =>
+        assets is null ? AssetHoldings.None : new AssetHoldings(Money(assets.Financial ?? 0m), assets.MotorVehicles ?? 0);
 
     /// <summary>Member details from client input for a resolved ID number, applying the documented defaults.</summary>
-    public static MemberDetails ToDetails(this MemberInput input, NationalId idNumber)
+    public static MemberDetails ToDetails(this HouseholdMemberInput input, NationalId idNumber)
     {
         ArgumentNullException.ThrowIfNull(input);
         return new MemberDetails(
@@ -80,7 +80,7 @@ public static class HouseholdMapping
     /// The ID number a member input stands for: a full number is parsed; an omitted or masked number keeps the
     /// existing member's (a masked one must match it). Stated birth date and sex must agree (400 naming the field).
     /// </summary>
-    public static NationalId ResolveIdNumber(this MemberInput input, HouseholdMember? existing, string fieldPrefix)
+    public static NationalId ResolveIdNumber(this HouseholdMemberInput input, HouseholdMember? existing, string fieldPrefix)
     {
         ArgumentNullException.ThrowIfNull(input);
         NationalId id;

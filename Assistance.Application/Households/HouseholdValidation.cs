@@ -21,7 +21,7 @@ public enum MemberIdentity
 /// Shape checks of one member (400 naming <c>members[i].field</c>); the aggregate re-checks the same rules. Internal so
 /// the validator scan does not register it on its own: it is part of the command validators.
 /// </summary>
-internal sealed class MemberInputValidator : AbstractValidator<MemberInput>
+internal sealed class MemberInputValidator : AbstractValidator<HouseholdMemberInput>
 {
     public const int MaxNameLength = 100;
     public const decimal MaxMonthlyAmount = 9_999_999_999.99m;
@@ -95,7 +95,7 @@ internal sealed class MemberInputValidator : AbstractValidator<MemberInput>
 
     public static bool IsMoney(decimal amount, decimal max) => amount <= max && decimal.Round(amount, 2) == amount;
 
-    private static void AddIfBroken(ValidationContext<MemberInput> context, IBusinessRule rule, string property)
+    private static void AddIfBroken(ValidationContext<HouseholdMemberInput> context, IBusinessRule rule, string property)
     {
         // AddFailure(property, message) prefixes the property chain (members[i]) itself.
         if (rule.IsBroken())

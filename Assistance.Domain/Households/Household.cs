@@ -3,10 +3,10 @@ namespace Assistance.Domain.Households;
 using Assistance.Domain.Common;
 using Assistance.Domain.Regions;
 
-/// <summary>Household assets used by the assets test (domain.md §3): financial assets in yuan and motor vehicles.</summary>
-public sealed record HouseholdAssets(decimal Financial, int MotorVehicles)
+/// <summary>A household's registered assets, read by the assets test (domain.md §3): financial assets in yuan and motor vehicles.</summary>
+public sealed record AssetHoldings(decimal Financial, int MotorVehicles)
 {
-    public static HouseholdAssets None { get; } = new(0m, 0);
+    public static AssetHoldings None { get; } = new(0m, 0);
 }
 
 /// <summary>
@@ -84,7 +84,7 @@ public sealed class Household
         RegionCode region,
         ResidenceType residence,
         string address,
-        HouseholdAssets assets,
+        AssetHoldings assets,
         decimal monthlyRigidExpenditure,
         long version,
         DateTimeOffset createdAt,
@@ -111,7 +111,7 @@ public sealed class Household
 
     public string Address { get; private set; }
 
-    public HouseholdAssets Assets { get; private set; }
+    public AssetHoldings Assets { get; private set; }
 
     public decimal MonthlyRigidExpenditure { get; private set; }
 
@@ -131,7 +131,7 @@ public sealed class Household
         RegionCode region,
         ResidenceType residence,
         string address,
-        HouseholdAssets assets,
+        AssetHoldings assets,
         decimal monthlyRigidExpenditure,
         IEnumerable<(Guid Id, MemberDetails Details)> members,
         DateTimeOffset now)
@@ -149,7 +149,7 @@ public sealed class Household
         RegionCode region,
         ResidenceType residence,
         string address,
-        HouseholdAssets assets,
+        AssetHoldings assets,
         decimal monthlyRigidExpenditure,
         long version,
         DateTimeOffset createdAt,
@@ -171,7 +171,7 @@ public sealed class Household
         RegionCode region,
         ResidenceType residence,
         string address,
-        HouseholdAssets assets,
+        AssetHoldings assets,
         decimal monthlyRigidExpenditure,
         IEnumerable<(Guid Id, MemberDetails Details)> newMembers)
     {
@@ -230,7 +230,7 @@ public sealed class Household
         UpdatedAt = at;
     }
 
-    private static void CheckHouseholdFields(string address, HouseholdAssets assets, decimal monthlyRigidExpenditure)
+    private static void CheckHouseholdFields(string address, AssetHoldings assets, decimal monthlyRigidExpenditure)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(address);
         ArgumentNullException.ThrowIfNull(assets);

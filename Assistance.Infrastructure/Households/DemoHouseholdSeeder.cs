@@ -50,7 +50,7 @@ public sealed class DemoHouseholdSeeder(NpgsqlDataSource dataSource, TimeProvide
                 SelfCareLevel.SelfCare, false, false, false, []);
 
         Household Make(string region, ResidenceType residence, string address, decimal financial, decimal rigid, params MemberDetails[] members) =>
-            Household.Register(Guid.CreateVersion7(), RegionCode.Parse(region), residence, address, new HouseholdAssets(financial, 0), rigid,
+            Household.Register(Guid.CreateVersion7(), RegionCode.Parse(region), residence, address, new AssetHoldings(financial, 0), rigid,
                 members.Select(m => (Guid.CreateVersion7(), m)), now);
 
         return

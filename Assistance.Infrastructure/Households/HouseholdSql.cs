@@ -64,7 +64,7 @@ internal static class HouseholdSql
             RegionCode.Parse(h.region_code),
             Enum.Parse<ResidenceType>(h.residence),
             h.address,
-            new HouseholdAssets(h.financial_assets, h.motor_vehicles),
+            new AssetHoldings(h.financial_assets, h.motor_vehicles),
             h.monthly_rigid_expenditure,
             h.version,
             Utc(h.created_at),

@@ -8,7 +8,7 @@ public sealed record CreateHouseholdCommand(
     string? RegionCode,
     ResidenceType? Residence,
     string? Address,
-    IReadOnlyList<MemberInput>? Members,
+    IReadOnlyList<HouseholdMemberInput>? Members,
     AssetsInput? Assets,
     decimal? MonthlyRigidExpenditure) : ICommand<HouseholdDto>, IHouseholdFields
 {

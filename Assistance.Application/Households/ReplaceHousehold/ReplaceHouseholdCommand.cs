@@ -13,7 +13,7 @@ public sealed record ReplaceHouseholdCommand(
     string? RegionCode,
     ResidenceType? Residence,
     string? Address,
-    IReadOnlyList<MemberInput>? Members,
+    IReadOnlyList<HouseholdMemberInput>? Members,
     AssetsInput? Assets,
     decimal? MonthlyRigidExpenditure) : ICommand<HouseholdDto>, IHouseholdFields
 {

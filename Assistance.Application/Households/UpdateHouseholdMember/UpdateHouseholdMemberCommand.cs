@@ -3,4 +3,4 @@ namespace Assistance.Application.Households.UpdateHouseholdMember;
 using Assistance.Application.Abstractions;
 
 /// <summary>Updates one member (If-Match on the household); a masked or omitted idNumber keeps the stored one.</summary>
-public sealed record UpdateHouseholdMemberCommand(Guid HouseholdId, Guid MemberId, long ExpectedVersion, MemberInput Member) : ICommand<HouseholdDto>;
+public sealed record UpdateHouseholdMemberCommand(Guid HouseholdId, Guid MemberId, long ExpectedVersion, HouseholdMemberInput Member) : ICommand<HouseholdDto>;

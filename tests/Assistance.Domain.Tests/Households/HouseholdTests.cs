@@ -24,7 +24,7 @@ public sealed class HouseholdTests
         new(id ?? NewId(), "张三", relationship, MemberStatus.Present, LaborCapacity.Full, disability, false, SelfCareLevel.SelfCare, false, false, false, incomes);
 
     private static Household Register(params MemberDetails[] members) =>
-        Household.Register(Guid.CreateVersion7(), RegionCode.Parse("320682001"), ResidenceType.Urban, "如皋", HouseholdAssets.None, 0m,
+        Household.Register(Guid.CreateVersion7(), RegionCode.Parse("320682001"), ResidenceType.Urban, "如皋", AssetHoldings.None, 0m,
             members.Select(m => (Guid.CreateVersion7(), m)), Now);
 
     private static string CodeOf(TestDelegate action) => Assert.Throws<BusinessRuleViolationException>(action)!.Code;
@@ -108,9 +108,9 @@ public sealed class HouseholdTests
     public void Register_NegativeAssetsOrRigidExpenditure_IsRefused()
     {
         Assert.That(CodeOf(() => Household.Register(Guid.CreateVersion7(), RegionCode.Parse("320682"), ResidenceType.Rural, "x",
-            new HouseholdAssets(-0.01m, 0), 0m, [(Guid.CreateVersion7(), Details())], Now)), Is.EqualTo("household.negative-amount"));
+            new AssetHoldings(-0.01m, 0), 0m, [(Guid.CreateVersion7(), Details())], Now)), Is.EqualTo("household.negative-amount"));
         Assert.That(CodeOf(() => Household.Register(Guid.CreateVersion7(), RegionCode.Parse("320682"), ResidenceType.Rural, "x",
-            HouseholdAssets.None, -0.01m, [(Guid.CreateVersion7(), Details())], Now)), Is.EqualTo("household.negative-amount"));
+            AssetHoldings.None, -0.01m, [(Guid.CreateVersion7(), Details())], Now)), Is.EqualTo("household.negative-amount"));
     }
 
     [Test]
@@ -154,7 +154,7 @@ public sealed class HouseholdTests
         var keep = household.Members[0];
         var dropped = household.Members[1].Id;
         var newId = Guid.CreateVersion7();
-        household.Replace(RegionCode.Parse("320682002"), ResidenceType.Rural, "新址", new HouseholdAssets(10m, 1), 5m,
+        household.Replace(RegionCode.Parse("320682002"), ResidenceType.Rural, "新址", new AssetHoldings(10m, 1), 5m,
             [(newId, Details()), (keep.Id, keep.Details with { Name = "改名" }), (household.Members[2].Id, household.Members[2].Details)]);
         Assert.Multiple(() =>
         {
@@ -164,7 +164,7 @@ public sealed class HouseholdTests
             Assert.That(household.Members[1].Details.Name, Is.EqualTo("改名"));
             Assert.That(household.Region.Value, Is.EqualTo("320682002"));
             Assert.That(household.Residence, Is.EqualTo(ResidenceType.Rural));
-            Assert.That(household.Assets, Is.EqualTo(new HouseholdAssets(10m, 1)));
+            Assert.That(household.Assets, Is.EqualTo(new AssetHoldings(10m, 1)));
             Assert.That(household.Version, Is.EqualTo(1), "persistence, not the aggregate, moves the version");
         });
     }
@@ -175,7 +175,7 @@ public sealed class HouseholdTests
         var id = NewId();
         var household = Register(Details(id, Relationship.Head));
         var member = household.Members[0];
-        Assert.That(CodeOf(() => household.Replace(RegionCode.Parse("320682"), ResidenceType.Rural, "x", HouseholdAssets.None, 0m,
+        Assert.That(CodeOf(() => household.Replace(RegionCode.Parse("320682"), ResidenceType.Rural, "x", AssetHoldings.None, 0m,
             [(member.Id, member.Details with { Name = "changed" }), (Guid.CreateVersion7(), Details(id))])), Is.EqualTo("household.duplicate-id-number"));
         Assert.Multiple(() =>
         {
