@@ -90,17 +90,17 @@ public sealed record MemberIncomeDto(IncomeType Type, [property: Range(0, 999999
 /// <param name="Assets">Assets; zero when omitted.</param>
 /// <param name="MonthlyRigidExpenditure">Monthly rigid expenditure in yuan; zero when omitted.</param>
 public sealed record HouseholdInput(
-    [property: MaxLength(12)] string? RegionCode,
-    ResidenceType? Residence,
-    [property: MaxLength(500)] string? Address,
-    [property: MaxLength(30)] IReadOnlyList<HouseholdMemberInput>? Members,
-    AssetsInput? Assets,
-    [property: Range(0, 9999999999.99)] decimal? MonthlyRigidExpenditure);
+    [property: Required, MaxLength(12)] string? RegionCode = null,
+    [property: Required] ResidenceType? Residence = null,
+    [property: Required, MaxLength(500)] string? Address = null,
+    [property: Required, MinLength(1), MaxLength(30)] IReadOnlyList<HouseholdMemberInput>? Members = null,
+    AssetsInput? Assets = null,
+    [property: Range(0, 9999999999.99)] decimal? MonthlyRigidExpenditure = null);
 
 /// <summary>Assets as sent by a client.</summary>
 /// <param name="Financial">Financial assets in yuan (two decimals at most); zero when omitted.</param>
 /// <param name="MotorVehicles">Motor vehicles; zero when omitted.</param>
-public sealed record AssetsInput([property: Range(0, 999999999999.99)] decimal? Financial, [property: Range(0, 1000)] int? MotorVehicles);
+public sealed record AssetsInput([property: Range(0, 999999999999.99)] decimal? Financial = null, [property: Range(0, 1000)] int? MotorVehicles = null);
 
 /// <summary>
 /// A member as sent by a client. Only idNumber, name and relationship are required for a new member; the rest
@@ -122,32 +122,35 @@ public sealed record AssetsInput([property: Range(0, 999999999999.99)] decimal? 
 /// <param name="HasCapableSupporter">A capable legal supporter exists (default false).</param>
 /// <param name="Incomes">Up to 20 monthly income items (default none).</param>
 public sealed record HouseholdMemberInput(
-    Guid? Id,
-    [property: MaxLength(18)] string? IdNumber,
-    [property: MaxLength(100)] string? Name,
-    Relationship? Relationship,
-    DateOnly? BirthDate,
-    Sex? Sex,
-    MemberStatus? Status,
-    LaborCapacity? LaborCapacity,
-    DisabilityInput? Disability,
-    bool? SeriousIllness,
-    SelfCareLevel? SelfCare,
-    bool? InSchool,
-    bool? Employed,
-    bool? HasCapableSupporter,
-    [property: MaxLength(20)] IReadOnlyList<IncomeInput>? Incomes);
+    Guid? Id = null,
+    [property: MaxLength(18)] string? IdNumber = null,
+    [property: Required, MaxLength(100)] string? Name = null,
+    [property: Required] Relationship? Relationship = null,
+    DateOnly? BirthDate = null,
+    Sex? Sex = null,
+    MemberStatus? Status = null,
+    LaborCapacity? LaborCapacity = null,
+    DisabilityInput? Disability = null,
+    bool? SeriousIllness = null,
+    SelfCareLevel? SelfCare = null,
+    bool? InSchool = null,
+    bool? Employed = null,
+    bool? HasCapableSupporter = null,
+    [property: MaxLength(20)] IReadOnlyList<IncomeInput>? Incomes = null);
 
 /// <summary>Disability certificate as sent by a client.</summary>
 /// <param name="Category">Disability category.</param>
 /// <param name="Grade">Grade 1 to 4.</param>
-public sealed record DisabilityInput(DisabilityCategory? Category, [property: Range(1, 4)] int? Grade);
+public sealed record DisabilityInput([property: Required] DisabilityCategory? Category = null, [property: Required, Range(1, 4)] int? Grade = null);
 
 /// <summary>Income item as sent by a client.</summary>
 /// <param name="Type">Income type.</param>
 /// <param name="MonthlyAmount">Monthly amount in yuan, at least 0, two decimals at most.</param>
 /// <param name="Unstable">Irregular income (default false).</param>
-public sealed record IncomeInput(IncomeType? Type, [property: Range(0, 9999999999.99)] decimal? MonthlyAmount, bool? Unstable);
+public sealed record IncomeInput(
+    [property: Required] IncomeType? Type = null,
+    [property: Required, Range(0, 9999999999.99)] decimal? MonthlyAmount = null,
+    bool? Unstable = null);
 
 /// <summary>The fields every household command carries (create and replace share their validation).</summary>
 public interface IHouseholdFields

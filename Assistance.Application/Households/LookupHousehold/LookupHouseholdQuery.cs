@@ -5,4 +5,4 @@ using Assistance.Application.Abstractions;
 
 /// <summary>The household holding a person, found by ID number sent in the body (never in a URL).</summary>
 /// <param name="IdNumber">The person's national ID number.</param>
-public sealed record LookupHouseholdQuery([property: MaxLength(18)] string? IdNumber) : IQuery<HouseholdDto>;
+public sealed record LookupHouseholdQuery([property: Required, MaxLength(18)] string? IdNumber) : IQuery<HouseholdDto>;
