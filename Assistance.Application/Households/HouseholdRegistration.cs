@@ -69,7 +69,8 @@ public static class HouseholdRegistration
             await EnsureNotInOtherHouseholdAsync(households, user, household, cancellationToken).ConfigureAwait(false);
             throw new BusinessRuleViolationException(
                 "household.member-in-other-household",
-                "An ID number of this household was registered in another household at the same moment; reload and retry.",
+                "An ID number of this household is already held by another member row: either another household registered it at "
+                + "the same moment (reload and retry) or two members' ID numbers were swapped in one request (change them in two steps).",
                 "R-22");
         }
     }
