@@ -226,6 +226,60 @@ public sealed class HouseholdChangeTests : ApiTestBase
         Assert.That((string?)problem["detail"], Does.Contain("at most 30"));
     }
 
+    [Test]
+    public async Task ReplaceHousehold_IgnoresBodyVersionAndTimestamps_AndAcceptsACorrectedIdNumber()
+    {
+        var (created, etag) = await CreateAsync(Writer(), SimpleHousehold());
+        var body = created.DeepClone().AsObject();
+        body["id"] = Guid.CreateVersion7().ToString();
+        body["version"] = 99;
+        body["createdAt"] = "2000-01-01T00:00:00+00:00";
+        var corrected = NewIdNumber(male: false, birth: new DateOnly(1972, 2, 29));
+        body["members"]![0]!["idNumber"] = corrected;
+        body["members"]![0]!["birthDate"] = "1972-02-29";
+        body["members"]![0]!["sex"] = "Female";
+        var put = await Writer().SendJsonAsync(HttpMethod.Put, $"/api/v1/households/{created["id"]}", body, ifMatch: etag);
+        var replaced = await put.JsonAsync();
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), replaced.ToJsonString());
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)replaced["id"], Is.EqualTo((string?)created["id"]));
+            Assert.That((long?)replaced["version"], Is.EqualTo(2));
+            Assert.That((string?)replaced["createdAt"], Is.EqualTo((string?)created["createdAt"]));
+            Assert.That((string?)replaced["members"]![0]!["id"], Is.EqualTo((string?)created["members"]![0]!["id"]));
+            Assert.That((string?)replaced["members"]![0]!["idNumber"], Is.EqualTo(corrected));
+            Assert.That((string?)replaced["members"]![0]!["birthDate"], Is.EqualTo("1972-02-29"));
+            Assert.That((string?)replaced["members"]![0]!["sex"], Is.EqualTo("Female"));
+        });
+    }
+
+    [Test]
+    public async Task AddHouseholdMember_RetriedWithSameIdempotencyKey_AddsOnceAndReplays()
+    {
+        var (created, etag) = await CreateAsync(Writer(), SimpleHousehold());
+        var url = $"/api/v1/households/{created["id"]}/members";
+        var member = Member(NewIdNumber(), "李四", "Child");
+        var key = Guid.NewGuid().ToString();
+        var first = await Writer().SendJsonAsync(HttpMethod.Post, url, member, ifMatch: etag, idempotencyKey: key);
+        var second = await Writer().SendJsonAsync(HttpMethod.Post, url, member, ifMatch: etag, idempotencyKey: key);
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await second.Content.ReadAsStringAsync(), Is.EqualTo(await first.Content.ReadAsStringAsync()));
+        Assert.That(second.Headers.ETag!.ToString(), Is.EqualTo("\"2\""));
+        var stored = await (await Writer().GetAsync(Url($"/api/v1/households/{created["id"]}"))).JsonAsync();
+        Assert.That(stored["members"]!.AsArray(), Has.Count.EqualTo(2));
+        Assert.That((long?)stored["version"], Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task LookupHousehold_WithLowercaseX_FindsTheHousehold()
+    {
+        var idNumber = NewIdNumberEndingInX();
+        var (created, _) = await CreateAsync(Writer(), Household("320682001", Member(idNumber)));
+        var found = await (await Writer().PostJsonAsync("/api/v1/households/lookup", new { idNumber = idNumber.ToLowerInvariant() })).JsonAsync();
+        Assert.That((string?)found["id"], Is.EqualTo((string?)created["id"]));
+    }
+
     private async Task<long> CountMembersOfAllAsync()
     {
         var page = await (await Factory.ClientWith("000000", "registry.read").GetAsync(Url("/api/v1/households?limit=200"))).JsonAsync();
