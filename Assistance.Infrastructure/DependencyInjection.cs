@@ -3,7 +3,9 @@ namespace Assistance.Infrastructure;
 using Assistance.Application.Abstractions;
 using Assistance.Application.AuditEvents.ListAuditEvents;
 using Assistance.Application.Policy;
+using Assistance.Application.Households;
 using Assistance.Application.Regions;
+using Assistance.Infrastructure.Households;
 using Assistance.Infrastructure.Persistence;
 using Assistance.Infrastructure.Queries;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +47,9 @@ public static class DependencyInjection
         services.AddScoped<IPolicyStore, PolicyStore>();
         services.AddSingleton<IStartupSeeder, PolicyPackSeeder>();
         services.AddScoped<Application.Assessments.AssessStoredHousehold.IHouseholdSnapshotQueries, HouseholdSnapshotQueries>();
+        services.AddScoped<IHouseholdRepository, HouseholdRepository>();
+        services.AddScoped<IHouseholdQueries, HouseholdQueries>();
+        services.AddSingleton<IStartupSeeder, DemoHouseholdSeeder>();
         return services;
     }
 }

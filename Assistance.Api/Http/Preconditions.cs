@@ -11,7 +11,11 @@ public static class Preconditions
     /// <summary>Strong ETag for a resource version.</summary>
     public static string ETag(long version) => $"\"{version}\"";
 
-    /// <summary>Endpoint filter: updates must say which version they change (428 without If-Match, 400 if unreadable).</summary>
+    /// <summary>
+    /// Endpoint filter: updates must say which version they change (428 without If-Match, 400 if unreadable). After
+    /// writing a problem the filters return <see cref="Results.Empty"/>: a null result would make the endpoint try to
+    /// write "null" as JSON into a response that has already started.
+    /// </summary>
     public static RouteHandlerBuilder RequireIfMatch(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new OpenApi.RequiresIfMatchMetadata()).AddEndpointFilter(async (context, next) =>
         {
@@ -20,14 +24,14 @@ public static class Preconditions
             {
                 await ProblemDetailsSetup.WriteAsync(context.HttpContext, 428, "request.if-match-required", "If-Match required.",
                     "Send the ETag from your last GET in an If-Match header, so concurrent changes are not lost.").ConfigureAwait(false);
-                return null;
+                return Results.Empty;
             }
 
             if (ParseIfMatch(header) is null)
             {
                 await ProblemDetailsSetup.WriteAsync(context.HttpContext, 400, "request.if-match-invalid", "If-Match is not valid.",
                     "If-Match must hold one ETag exactly as returned by GET, e.g. \"3\".").ConfigureAwait(false);
-                return null;
+                return Results.Empty;
             }
 
             return await next(context).ConfigureAwait(false);
@@ -65,7 +69,7 @@ public static class Preconditions
                 {
                     await ProblemDetailsSetup.WriteAsync(context.HttpContext, 400, "request.idempotency-key-invalid", "Idempotency-Key is not valid.",
                         $"Idempotency-Key must be 1 to {MaxIdempotencyKeyLength} visible ASCII characters (a UUID is a good choice).").ConfigureAwait(false);
-                    return null;
+                    return Results.Empty;
                 }
 
                 context.HttpContext.RequestServices.GetRequiredService<IdempotencyContext>().Key = key;
