@@ -2,9 +2,7 @@ namespace Assistance.Infrastructure;
 
 using Assistance.Application.Abstractions;
 using Assistance.Application.AuditEvents.ListAuditEvents;
-using Assistance.Application.Households;
 using Assistance.Application.Regions;
-using Assistance.Infrastructure.Households;
 using Assistance.Infrastructure.Persistence;
 using Assistance.Infrastructure.Queries;
 using Microsoft.Extensions.Configuration;
@@ -40,11 +38,11 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DbSession>());
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<Application.Households.IHouseholdRepository, Households.HouseholdRepository>();
+        services.AddScoped<Application.Households.IHouseholdQueries, Households.HouseholdQueries>();
+        services.AddSingleton<IStartupSeeder, Households.DemoHouseholdSeeder>();
         services.AddScoped<IRegionQueries, RegionQueries>();
         services.AddScoped<IAuditEventQueries, AuditEventQueries>();
-        services.AddScoped<IHouseholdRepository, HouseholdRepository>();
-        services.AddScoped<IHouseholdQueries, HouseholdQueries>();
-        services.AddSingleton<IStartupSeeder, DemoHouseholdSeeder>();
         return services;
     }
 }

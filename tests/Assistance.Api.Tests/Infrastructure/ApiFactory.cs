@@ -11,14 +11,14 @@ using Microsoft.Extensions.DependencyInjection;
 /// <summary>A clock the tests move by hand (no sleeps for timing).</summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
-    private DateTimeOffset now = start;
+    private DateTimeOffset now = start.ToUniversalTime();
 
-    // TimeProvider.GetUtcNow must have offset zero (Npgsql refuses other offsets for timestamptz).
-    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+    // TimeProvider's contract: GetUtcNow has offset zero (Npgsql refuses other offsets for timestamptz).
+    public override DateTimeOffset GetUtcNow() => now;
 
     public void Advance(TimeSpan by) => now += by;
 
-    public void Set(DateTimeOffset to) => now = to;
+    public void Set(DateTimeOffset to) => now = to.ToUniversalTime();
 }
 
 /// <summary>The real API over real HTTP (in-memory transport) against its own real PostgreSQL database.</summary>
