@@ -45,6 +45,11 @@ internal static class AssessmentInputValidator
                 {
                     throw new DomainValidationException(IncomePath(i, j, "monthlyAmount"), "An income amount cannot be negative.");
                 }
+
+                if (!IsWholeCents(item.MonthlyAmount))
+                {
+                    throw new DomainValidationException(IncomePath(i, j, "monthlyAmount"), "Money has at most two decimals (yuan and fen).");
+                }
             }
         }
 
@@ -52,8 +57,14 @@ internal static class AssessmentInputValidator
         Require(assets.Financial >= 0m, "assets.financial", "Financial assets cannot be negative.");
         Require(assets.MotorVehicles >= 0, "assets.motorVehicles", "The number of motor vehicles cannot be negative.");
         Require(input.MonthlyRigidExpenditure >= 0m, "monthlyRigidExpenditure", "Rigid expenditure cannot be negative.");
+
+        // A sub-cent amount would let a gap of less than one fen round to a Dibao outcome paying 0.00.
+        Require(IsWholeCents(assets.Financial), "assets.financial", "Money has at most two decimals (yuan and fen).");
+        Require(IsWholeCents(input.MonthlyRigidExpenditure), "monthlyRigidExpenditure", "Money has at most two decimals (yuan and fen).");
         return births;
     }
+
+    private static bool IsWholeCents(decimal amount) => decimal.Round(amount, 2) == amount;
 
     private static DateOnly BirthDateOf(MemberInput member, int index, DateOnly asOf)
     {

@@ -62,6 +62,13 @@ public sealed class ParameterDefinition
             return value;
         }
 
+        // No parameter of the catalog is meaningfully negative (amounts, ratios, ages, months, percentages); a
+        // negative employment-cost deduction, say, would silently raise counted income.
+        if (value.Kind is ParameterValueKind.Decimal or ParameterValueKind.Integer && value.AsDecimal() < 0m)
+        {
+            throw new DomainValidationException(Key, $"{Key} cannot be negative.");
+        }
+
         switch (Type)
         {
             case ParameterType.Decimal when value.Kind is ParameterValueKind.Decimal or ParameterValueKind.Integer:

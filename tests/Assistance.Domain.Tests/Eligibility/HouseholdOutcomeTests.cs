@@ -29,20 +29,23 @@ public class HouseholdOutcomeTests
         Assert.That(result.ReviewIntervalMonths, Is.EqualTo(9));
     }
 
+    // Inputs are whole fen; half-fen amounts arise from multiplication, e.g. the tekun floor 1.3 × S.
     [Test]
     public void Assess_WhenRoundingIsCentAndHalfCent_RoundsHalfAwayFromZero()
     {
-        var result = Assess(Household(Adult().WithIncome(IncomeType.Wage, 0.005m)), National(("payment.rounding", "Cent")));
+        // 1.3 × 900.05 = 1170.065 → 1170.07.
+        var result = Assess(Household(Elder()), National(("payment.rounding", "Cent"), ("dibao.standard.urban", 900.05m), ("tekun.basic.standard", null)));
 
-        Assert.That(result.MonthlyAmount, Is.EqualTo(S - 0.00m));
+        Assert.That(result.Members[0].TekunBasic, Is.EqualTo(1170.07m));
     }
 
     [Test]
     public void Assess_WhenRoundingIsCentAndJustBelowHalfCent_RoundsDown()
     {
-        var result = Assess(Household(Adult().WithIncome(IncomeType.Wage, 0.0051m)), National(("payment.rounding", "Cent")));
+        // 1.3 × 900.0346 = 1170.04498 → 1170.04.
+        var result = Assess(Household(Elder()), National(("payment.rounding", "Cent"), ("dibao.standard.urban", 900.0346m), ("tekun.basic.standard", null)));
 
-        Assert.That(result.MonthlyAmount, Is.EqualTo(S - 0.01m));
+        Assert.That(result.Members[0].TekunBasic, Is.EqualTo(1170.04m));
     }
 
     [Test]
