@@ -4,6 +4,7 @@ using Assistance.Api.Security;
 using Assistance.Application.Abstractions;
 using Assistance.Application.AuditEvents.ListAuditEvents;
 using Assistance.Application.Common;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 /// <summary>/api/v1/audit-events: the append-only audit trail, read with <c>audit.read</c>.</summary>
@@ -24,6 +25,12 @@ public static class AuditEventEndpoints
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
     public static async Task<Ok<Page<AuditEventDto>>> ListAuditEvents(
-        string? regionCode, string? entityType, string? entityId, int? limit, string? cursor, ISender sender, CancellationToken cancellationToken) =>
+        [StringLength(12, MinimumLength = 6)] string? regionCode,
+        [StringLength(64)] string? entityType,
+        [StringLength(64)] string? entityId,
+        [Range(1, 200)] int? limit,
+        [StringLength(500)] string? cursor,
+        ISender sender,
+        CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ListAuditEventsQuery(regionCode, entityType, entityId, limit, cursor), cancellationToken).ConfigureAwait(false));
 }

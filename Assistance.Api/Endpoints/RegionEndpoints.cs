@@ -2,6 +2,7 @@ namespace Assistance.Api.Endpoints;
 
 using Assistance.Application.Abstractions;
 using Assistance.Application.Regions;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 /// <summary>/api/v1/regions: the administrative divisions (行政区划) the register knows.</summary>
@@ -18,12 +19,12 @@ public static class RegionEndpoints
     /// <param name="parentCode">Parent region code (6, 9 or 12 digits); omit for the national level.</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
-    public static async Task<Ok<IReadOnlyList<RegionDto>>> ListRegions(string? parentCode, ISender sender, CancellationToken cancellationToken) =>
+    public static async Task<Ok<IReadOnlyList<RegionDto>>> ListRegions([StringLength(12, MinimumLength = 6)] string? parentCode, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ListRegionsQuery(parentCode), cancellationToken).ConfigureAwait(false));
 
     /// <param name="code">Region code (6, 9 or 12 digits).</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
-    public static async Task<Ok<RegionDto>> GetRegion(string code, ISender sender, CancellationToken cancellationToken) =>
+    public static async Task<Ok<RegionDto>> GetRegion([StringLength(12, MinimumLength = 6)] string code, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetRegionQuery(code), cancellationToken).ConfigureAwait(false));
 }

@@ -1,0 +1,99 @@
+namespace Assistance.Domain.Eligibility;
+
+using Assistance.Domain.Common;
+using Assistance.Domain.Households;
+
+/// <summary>
+/// Checks an assessment input before any rule runs; a failure is a <see cref="DomainValidationException"/>
+/// naming the field path of the request (e.g. <c>members[0].birthDate</c>). Returns each member's birth date,
+/// taken from the ID number when only that is given.
+/// </summary>
+internal static class AssessmentInputValidator
+{
+    public static DateOnly[] Validate(AssessmentInput input)
+    {
+        if (input.Members is null || input.Members.Count == 0)
+        {
+            throw new DomainValidationException("members", "A household needs at least one member.");
+        }
+
+        Require(Enum.IsDefined(input.Residence), "residence", "Unknown residence type.");
+        var births = new DateOnly[input.Members.Count];
+        for (var i = 0; i < input.Members.Count; i++)
+        {
+            var member = input.Members[i] ?? throw new DomainValidationException(Path(i, "members[{0}]"), "Member is required.");
+            births[i] = BirthDateOf(member, i, input.AsOf);
+            Require(Enum.IsDefined(member.Status), Path(i, "members[{0}].status"), "Unknown member status.");
+            Require(Enum.IsDefined(member.LaborCapacity), Path(i, "members[{0}].laborCapacity"), "Unknown labour capacity.");
+            Require(Enum.IsDefined(member.SelfCare), Path(i, "members[{0}].selfCare"), "Unknown self-care level.");
+            if (member.Disability is { } disability)
+            {
+                Require(Enum.IsDefined(disability.Category), Path(i, "members[{0}].disability.category"), "Unknown disability category.");
+                Require(disability.Grade is >= 1 and <= 4, Path(i, "members[{0}].disability.grade"), "Disability grade must be 1 to 4.");
+            }
+
+            var incomes = member.Incomes ?? throw new DomainValidationException(Path(i, "members[{0}].incomes"), "Incomes must be a list (it may be empty).");
+            for (var j = 0; j < incomes.Count; j++)
+            {
+                var item = incomes[j];
+                if (item is null || !Enum.IsDefined(item.Type))
+                {
+                    throw new DomainValidationException(IncomePath(i, j, "type"), "Unknown income type.");
+                }
+
+                if (item.MonthlyAmount < 0m)
+                {
+                    throw new DomainValidationException(IncomePath(i, j, "monthlyAmount"), "An income amount cannot be negative.");
+                }
+            }
+        }
+
+        var assets = input.Assets ?? throw new DomainValidationException("assets", "Assets are required.");
+        Require(assets.Financial >= 0m, "assets.financial", "Financial assets cannot be negative.");
+        Require(assets.MotorVehicles >= 0, "assets.motorVehicles", "The number of motor vehicles cannot be negative.");
+        Require(input.MonthlyRigidExpenditure >= 0m, "monthlyRigidExpenditure", "Rigid expenditure cannot be negative.");
+        return births;
+    }
+
+    private static DateOnly BirthDateOf(MemberInput member, int index, DateOnly asOf)
+    {
+        DateOnly birth;
+        if (member.IdNumber is not null)
+        {
+            var id = NationalId.Parse(member.IdNumber, Path(index, "members[{0}].idNumber"));
+            if (member.BirthDate is { } given && given != id.BirthDate)
+            {
+                throw new DomainValidationException(
+                    Path(index, "members[{0}].birthDate"),
+                    $"Birth date {given:yyyy-MM-dd} disagrees with the ID number, which gives {id.BirthDate:yyyy-MM-dd}.");
+            }
+
+            birth = id.BirthDate;
+        }
+        else
+        {
+            birth = member.BirthDate
+                ?? throw new DomainValidationException(Path(index, "members[{0}].birthDate"), "Birth date is required when no ID number is given.");
+        }
+
+        if (birth > asOf)
+        {
+            throw new DomainValidationException(Path(index, "members[{0}].birthDate"), $"Birth date {birth:yyyy-MM-dd} is after the assessment date {asOf:yyyy-MM-dd}.");
+        }
+
+        return birth;
+    }
+
+    private static void Require(bool condition, string field, string message)
+    {
+        if (!condition)
+        {
+            throw new DomainValidationException(field, message);
+        }
+    }
+
+    private static string Path(int index, string format) => format.Replace("{0}", index.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private static string IncomePath(int member, int item, string field) =>
+        Path(member, "members[{0}].incomes[") + item.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]." + field;
+}

@@ -1,0 +1,38 @@
+namespace Assistance.Domain.Eligibility;
+
+using System.Text;
+using Assistance.Domain.Households;
+
+/// <summary>R-01; N-57 Art.7: only Present members are counted (计入家庭成员); step 1 of domain.md §3.</summary>
+internal static class OnlyPresentMembersAreCounted
+{
+    public const string Rule = "R-01";
+    public const string Source = "N-57 Art.7";
+
+    public static void Apply(AssessmentContext context)
+    {
+        var members = context.Members;
+        var counted = 0;
+        for (var i = 0; i < members.Count; i++)
+        {
+            context.Counted[i] = members[i].Status == MemberStatus.Present;
+            counted += context.Counted[i] ? 1 : 0;
+        }
+
+        context.CountedMembers = counted;
+        if (context.Tracing)
+        {
+            var detail = new StringBuilder();
+            detail.Append("counted ").Append(counted).Append(" of ").Append(members.Count);
+            for (var i = 0; i < members.Count; i++)
+            {
+                if (!context.Counted[i])
+                {
+                    detail.Append("; member ").Append(i).Append(" not counted (").Append(members[i].Status).Append(')');
+                }
+            }
+
+            context.Trace(Rule, "members.counted", Source, counted > 0, detail.ToString());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace Assistance.Domain.Eligibility;
+
+using Assistance.Domain.Households;
+using Assistance.Domain.Policy;
+
+/// <summary>
+/// R-13; S3 三(二)1: care standard (照料护理标准) C = tekun.care.amount for the self-care level; for
+/// PartialCare and FullCare at least minShareOfBasic × B, B being the rounded basic standard. Rounded at the end.
+/// </summary>
+internal static class TekunCareIsAtLeastShareOfBasic
+{
+    public const string Rule = "R-13";
+    public const string Source = "S3 三(二)1; N-43 Art.20–23";
+
+    public static decimal Compute(AssessmentContext context, int index, decimal roundedBasic)
+    {
+        var level = context.Members[index].SelfCare;
+        var key = level switch
+        {
+            SelfCareLevel.FullCare => ParameterCatalog.TekunCareFullCare,
+            SelfCareLevel.PartialCare => ParameterCatalog.TekunCarePartialCare,
+            _ => ParameterCatalog.TekunCareSelfCare,
+        };
+        var amount = context.Reader.RequireDecimal(key);
+        var care = amount;
+        decimal? floor = null;
+        if (level != SelfCareLevel.SelfCare && context.Reader.OptionalDecimal(ParameterCatalog.TekunCareMinShareOfBasic) is { } share)
+        {
+            floor = share * roundedBasic;
+            care = Math.Max(care, floor.Value);
+        }
+
+        var rounded = context.Round(care);
+        if (context.Tracing)
+        {
+            var floorText = floor is { } f ? $", floor {AssessmentContext.Money(f)} (share × basic {AssessmentContext.Money(roundedBasic)})" : string.Empty;
+            context.Trace(Rule, "tekun.care", Source, passed: true, $"member {index}: {level} care = max({AssessmentContext.Money(amount)}{floorText}) = {AssessmentContext.Money(rounded)}");
+        }
+
+        return rounded;
+    }
+}

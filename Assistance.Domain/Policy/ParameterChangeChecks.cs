@@ -1,0 +1,98 @@
+namespace Assistance.Domain.Policy;
+
+using System.Globalization;
+
+/// <summary>A warning raised when a parameter value is set: the rule it concerns, the clause and why.</summary>
+public sealed record ParameterChangeWarning(string RuleId, string Clause, string Message);
+
+/// <summary>
+/// Checks a proposed parameter value against the values already in force and returns warnings (the value is
+/// still accepted: policy owners decide). Checks: a tekun basic standard below a floor in force (R-12;
+/// S1 一.1; S3 三(二)1) and a dibao standard rising less than dibao.standard.minAnnualIncreasePercent over
+/// the value in force one year earlier (R-02; S1 一.1).
+/// </summary>
+public static class ParameterChangeChecks
+{
+    private const int MonthsPerYear = 12;
+    private const decimal Hundred = 100m;
+
+    public static IReadOnlyList<ParameterChangeWarning> Check(ParameterValue proposed, ParameterResolver existing)
+    {
+        ArgumentNullException.ThrowIfNull(proposed);
+        ArgumentNullException.ThrowIfNull(existing);
+        var warnings = new List<ParameterChangeWarning>();
+        if (proposed.Value.IsNull)
+        {
+            return warnings;
+        }
+
+        if (proposed.Key == ParameterCatalog.TekunBasicStandard.Key)
+        {
+            CheckTekunBasicFloors(proposed, existing, warnings);
+        }
+        else if (proposed.Key == ParameterCatalog.DibaoStandardUrban.Key || proposed.Key == ParameterCatalog.DibaoStandardRural.Key)
+        {
+            CheckAnnualIncrease(proposed, existing, warnings);
+        }
+
+        return warnings;
+    }
+
+    private static void CheckTekunBasicFloors(ParameterValue proposed, ParameterResolver existing, List<ParameterChangeWarning> warnings)
+    {
+        const string rule = "R-12";
+        const string clause = "S1 一.1; S3 三(二)1";
+        var value = proposed.Value.AsDecimal();
+        decimal? Get(ParameterDefinition d) =>
+            existing.Resolve(d.Key, proposed.RegionCode, proposed.EffectiveFrom) is { Value.IsNull: false } r ? r.Value.AsDecimal() : null;
+
+        var multiple = Get(ParameterCatalog.TekunBasicMinMultipleOfDibao);
+        foreach (var standardKey in new[] { ParameterCatalog.DibaoStandardUrban, ParameterCatalog.DibaoStandardRural })
+        {
+            if (multiple is { } m && Get(standardKey) is { } standard && value < m * standard)
+            {
+                warnings.Add(new(rule, clause, Format($"tekun.basic.standard {value:0.00} is below {m} × {standardKey.Key} {standard:0.00} = {m * standard:0.00}; the engine raises it to the floor.")));
+            }
+        }
+
+        if (Get(ParameterCatalog.TekunBasicMinShareOfConsumption) is { } cs && Get(ParameterCatalog.ConsumptionPerCapita) is { } consumption
+            && value < cs * consumption / MonthsPerYear)
+        {
+            warnings.Add(new(rule, clause, Format($"tekun.basic.standard {value:0.00} is below {cs} × consumption {consumption:0.00} / 12 = {cs * consumption / MonthsPerYear:0.00}.")));
+        }
+
+        if (Get(ParameterCatalog.TekunBasicMinShareOfDisposableIncome) is { } ds && Get(ParameterCatalog.DisposableIncomePerCapita) is { } disposable
+            && value < ds * disposable / MonthsPerYear)
+        {
+            warnings.Add(new(rule, clause, Format($"tekun.basic.standard {value:0.00} is below {ds} × disposable income {disposable:0.00} / 12 = {ds * disposable / MonthsPerYear:0.00}.")));
+        }
+    }
+
+    private static void CheckAnnualIncrease(ParameterValue proposed, ParameterResolver existing, List<ParameterChangeWarning> warnings)
+    {
+        var percent = existing.Resolve(ParameterCatalog.DibaoStandardMinAnnualIncreasePercent.Key, proposed.RegionCode, proposed.EffectiveFrom);
+        if (percent is null || percent.Value.IsNull)
+        {
+            return;
+        }
+
+        var yearEarlier = proposed.EffectiveFrom.AddYears(-1);
+        var previous = existing.Resolve(proposed.Key, proposed.RegionCode, yearEarlier);
+        if (previous is null || previous.Value.IsNull)
+        {
+            return;
+        }
+
+        var pct = percent.Value.AsDecimal();
+        var old = previous.Value.AsDecimal();
+        var required = old * (1 + (pct / Hundred));
+        var value = proposed.Value.AsDecimal();
+        if (value < required)
+        {
+            warnings.Add(new("R-02", "S1 一.1", Format(
+                $"{proposed.Key} {value:0.00} rises less than {pct}% over {old:0.00} in force on {yearEarlier:yyyy-MM-dd} (at least {required:0.00} expected).")));
+        }
+    }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

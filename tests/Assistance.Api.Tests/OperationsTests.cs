@@ -1,0 +1,201 @@
+namespace Assistance.Api.Tests;
+
+using System.Net;
+using Assistance.Api.Security;
+using Assistance.Api.Tests.Infrastructure;
+using Assistance.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+/// <summary>What an operator relies on: migrations, readiness, limits, and refusing unsafe configuration.</summary>
+public sealed class OperationsTests
+{
+    [Test]
+    public async Task Migrator_WhenTwoReplicasStartTogether_AppliesEachMigrationOnce()
+    {
+        var connectionString = await TestDatabase.CreateEmptyAsync();
+        await using var first = NpgsqlDataSource.Create(connectionString);
+        await using var second = NpgsqlDataSource.Create(connectionString);
+        var a = new Migrator(first, NullLogger<Migrator>.Instance);
+        var b = new Migrator(second, NullLogger<Migrator>.Instance);
+
+        var results = await Task.WhenAll(Task.Run(() => a.MigrateAsync(CancellationToken.None)), Task.Run(() => b.MigrateAsync(CancellationToken.None)));
+
+        var total = Migrator.EmbeddedMigrations().Count;
+        Assert.That(results.Sum(), Is.EqualTo(total), "every migration applied by exactly one of the two");
+        await using var connection = await first.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*), count(DISTINCT version) FROM schema_migrations", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.That(reader.GetInt64(0), Is.EqualTo(total));
+        Assert.That(reader.GetInt64(1), Is.EqualTo(total));
+        Assert.That(await a.IsUpToDateAsync(CancellationToken.None), Is.True);
+    }
+
+    [Test]
+    public async Task HealthReady_WhenMigrationsNotApplied_Returns503()
+    {
+        await using var factory = new ApiFactory(await TestDatabase.CreateEmptyAsync());
+        var response = await factory.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Unhealthy"));
+        var live = await factory.CreateClient().GetAsync(new Uri("/health/live", UriKind.Relative));
+        Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Api_WhenDatabaseUnreachable_Returns503ProblemAndReadyIs503()
+    {
+        // A port nothing listens on: connection refused at once.
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var factory = new ApiFactory($"Host=127.0.0.1;Port={port};Database=x;Username=postgres;Timeout=2");
+
+        var ready = await factory.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+
+        var response = await factory.ClientWith("000000", Scopes.RegistryRead).GetAsync(new Uri("/api/v1/regions", UriKind.Relative));
+        await response.ProblemAsync(HttpStatusCode.ServiceUnavailable, "database.unavailable");
+        Assert.That(response.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
+    public async Task RateLimit_WhenBurstExhausted_Returns429WithRetryAfter()
+    {
+        await using var factory = new ApiFactory(await TestDatabase.CreateAsync(), new Dictionary<string, string?>
+        {
+            ["RateLimiting:Burst"] = "3",
+            ["RateLimiting:PermitsPerMinute"] = "60",
+        });
+        var client = factory.ClientWith("000000", Scopes.RegistryRead);
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await client.GetAsync(new Uri("/api/v1/regions", UriKind.Relative));
+            statuses.Add(response.StatusCode);
+            limited = response;
+        }
+
+        Assert.That(statuses.Take(3), Is.All.EqualTo(HttpStatusCode.OK));
+        await limited!.ProblemAsync(HttpStatusCode.TooManyRequests, "request.rate-limited");
+        Assert.That(limited!.Headers.RetryAfter?.Delta, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)));
+
+        // Health probes are never rate limited: an orchestrator must always reach them.
+        var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task RequestBody_WhenLargerThanLimit_Returns413Problem()
+    {
+        await using var factory = new ApiFactory(await TestDatabase.CreateAsync(), new Dictionary<string, string?> { ["Limits:MaxRequestBodyBytes"] = "1024" });
+        var client = factory.ClientWith("000000", Scopes.All.ToArray());
+        var response = await client.PostAsync(new Uri("/api/v1/regions", UriKind.Relative), Http.RawJson("{\"x\":\"" + new string('a', 5000) + "\"}"));
+        var problem = await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request.too-large");
+        Assert.That((string?)problem["detail"], Does.Contain("1024"));
+    }
+
+    [Test]
+    public void Startup_InProductionWithoutAuthenticationSettings_Refuses()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("ASSISTANCE_DB", "Host=127.0.0.1;Database=x");
+        });
+        var error = Assert.Throws<InvalidOperationException>(() => _ = factory.Server);
+        Assert.That(error!.Message, Does.Contain("Authentication:Issuer is not set").And.Contain("Authentication:SigningKeys has no key"));
+    }
+
+    [Test]
+    public void Startup_InProductionWithTheDevelopmentKey_Refuses()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("ASSISTANCE_DB", "Host=127.0.0.1;Database=x");
+            b.UseSetting("Authentication:Issuer", "https://idp.example");
+            b.UseSetting("Authentication:Audience", "assistance");
+            b.UseSetting("Authentication:SigningKeys:0", JwtSettings.DevelopmentKey);
+        });
+        var error = Assert.Throws<InvalidOperationException>(() => _ = factory.Server);
+        Assert.That(error!.Message, Does.Contain("development signing key is refused"));
+    }
+
+    [Test]
+    public async Task DevToken_InDevelopment_PrintsOnlyATokenTheApiAccepts()
+    {
+        await using var factory = new ApiFactory(await TestDatabase.CreateAsync());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Authentication:Issuer"] = "assistance-dev",
+            ["Authentication:Audience"] = "assistance-api",
+            ["Authentication:SigningKeys:0"] = JwtSettings.DevelopmentKey,
+        }).Build();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = DevToken.Run(["dev-token", "--scopes", "registry.read", "--region", "320682"], configuration, new Env("Development"), output, error);
+
+        Assert.That(exit, Is.EqualTo(0), error.ToString());
+        var token = output.ToString().Trim();
+        Assert.That(token.Split('.'), Has.Length.EqualTo(3));
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var response = await client.GetAsync(new Uri("/api/v1/regions/320682", UriKind.Relative));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public void DevToken_OutsideDevelopment_Refuses()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = DevToken.Run(["dev-token"], new ConfigurationBuilder().Build(), new Env("Production"), output, error);
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(output.ToString(), Is.Empty);
+        Assert.That(error.ToString(), Does.Contain("only with ASPNETCORE_ENVIRONMENT=Development"));
+    }
+
+    [Test]
+    public async Task AuditEvents_AreAppendOnly()
+    {
+        var connectionString = await TestDatabase.CreateAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO audit_events (id, occurred_at, actor, entity_type, entity_id, action, region_code) VALUES (gen_random_uuid(), now(), 'a', 'T', '1', 'Created', '000000')",
+            connection))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        foreach (var sql in new[] { "UPDATE audit_events SET actor = 'b'", "DELETE FROM audit_events", "TRUNCATE audit_events" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            var error = Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+            Assert.That(error!.MessageText, Does.Contain("append-only"), sql);
+        }
+
+        await using var count = new NpgsqlCommand("SELECT actor FROM audit_events", connection);
+        Assert.That(await count.ExecuteScalarAsync(), Is.EqualTo("a"));
+    }
+
+    private sealed class Env(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+
+        public string ApplicationName { get; set; } = "Assistance.Api";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}

@@ -1,0 +1,80 @@
+namespace Assistance.Domain.Tests.Policy;
+
+using Assistance.Domain.Policy;
+using Assistance.Domain.Regions;
+using Assistance.Domain.Tests.Support;
+
+/// <summary>Warnings when a value is set: tekun basic below a floor and too small a dibao rise (S1 一.1).</summary>
+public class ParameterChangeChecksTests
+{
+    private static ParameterValue Proposed(string key, string region, DateOnly from, decimal value) =>
+        new(key, RegionCode.Parse(region), from, null, ParameterValueData.FromDecimal(value), "test", IsDemo: false, PolicyData.RecordedAt);
+
+    private static decimal Floor(string region, DateOnly date)
+    {
+        var set = PolicyData.For(region, date);
+        var multiple = PolicyData.Number(set, "tekun.basic.minMultipleOfDibao");
+        var floors = new[] { multiple * PolicyData.Number(set, "dibao.standard.urban"), multiple * PolicyData.Number(set, "dibao.standard.rural") }.ToList();
+        if (set.Get("tekun.basic.minShareOfConsumption") is { Value.IsNull: false } cs)
+        {
+            floors.Add(cs.Value.AsDecimal() * PolicyData.Number(set, "stats.consumptionPerCapita.previousYear") / 12);
+        }
+
+        if (set.Get("tekun.basic.minShareOfDisposableIncome") is { Value.IsNull: false } ds)
+        {
+            floors.Add(ds.Value.AsDecimal() * PolicyData.Number(set, "stats.disposableIncomePerCapita.previousYear") / 12);
+        }
+
+        return floors.Max();
+    }
+
+    [TestCase("320682")]
+    [TestCase("340300")]
+    [TestCase("320400")]
+    public void Check_WhenTekunBasicStandardAtTheHighestFloor_NoWarning(string region)
+    {
+        var date = new DateOnly(2022, 10, 1);
+        var warnings = ParameterChangeChecks.Check(Proposed("tekun.basic.standard", region, date, Floor(region, date)), PolicyData.Resolver);
+        Assert.That(warnings, Is.Empty);
+    }
+
+    [TestCase("320682")]
+    [TestCase("340300")]
+    [TestCase("320400")]
+    public void Check_WhenTekunBasicStandardOneCentBelowTheHighestFloor_WarnsR12(string region)
+    {
+        var date = new DateOnly(2022, 10, 1);
+        var floor = decimal.Round(Floor(region, date), 2, MidpointRounding.ToPositiveInfinity);
+        var warnings = ParameterChangeChecks.Check(Proposed("tekun.basic.standard", region, date, floor - 0.01m), PolicyData.Resolver);
+        Assert.That(warnings, Is.Not.Empty);
+        Assert.That(warnings.Select(w => w.RuleId), Is.All.EqualTo("R-12"));
+    }
+
+    [Test]
+    public void Check_WhenChangzhouStandardRisesExactlyFivePercentIn2020_NoWarning()
+    {
+        var from = new DateOnly(2020, 7, 1);
+        var yearEarlier = PolicyData.Number(PolicyData.For("320400", from.AddYears(-1)), "dibao.standard.urban");
+        var warnings = ParameterChangeChecks.Check(Proposed("dibao.standard.urban", "320400", from, yearEarlier * 1.05m), PolicyData.Resolver);
+        Assert.That(warnings, Is.Empty);
+    }
+
+    [Test]
+    public void Check_WhenChangzhouStandardRisesOneCentLessThanFivePercentIn2020_WarnsS1()
+    {
+        var from = new DateOnly(2020, 7, 1);
+        var yearEarlier = PolicyData.Number(PolicyData.For("320400", from.AddYears(-1)), "dibao.standard.urban");
+        var warnings = ParameterChangeChecks.Check(Proposed("dibao.standard.urban", "320400", from, (yearEarlier * 1.05m) - 0.01m), PolicyData.Resolver);
+        Assert.That(warnings, Has.Count.EqualTo(1));
+        Assert.That(warnings[0].Clause, Is.EqualTo("S1 一.1"));
+    }
+
+    [Test]
+    public void Check_WhenMinimumIncreaseIsUnset_NoWarningForAFlatStandard()
+    {
+        var from = new DateOnly(2022, 7, 1);
+        var yearEarlier = PolicyData.Number(PolicyData.For("230000", from.AddYears(-1)), "dibao.standard.urban");
+        var warnings = ParameterChangeChecks.Check(Proposed("dibao.standard.urban", "230000", from, yearEarlier), PolicyData.Resolver);
+        Assert.That(warnings, Is.Empty);
+    }
+}
