@@ -2,6 +2,12 @@ namespace Assistance.Infrastructure;
 
 using Assistance.Application.Abstractions;
 using Assistance.Application.AuditEvents.ListAuditEvents;
+using Assistance.Application.Applications;
+using Assistance.Application.Applications.ListApplications;
+using Assistance.Application.Calendar;
+using Assistance.Application.CloseRelatives;
+using Assistance.Application.Enrolments;
+using Assistance.Application.Enrolments.CareAgreements;
 using Assistance.Application.Regions;
 using Assistance.Infrastructure.Persistence;
 using Assistance.Infrastructure.Queries;
@@ -40,6 +46,26 @@ public static class DependencyInjection
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IRegionQueries, RegionQueries>();
         services.AddScoped<IAuditEventQueries, AuditEventQueries>();
+        AddWorkflow(services);
         return services;
+    }
+
+    /// <summary>Applications, statutory workflow and enrolment (R-20 … ).</summary>
+    private static void AddWorkflow(IServiceCollection services)
+    {
+        Workflow.DateOnlyTypeHandler.Register();
+        services.AddScoped<ICalendarStore, Workflow.CalendarStore>();
+        services.AddSingleton<IStartupSeeder, Workflow.CalendarSeeder>();
+        services.AddScoped<IHouseholdDirectory, Workflow.HouseholdDirectory>();
+        services.AddScoped<Workflow.CloseRelativeStore>();
+        services.AddScoped<ICloseRelativeRegister>(sp => sp.GetRequiredService<Workflow.CloseRelativeStore>());
+        services.AddScoped<ICloseRelativeMatcher>(sp => sp.GetRequiredService<Workflow.CloseRelativeStore>());
+        services.AddScoped<Workflow.ApplicationRepository>();
+        services.AddScoped<IApplicationRepository>(sp => sp.GetRequiredService<Workflow.ApplicationRepository>());
+        services.AddScoped<IApplicationQueries>(sp => sp.GetRequiredService<Workflow.ApplicationRepository>());
+        services.AddScoped<IEnrolmentRepository, Workflow.EnrolmentRepository>();
+        services.AddScoped<ICareAgreementRepository, Workflow.CareAgreementRepository>();
+        services.AddSingleton<Workflow.PolicyPackParameters>();
+        services.AddScoped<IEligibilityAssessor, Workflow.EngineEligibilityAssessor>();
     }
 }

@@ -265,7 +265,7 @@ public sealed class Application
             throw new BusinessRuleViolationException("application.random-check-tekun-only", "Random county home checks apply to tekun applications.", "R-20; N-43");
         }
 
-        Allow("select for a random home check", ApplicationStatus.Verifying, ApplicationStatus.Surveyed, ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
+        Allow("pick for a random home check", ApplicationStatus.Verifying, ApplicationStatus.Surveyed, ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
         if (RandomCheckSelected)
         {
             return;
