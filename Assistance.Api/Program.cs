@@ -73,6 +73,11 @@ app.UseSwaggerUI(options =>
 
 var api = app.MapGroup("/api/v1");
 api.MapRegions();
+api.MapCalendar();
+api.MapApplications();
+api.MapCloseRelatives();
+api.MapEnrolments();
+api.MapCareAgreements();
 api.MapAuditEvents();
 
 app.Run();
