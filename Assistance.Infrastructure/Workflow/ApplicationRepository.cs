@@ -179,11 +179,11 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
         return rows.Select(r =>
         {
             var overdueSteps = late[r.Id].Select(d => new Deadline(
-                Enum.Parse<DeadlineStep>(d.Step), DateOnly.FromDateTime(d.StartedOn), d.LimitDays, "WorkingDays", DateOnly.FromDateTime(d.DueOn), null,
+                Enum.Parse<DeadlineStep>(d.Step), d.StartedOn, d.LimitDays, "WorkingDays", d.DueOn, null,
                 DeadlineState.Overdue, d.Source)).ToList();
             return new ApplicationSummaryDto(
                 r.Id, r.RegionCode, r.HouseholdId, Enum.Parse<Programme>(r.Programme), Enum.Parse<ApplicationStatus>(r.Status),
-                DateOnly.FromDateTime(r.SubmittedOn), r.Flagged, overdueSteps.Count > 0, overdueSteps, r.Version);
+                r.SubmittedOn, r.Flagged, overdueSteps.Count > 0, overdueSteps, r.Version);
         }).ToList();
     }
 
@@ -214,7 +214,7 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    private sealed record SummaryRow(Guid Id, string RegionCode, Guid HouseholdId, string Programme, string Status, DateTime SubmittedOn, bool Flagged, long Version);
+    private sealed record SummaryRow(Guid Id, string RegionCode, Guid HouseholdId, string Programme, string Status, DateOnly SubmittedOn, bool Flagged, long Version);
 
-    private sealed record DeadlineRow(Guid ApplicationId, string Step, DateTime StartedOn, int LimitDays, DateTime DueOn, string Source);
+    private sealed record DeadlineRow(Guid ApplicationId, string Step, DateOnly StartedOn, int LimitDays, DateOnly DueOn, string Source);
 }

@@ -105,11 +105,11 @@ public sealed class CalendarStore(DbSession session, TimeProvider clock) : ICale
 
     private static CalendarYear Build(int year, string source, IReadOnlyList<DayRow> days) => new(
         year,
-        days.Where(d => d.Kind == "Holiday").Select(d => new Holiday(DateOnly.FromDateTime(d.Day), d.Name ?? "holiday")),
-        days.Where(d => d.Kind == "MakeUpWorkingDay").Select(d => DateOnly.FromDateTime(d.Day)),
+        days.Where(d => d.Kind == "Holiday").Select(d => new Holiday(d.Day, d.Name ?? "holiday")),
+        days.Where(d => d.Kind == "MakeUpWorkingDay").Select(d => d.Day),
         source);
 
-    private sealed record DayRow(DateTime Day, int Year, string Kind, string? Name);
+    private sealed record DayRow(DateOnly Day, int Year, string Kind, string? Name);
 }
 
 /// <summary>Loads the reviewable national calendar seed (Persistence/Seed/calendar.json): years not yet stored are added, edited years are left alone.</summary>

@@ -46,10 +46,10 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
     public async Task<IReadOnlyList<CareVisit>> VisitsAsync(Guid agreementId, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(Guid Id, DateTime VisitedOn, string Visitor, string Notes)>(new CommandDefinition(
+        var rows = await connection.QueryAsync<(Guid Id, DateOnly VisitedOn, string Visitor, string Notes)>(new CommandDefinition(
             "SELECT id, visited_on, visitor, notes FROM care_visits WHERE agreement_id = @agreementId ORDER BY visited_on, id",
             new { agreementId }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new CareVisit(r.Id, DateOnly.FromDateTime(r.VisitedOn), r.Visitor, r.Notes)).ToList();
+        return rows.Select(r => new CareVisit(r.Id, r.VisitedOn, r.Visitor, r.Notes)).ToList();
     }
 
     public async Task<long> AddVisitAsync(Guid agreementId, long expectedVersion, CareVisit visit, string regionCode, CancellationToken cancellationToken)
@@ -115,14 +115,13 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
 
         public int VisitFrequencyDays { get; init; }
 
-        public DateTime StartsOn { get; init; }
+        public DateOnly StartsOn { get; init; }
 
-        public DateTime? LastVisitOn { get; init; }
+        public DateOnly? LastVisitOn { get; init; }
 
         public long Version { get; init; }
 
         public CareAgreementRow ToRow() => new(
-            Id, RegionCode, EnrolmentId, CarerName, CarerPhone, Duties, VisitFrequencyDays, DateOnly.FromDateTime(StartsOn),
-            LastVisitOn is { } l ? DateOnly.FromDateTime(l) : null, Version);
+            Id, RegionCode, EnrolmentId, CarerName, CarerPhone, Duties, VisitFrequencyDays, StartsOn, LastVisitOn, Version);
     }
 }

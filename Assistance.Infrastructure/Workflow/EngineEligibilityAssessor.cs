@@ -85,7 +85,7 @@ public sealed class EngineEligibilityAssessor(DbSession session, PolicyPackParam
             Members = members.Select(m => new MemberInput
             {
                 IdNumber = m.IdNumber,
-                BirthDate = DateOnly.FromDateTime(m.BirthDate),
+                BirthDate = m.BirthDate,
                 Status = Enum.Parse<MemberStatus>(m.Status),
                 LaborCapacity = Enum.Parse<LaborCapacity>(m.LaborCapacity),
                 Disability = m.DisabilityCategory is null ? null : new Disability(Enum.Parse<DisabilityCategory>(m.DisabilityCategory), m.DisabilityGrade ?? 0),
@@ -166,7 +166,7 @@ public sealed class EngineEligibilityAssessor(DbSession session, PolicyPackParam
 
         public string IdNumber { get; init; } = string.Empty;
 
-        public DateTime BirthDate { get; init; }
+        public DateOnly BirthDate { get; init; }
 
         public string Status { get; init; } = string.Empty;
 

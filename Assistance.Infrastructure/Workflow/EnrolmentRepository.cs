@@ -176,12 +176,12 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock) :
         MonthlyAmount = r.MonthlyAmount,
         DibaoClass = r.DibaoClass,
         ReviewIntervalMonths = r.ReviewIntervalMonths,
-        NextReviewOn = r.NextReviewOn is { } n ? DateOnly.FromDateTime(n) : null,
-        StartMonth = DateOnly.FromDateTime(r.StartMonth),
+        NextReviewOn = r.NextReviewOn,
+        StartMonth = r.StartMonth,
         Status = Enum.Parse<EnrolmentStatus>(r.Status),
         CareSetting = r.CareSetting is null ? null : Enum.Parse<CareSetting>(r.CareSetting),
-        ApprovedOn = DateOnly.FromDateTime(r.ApprovedOn),
-        EndedOn = r.EndedOn is { } e ? DateOnly.FromDateTime(e) : null,
+        ApprovedOn = r.ApprovedOn,
+        EndedOn = r.EndedOn,
         Version = r.Version,
     });
 
@@ -205,17 +205,17 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock) :
 
         public int? ReviewIntervalMonths { get; init; }
 
-        public DateTime? NextReviewOn { get; init; }
+        public DateOnly? NextReviewOn { get; init; }
 
-        public DateTime StartMonth { get; init; }
+        public DateOnly StartMonth { get; init; }
 
         public string Status { get; init; } = string.Empty;
 
         public string? CareSetting { get; init; }
 
-        public DateTime ApprovedOn { get; init; }
+        public DateOnly ApprovedOn { get; init; }
 
-        public DateTime? EndedOn { get; init; }
+        public DateOnly? EndedOn { get; init; }
 
         public long Version { get; init; }
 

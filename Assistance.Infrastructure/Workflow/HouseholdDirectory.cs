@@ -67,7 +67,7 @@ public sealed class CloseRelativeStore(DbSession session, TimeProvider clock) : 
             new { prefix = region.SubtreePrefix + "%" }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new Application.CloseRelatives.CloseRelativeDto(
             r.Id, r.RegionCode, r.StaffName, Enum.Parse<Application.CloseRelatives.StaffRole>(r.StaffRole), r.RelativeName, r.RelativeIdNumber,
-            r.Relationship, DateOnly.FromDateTime(r.RegisteredOn))).ToList();
+            r.Relationship, r.RegisteredOn)).ToList();
     }
 
     public async Task<IReadOnlyList<Domain.Applications.ConflictOfInterestMatch>> FindAsync(RegionCode county, IReadOnlyCollection<string> idNumbers, CancellationToken cancellationToken)
@@ -88,5 +88,5 @@ public sealed class CloseRelativeStore(DbSession session, TimeProvider clock) : 
         return rows.Select(r => new Domain.Applications.ConflictOfInterestMatch(r.Id, r.StaffName, r.StaffRole, r.Relationship)).ToList();
     }
 
-    private sealed record RelativeRow(Guid Id, string RegionCode, string StaffName, string StaffRole, string RelativeName, string RelativeIdNumber, string Relationship, DateTime RegisteredOn);
+    private sealed record RelativeRow(Guid Id, string RegionCode, string StaffName, string StaffRole, string RelativeName, string RelativeIdNumber, string Relationship, DateOnly RegisteredOn);
 }
