@@ -79,6 +79,9 @@ api.MapCloseRelatives();
 api.MapEnrolments();
 api.MapCareAgreements();
 api.MapAuditEvents();
+api.MapPolicy();
+api.MapAssessments();
+api.MapBenchmarkBaseline(app.Configuration);
 
 app.Run();
 return 0;

@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<ISender, MediatorSender>();
         services.AddScoped<IdempotencyContext>();
         services.AddSingleton<UnitOfWorkRetry>();
+        services.AddScoped<Assessments.EligibilityAssessor>();
 
         // MediatR 5 nests behaviours in registration order: the first registered is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));

@@ -8,6 +8,7 @@ using Assistance.Application.Calendar;
 using Assistance.Application.CloseRelatives;
 using Assistance.Application.Enrolments;
 using Assistance.Application.Enrolments.CareAgreements;
+using Assistance.Application.Policy;
 using Assistance.Application.Regions;
 using Assistance.Infrastructure.Persistence;
 using Assistance.Infrastructure.Queries;
@@ -47,6 +48,10 @@ public static class DependencyInjection
         services.AddScoped<IRegionQueries, RegionQueries>();
         services.AddScoped<IAuditEventQueries, AuditEventQueries>();
         AddWorkflow(services);
+        services.AddSingleton<PolicyCache>();
+        services.AddScoped<IPolicyStore, PolicyStore>();
+        services.AddSingleton<IStartupSeeder, PolicyPackSeeder>();
+        services.AddScoped<Application.Assessments.AssessStoredHousehold.IHouseholdSnapshotQueries, HouseholdSnapshotQueries>();
         return services;
     }
 
@@ -65,7 +70,6 @@ public static class DependencyInjection
         services.AddScoped<IApplicationQueries>(sp => sp.GetRequiredService<Workflow.ApplicationRepository>());
         services.AddScoped<IEnrolmentRepository, Workflow.EnrolmentRepository>();
         services.AddScoped<ICareAgreementRepository, Workflow.CareAgreementRepository>();
-        services.AddSingleton<Workflow.PolicyPackParameters>();
-        services.AddScoped<IEligibilityAssessor, Workflow.EngineEligibilityAssessor>();
+        services.AddScoped<IEligibilityAssessor, EngineEligibilityAssessor>();
     }
 }

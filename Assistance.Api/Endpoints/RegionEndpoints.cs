@@ -19,8 +19,8 @@ public static class RegionEndpoints
     /// <param name="parentCode">Parent region code (6, 9 or 12 digits); omit for the national level.</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
-    public static async Task<Ok<IReadOnlyList<RegionDto>>> ListRegions([StringLength(12, MinimumLength = 6)] string? parentCode, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ListRegionsQuery(parentCode), cancellationToken).ConfigureAwait(false));
+    public static async Task<Ok<RegionList>> ListRegions([StringLength(12, MinimumLength = 6)] string? parentCode, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new RegionList(await sender.Send(new ListRegionsQuery(parentCode), cancellationToken).ConfigureAwait(false)));
 
     /// <param name="code">Region code (6, 9 or 12 digits).</param>
     /// <param name="sender">Mediator.</param>
@@ -28,3 +28,7 @@ public static class RegionEndpoints
     public static async Task<Ok<RegionDto>> GetRegion([StringLength(12, MinimumLength = 6)] string code, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetRegionQuery(code), cancellationToken).ConfigureAwait(false));
 }
+
+/// <summary>Child regions.</summary>
+/// <param name="Items">The regions, ordered by code.</param>
+public sealed record RegionList([property: System.ComponentModel.DataAnnotations.MaxLength(5000)] IReadOnlyList<RegionDto> Items);

@@ -39,6 +39,10 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
             case BadHttpRequestException bad:
                 await WriteBadRequestAsync(httpContext, bad).ConfigureAwait(false);
                 return true;
+            case Domain.Policy.ParameterNotInForceException notInForce:
+                await ProblemDetailsSetup.WriteAsync(httpContext, 422, "policy.parameter-not-in-force", "No parameter value in force.",
+                    notInForce.Message + " Record a value for that date, or pass it in parameterOverrides for a what-if.").ConfigureAwait(false);
+                return true;
             case NotFoundException notFound:
                 await ProblemDetailsSetup.WriteAsync(httpContext, 404, $"{Kebab(notFound.Entity)}.not-found", "Not found.", notFound.Message)
                     .ConfigureAwait(false);

@@ -21,7 +21,15 @@ public static class OpenApiSetup
                     Description = "Social assistance (社会救助) register, policy engine and case management for civil-affairs bureaus.",
                     Contact = new OpenApiContact { Name = "Assistance developers" },
                 };
-                document.Servers = [new OpenApiServer { Url = "https://assistance.example", Description = "Set by the deployment." }];
+                document.Servers =
+                [
+                    new OpenApiServer
+                    {
+                        Url = "https://assistance.example",
+                        Description = "Production: each civil-affairs deployment publishes its own host name.",
+                        Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(true)) },
+                    },
+                ];
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
@@ -29,10 +37,13 @@ public static class OpenApiSetup
                     Type = SecuritySchemeType.Http,
                     Scheme = "bearer",
                     BearerFormat = "JWT",
-                    Description = "OAuth2 bearer JWT with claims sub, scope (space-separated), region and optionally agency.",
+                    Description = "OAuth2 bearer JWT with claims sub, scope (space-separated), region and optionally agency. "
+                        + "Tokens follow RFC8725 (JWT best current practices): signed, algorithm pinned by the server, issuer, audience and expiry validated.",
                 };
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer<ProblemResponsesTransformer>();
+            options.AddOperationTransformer<OperationIdTransformer>();
+            options.AddSchemaTransformer<SchemaLimitsTransformer>();
         });
 }

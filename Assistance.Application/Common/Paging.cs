@@ -5,7 +5,11 @@ using System.Text;
 using System.Text.Json;
 
 /// <summary>A page of a list: <c>nextCursor</c> is absent on the last page.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+/// <param name="Items">The items of this page (at most the requested limit, 200 at most).</param>
+/// <param name="NextCursor">Pass as <c>cursor</c> with the same filters for the next page; null on the last page.</param>
+public sealed record Page<T>(
+    [property: System.ComponentModel.DataAnnotations.MaxLength(Cursor.MaxLimit)] IReadOnlyList<T> Items,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(500)] string? NextCursor);
 
 /// <summary>
 /// Opaque keyset cursors bound to the filters they were issued for: a cursor replayed with other filters is

@@ -23,13 +23,13 @@ internal static class AssessmentInputValidator
         {
             var member = input.Members[i] ?? throw new DomainValidationException(Path(i, "members[{0}]"), "Member is required.");
             births[i] = BirthDateOf(member, i, input.AsOf);
-            Require(Enum.IsDefined(member.Status), Path(i, "members[{0}].status"), "Unknown member status.");
-            Require(Enum.IsDefined(member.LaborCapacity), Path(i, "members[{0}].laborCapacity"), "Unknown labour capacity.");
-            Require(Enum.IsDefined(member.SelfCare), Path(i, "members[{0}].selfCare"), "Unknown self-care level.");
+            RequireFor(Enum.IsDefined(member.Status), i, "members[{0}].status", "Unknown member status.");
+            RequireFor(Enum.IsDefined(member.LaborCapacity), i, "members[{0}].laborCapacity", "Unknown labour capacity.");
+            RequireFor(Enum.IsDefined(member.SelfCare), i, "members[{0}].selfCare", "Unknown self-care level.");
             if (member.Disability is { } disability)
             {
-                Require(Enum.IsDefined(disability.Category), Path(i, "members[{0}].disability.category"), "Unknown disability category.");
-                Require(disability.Grade is >= 1 and <= 4, Path(i, "members[{0}].disability.grade"), "Disability grade must be 1 to 4.");
+                RequireFor(Enum.IsDefined(disability.Category), i, "members[{0}].disability.category", "Unknown disability category.");
+                RequireFor(disability.Grade is >= 1 and <= 4, i, "members[{0}].disability.grade", "Disability grade must be 1 to 4.");
             }
 
             var incomes = member.Incomes ?? throw new DomainValidationException(Path(i, "members[{0}].incomes"), "Incomes must be a list (it may be empty).");
@@ -60,7 +60,13 @@ internal static class AssessmentInputValidator
         DateOnly birth;
         if (member.IdNumber is not null)
         {
-            var id = NationalId.Parse(member.IdNumber, Path(index, "members[{0}].idNumber"));
+            if (!NationalId.TryParse(member.IdNumber, out var parsed))
+            {
+                // Parse again only to throw with the message naming the wrong character and the field path.
+                NationalId.Parse(member.IdNumber, Path(index, "members[{0}].idNumber"));
+            }
+
+            var id = parsed!;
             if (member.BirthDate is { } given && given != id.BirthDate)
             {
                 throw new DomainValidationException(
@@ -82,6 +88,15 @@ internal static class AssessmentInputValidator
         }
 
         return birth;
+    }
+
+    /// <summary>Like <see cref="Require"/>, but builds the member's field path only on failure (this runs per member).</summary>
+    private static void RequireFor(bool condition, int index, string pathFormat, string message)
+    {
+        if (!condition)
+        {
+            throw new DomainValidationException(Path(index, pathFormat), message);
+        }
     }
 
     private static void Require(bool condition, string field, string message)

@@ -90,7 +90,7 @@ public static class EligibilityEngine
             members[i] = new MemberResult(i, context.Outcomes[i], context.Amounts[i], context.Counted[i], context.TekunBasic[i], context.TekunCare[i]);
         }
 
-        return new AssessmentResult(parameters.RegionCode, input.AsOf, outcome, amount, dibaoClass, stability, reviewInterval, members, context.TraceEntries);
+        return new AssessmentResult(input.Region.Value, input.AsOf, outcome, amount, dibaoClass, stability, reviewInterval, members, context.TraceEntries);
     }
 
     /// <summary>Step 5: the expenditure routes, marginal status and single-person dibao. Returns a dibao amount when the inclusion route grants one.</summary>

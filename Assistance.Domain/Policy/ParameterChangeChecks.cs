@@ -33,6 +33,7 @@ public static class ParameterChangeChecks
         else if (proposed.Key == ParameterCatalog.DibaoStandardUrban.Key || proposed.Key == ParameterCatalog.DibaoStandardRural.Key)
         {
             CheckAnnualIncrease(proposed, existing, warnings);
+            CheckPublishedTekunStandardKeepsUp(proposed, existing, warnings);
         }
 
         return warnings;
@@ -65,6 +66,25 @@ public static class ParameterChangeChecks
             && value < ds * disposable / MonthsPerYear)
         {
             warnings.Add(new(rule, clause, Format($"tekun.basic.standard {value:0.00} is below {ds} × disposable income {disposable:0.00} / 12 = {ds * disposable / MonthsPerYear:0.00}.")));
+        }
+    }
+
+    /// <summary>A higher dibao standard can push the published tekun standard below its 1.3 × floor .</summary>
+    private static void CheckPublishedTekunStandardKeepsUp(ParameterValue proposed, ParameterResolver existing, List<ParameterChangeWarning> warnings)
+    {
+        var published = existing.Resolve(ParameterCatalog.TekunBasicStandard.Key, proposed.RegionCode, proposed.EffectiveFrom);
+        var multiple = existing.Resolve(ParameterCatalog.TekunBasicMinMultipleOfDibao.Key, proposed.RegionCode, proposed.EffectiveFrom);
+        if (published is not { Value.IsNull: false } || multiple is not { Value.IsNull: false })
+        {
+            return;
+        }
+
+        var floor = multiple.Value.AsDecimal() * proposed.Value.AsDecimal();
+        var tekun = published.Value.AsDecimal();
+        if (tekun < floor)
+        {
+            warnings.Add(new("R-12", "S1 一.1; S3 三(二)1", Format(
+                $"tekun.basic.standard {tekun:0.00} in force is below {multiple.Value.AsDecimal()} × {proposed.Key} {proposed.Value.AsDecimal():0.00} = {floor:0.00}; the engine raises it to the floor.")));
         }
     }
 

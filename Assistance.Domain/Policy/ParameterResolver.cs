@@ -12,12 +12,17 @@ public sealed class ParameterResolver
 {
     private readonly Dictionary<(string Key, RegionCode Region), List<ParameterValue>> byKeyAndRegion = [];
 
+    /// <exception cref="Common.DomainValidationException">A value has an unknown key or the wrong type for its key.</exception>
     public ParameterResolver(IEnumerable<ParameterValue> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        foreach (var value in values)
+        foreach (var given in values)
         {
-            ArgumentNullException.ThrowIfNull(value);
+            ArgumentNullException.ThrowIfNull(given);
+
+            // Values may come from the database as well as from packs: hold every one to the catalog type.
+            var normalised = ParameterCatalog.Validate(given.Key, given.Value);
+            var value = ReferenceEquals(normalised, given.Value) ? given : given with { Value = normalised };
             var slot = (value.Key, value.RegionCode);
             if (!byKeyAndRegion.TryGetValue(slot, out var list))
             {

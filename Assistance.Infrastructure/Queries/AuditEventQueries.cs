@@ -36,7 +36,7 @@ public sealed class AuditEventQueries(DbSession session) : IAuditEventQueries
             session.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new AuditEventDto(
-            r.id, r.occurred_at, r.actor, r.agency, r.entity_type, r.entity_id, r.action, r.region_code,
+            r.id, new DateTimeOffset(DateTime.SpecifyKind(r.occurred_at, DateTimeKind.Utc)), r.actor, r.agency, r.entity_type, r.entity_id, r.action, r.region_code,
             Parse(r.before), Parse(r.after), r.reason, r.trace_id)).ToList();
     }
 
@@ -44,7 +44,7 @@ public sealed class AuditEventQueries(DbSession session) : IAuditEventQueries
 
 #pragma warning disable IDE1006, CA1707, SA1300 // Dapper maps snake_case columns to these names.
     private sealed record Row(
-        Guid id, DateTimeOffset occurred_at, string actor, string? agency, string entity_type, string entity_id, string action,
+        Guid id, DateTime occurred_at, string actor, string? agency, string entity_type, string entity_id, string action,
         string region_code, string? before, string? after, string? reason, string? trace_id);
 #pragma warning restore IDE1006, CA1707, SA1300
 }

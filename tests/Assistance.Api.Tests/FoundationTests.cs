@@ -42,9 +42,11 @@ public sealed class FoundationTests : ApiTestBase
         var response = await Factory.ClientWith("320682", "registry.read").GetAsync(new Uri("/api/v1/regions?parentCode=320600", UriKind.Relative));
         var body = await response.JsonAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(body.AsArray().Select(r => (string?)r!["code"]), Is.EqualTo(new[] { "320682" }));
-        Assert.That((string?)body[0]!["name"], Is.EqualTo("如皋市"));
-        Assert.That((string?)body[0]!["level"], Is.EqualTo("County"));
+        var items = body["items"]!.AsArray();
+        Assert.That(items.Select(r => (string?)r!["code"]), Is.EqualTo(new[] { "320682" }));
+        Assert.That((string?)items[0]!["name"], Is.EqualTo("如皋市"));
+        Assert.That((string?)items[0]!["level"], Is.EqualTo("County"));
+        Assert.That((string?)items[0]!["parentCode"], Is.EqualTo("320600"));
     }
 
     [Test]

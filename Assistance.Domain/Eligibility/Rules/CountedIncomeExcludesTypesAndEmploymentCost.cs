@@ -19,8 +19,11 @@ internal static class CountedIncomeExcludesTypesAndEmploymentCost
         var excluded = context.Reader.Require(excludedTypesKey);
         var total = 0m;
         var wage = 0m;
-        foreach (var item in member.Incomes)
+        // Indexed loop: foreach over an IReadOnlyList boxes its enumerator, and this runs for every member.
+        var incomes = member.Incomes;
+        for (var k = 0; k < incomes.Count; k++)
         {
+            var item = incomes[k];
             if (excluded.ContainsIncomeType(item.Type))
             {
                 continue;

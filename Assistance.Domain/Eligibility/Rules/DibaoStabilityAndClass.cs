@@ -26,9 +26,9 @@ internal static class DibaoStabilityAndClass
             var member = context.Members[i];
             var age = context.Ages[i];
             ableBodied |= age >= min && age <= max && member.LaborCapacity == LaborCapacity.Full;
-            foreach (var item in member.Incomes)
+            for (var k = 0; k < member.Incomes.Count; k++)
             {
-                unstableIncome |= item.Unstable;
+                unstableIncome |= member.Incomes[k].Unstable;
             }
 
             allLackLabour &= MemberPredicates.LacksLabourCapacity(context, i);

@@ -6,18 +6,21 @@ using System.Net.Http.Headers;
 using Assistance.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 /// <summary>A clock the tests move by hand (no sleeps for timing).</summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
-    private DateTimeOffset now = start;
+    private DateTimeOffset now = start.ToUniversalTime();
 
+    // TimeProvider's contract: GetUtcNow has offset zero (Npgsql refuses other offsets for timestamptz).
     public override DateTimeOffset GetUtcNow() => now;
 
     public void Advance(TimeSpan by) => now += by;
 
-    public void Set(DateTimeOffset to) => now = to;
+    public void Set(DateTimeOffset to) => now = to.ToUniversalTime();
 }
 
 /// <summary>The real API over real HTTP (in-memory transport) against its own real PostgreSQL database.</summary>
@@ -40,6 +43,7 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         }
 
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider, TestLoggerProvider>());
     }
 
     /// <summary>A client whose bearer token carries these scopes and region.</summary>

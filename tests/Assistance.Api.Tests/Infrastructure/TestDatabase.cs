@@ -27,6 +27,7 @@ public sealed class TestDatabase
         await using (var dataSource = NpgsqlDataSource.Create(cluster.ConnectionStringFor(templateName)))
         {
             await new Migrator(dataSource, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
+            await new PolicyPackSeeder(dataSource, TimeProvider.System, NullLogger<PolicyPackSeeder>.Instance).SeedAsync(CancellationToken.None);
         }
 
         NpgsqlConnection.ClearAllPools();

@@ -63,4 +63,26 @@ public class DibaoTests
         Assert.That(error!.Key, Is.EqualTo("dibao.standard.urban"));
         Assert.That(error.Date, Is.EqualTo(D));
     }
+
+    [Test]
+    public void Assess_WhenDateBeforeTheFirstSeededStandard_ThrowsParameterNotInForce()
+    {
+        var date = new DateOnly(2018, 12, 31);
+        var set = Assistance.Domain.Tests.Support.PolicyData.For("320682", date);
+
+        var error = Assert.Throws<Assistance.Domain.Policy.ParameterNotInForceException>(() =>
+            EligibilityEngine.Assess(Household(date, "320682", Adult(on: date)), set, trace: false));
+
+        Assert.That(error!.RegionCode, Is.EqualTo("320682"));
+    }
+
+    [Test]
+    public void Assess_WhenCityWithoutOwnStandard_ThrowsParameterNotInForce()
+    {
+        var date = new DateOnly(2022, 10, 1);
+        var set = Assistance.Domain.Tests.Support.PolicyData.For("320600", date);
+
+        Assert.Throws<Assistance.Domain.Policy.ParameterNotInForceException>(() =>
+            EligibilityEngine.Assess(Household(date, "320600", Adult(on: date)), set, trace: false));
+    }
 }

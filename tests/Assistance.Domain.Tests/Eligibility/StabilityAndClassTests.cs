@@ -95,6 +95,50 @@ public class StabilityAndClassTests
         Assert.That(result.DibaoClass, Is.EqualTo(expected));
     }
 
+    // "Lacks labour capacity" includes an age outside labour.workingAge [min, max]: class A needs everyone to lack it.
+    [Test]
+    public void Assess_WhenPartialCapacityMemberAtWorkingAgeMax_DoesNotLackCapacityClassB()
+    {
+        var result = AssessWithSupporter(new MemberInput { BirthDate = D.AddYears(-WorkingMax), LaborCapacity = LaborCapacity.Partial });
+
+        Assert.That(result.DibaoClass, Is.EqualTo(DibaoClass.B));
+    }
+
+    [Test]
+    public void Assess_WhenPartialCapacityMemberOneYearPastWorkingAgeMax_LacksCapacityClassA()
+    {
+        var result = AssessWithSupporter(new MemberInput { BirthDate = D.AddYears(-(WorkingMax + 1)), LaborCapacity = LaborCapacity.Partial });
+
+        Assert.That(result.DibaoClass, Is.EqualTo(DibaoClass.A));
+    }
+
+    [Test]
+    public void Assess_WhenPartialCapacityMemberTurnsWorkingAgeMinToday_DoesNotLackCapacityClassB()
+    {
+        var result = AssessWithSupporter(new MemberInput { BirthDate = D.AddYears(-WorkingMin), LaborCapacity = LaborCapacity.Partial });
+
+        Assert.That(result.DibaoClass, Is.EqualTo(DibaoClass.B));
+    }
+
+    [Test]
+    public void Assess_WhenPartialCapacityMemberTurnsWorkingAgeMinTomorrow_LacksCapacityClassA()
+    {
+        var result = AssessWithSupporter(new MemberInput { BirthDate = D.AddYears(-WorkingMin).AddDays(1), LaborCapacity = LaborCapacity.Partial });
+
+        Assert.That(result.DibaoClass, Is.EqualTo(DibaoClass.A));
+    }
+
+    [TestCase(DisabilityCategory.Mental, 3, DibaoClass.A)]
+    [TestCase(DisabilityCategory.Mental, 4, DibaoClass.B)]
+    [TestCase(DisabilityCategory.Intellectual, 4, DibaoClass.B)]
+    [TestCase(DisabilityCategory.Speech, 1, DibaoClass.A)]
+    public void Assess_WhenMoreSevereBoundaries_ClassFollowsSeverity(DisabilityCategory category, int grade, DibaoClass expected)
+    {
+        var result = AssessWithSupporter(Adult() with { LaborCapacity = LaborCapacity.Partial, Disability = new Disability(category, grade) });
+
+        Assert.That(result.DibaoClass, Is.EqualTo(expected));
+    }
+
     [Test]
     public void Assess_WhenNotDibao_HasNoStabilityOrClass()
     {

@@ -77,4 +77,40 @@ public class ParameterChangeChecksTests
         var warnings = ParameterChangeChecks.Check(Proposed("dibao.standard.urban", "230000", from, yearEarlier), PolicyData.Resolver);
         Assert.That(warnings, Is.Empty);
     }
+
+    [Test]
+    public void Check_WhenDibaoStandardRaisedAbovePublishedTekunStandardOverMultiple_WarnsR12()
+    {
+        var date = new DateOnly(2022, 10, 1);
+        var set = PolicyData.For("320682", date);
+        var tekun = PolicyData.Number(set, "tekun.basic.standard");
+        var multiple = PolicyData.Number(set, "tekun.basic.minMultipleOfDibao");
+        var breaking = decimal.Round(tekun / multiple, 2, MidpointRounding.ToPositiveInfinity) + 0.01m;
+
+        var warnings = ParameterChangeChecks.Check(Proposed("dibao.standard.urban", "320682", date, breaking), PolicyData.Resolver);
+
+        Assert.That(warnings.Select(w => w.RuleId), Does.Contain("R-12"));
+    }
+
+    [Test]
+    public void Check_WhenDibaoStandardKeepsPublishedTekunStandardAtTheMultiple_NoWarning()
+    {
+        var date = new DateOnly(2022, 10, 1);
+        var set = PolicyData.For("320682", date);
+        var standard = PolicyData.Number(set, "dibao.standard.urban");
+
+        var warnings = ParameterChangeChecks.Check(Proposed("dibao.standard.urban", "320682", date, standard), PolicyData.Resolver);
+
+        Assert.That(warnings, Is.Empty);
+    }
+
+    [Test]
+    public void Constructor_WhenValueHasWrongTypeForItsKey_ThrowsNamingTheKey()
+    {
+        var bad = new ParameterValue("tekun.elderlyAge", RegionCode.National, new DateOnly(2019, 1, 1), null, ParameterValueData.FromString("sixty"), "x", IsDemo: false, PolicyData.RecordedAt);
+
+        var error = Assert.Throws<Assistance.Domain.Common.DomainValidationException>(() => _ = new ParameterResolver([bad]));
+
+        Assert.That(error!.Field, Is.EqualTo("tekun.elderlyAge"));
+    }
 }

@@ -1,0 +1,37 @@
+namespace Assistance.Api.Endpoints;
+
+using Assistance.Api.Security;
+using Assistance.Application.Abstractions;
+using Assistance.Application.Assessments;
+using Assistance.Application.Assessments.AssessHousehold;
+using Assistance.Application.Assessments.AssessStoredHousehold;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+/// <summary>/api/v1/assessments: the eligibility engine (domain.md §3) with its trace. Nothing is stored.</summary>
+public static class AssessmentEndpoints
+{
+    public static RouteGroupBuilder MapAssessments(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/").WithTags("Assessments");
+        group.MapPost("/assessments", AssessHousehold).RequireAuthorization(Scopes.PolicyRead)
+            .WithSummary("Assesses a household snapshot on a date in a region, with optional what-if parameter overrides.");
+        group.MapPost("/households/{id:guid}/assessments", AssessStoredHousehold)
+            .RequireAuthorization(Scopes.PolicyRead).RequireAuthorization(Scopes.RegistryRead)
+            .WithSummary("Assesses a stored household on the date in the body.");
+        return group;
+    }
+
+    /// <param name="request">The household snapshot.</param>
+    /// <param name="sender">Mediator.</param>
+    /// <param name="cancellationToken">Request cancellation.</param>
+    public static async Task<Ok<AssessmentResponse>> AssessHousehold(AssessmentRequest request, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new AssessHouseholdQuery(request), cancellationToken).ConfigureAwait(false));
+
+    /// <param name="id">Household id.</param>
+    /// <param name="request">Date and optional overrides.</param>
+    /// <param name="sender">Mediator.</param>
+    /// <param name="cancellationToken">Request cancellation.</param>
+    public static async Task<Ok<AssessmentResponse>> AssessStoredHousehold(
+        Guid id, StoredHouseholdAssessmentRequest request, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new AssessStoredHouseholdQuery(id, request), cancellationToken).ConfigureAwait(false));
+}

@@ -1,0 +1,49 @@
+namespace Assistance.Api.OpenApi;
+
+using System.Reflection;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+/// <summary>
+/// Formatted strings have an inherent maximum length (a UUID is 36 characters, a date 10); declaring it lets
+/// clients and gateways reject oversized values early. Other limits are declared on the DTOs themselves.
+/// </summary>
+public sealed class SchemaLimitsTransformer : IOpenApiSchemaTransformer
+{
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (schema.Type is { } type && type.HasFlag(JsonSchemaType.String) && schema.MaxLength is null && schema.Enum is not { Count: > 0 })
+        {
+            schema.MaxLength = schema.Format switch
+            {
+                "uuid" => 36,
+                "date" => 10,
+                "date-time" => 40,
+                "time" => 20,
+                "duration" => 40,
+                _ => schema.MaxLength,
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The handler method's name is the operationId (jasontaylordev/CleanArchitecture Web/Endpoints).</summary>
+public sealed class OperationIdTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        if (string.IsNullOrEmpty(operation.OperationId)
+            && context.Description.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault() is { } method
+            && !method.Name.Contains('<', StringComparison.Ordinal))
+        {
+            operation.OperationId = method.Name;
+        }
+
+        return Task.CompletedTask;
+    }
+}

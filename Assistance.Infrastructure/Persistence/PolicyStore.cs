@@ -1,0 +1,201 @@
+namespace Assistance.Infrastructure.Persistence;
+
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Assistance.Application.Policy;
+using Assistance.Domain.Common;
+using Assistance.Domain.Policy;
+using Assistance.Domain.Regions;
+using Dapper;
+using Npgsql;
+
+/// <summary>
+/// Parameter values in PostgreSQL. Resolvers are cached per region chain and dropped when the policy revision
+/// moves (one indexed single-row read per request), so every replica sees a change on its next request.
+/// </summary>
+public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyStore
+{
+    private const string Columns = """
+        id, key, region_code, effective_from, effective_to, value::text AS value, source, is_demo,
+        recorded_at, recorded_by, superseded_at, supersedes
+        """;
+
+    public async Task<ParameterResolver> ResolverForAsync(RegionCode region, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var revision = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT revision FROM policy_revision", transaction: session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (cache.TryGet(region, revision, out var cached))
+        {
+            return cached;
+        }
+
+        var chain = region.SelfAndAncestors().Select(r => r.Value).ToArray();
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM parameter_values WHERE region_code = ANY(@chain)",
+            new { chain },
+            session.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var resolver = new ParameterResolver(rows.Select(r => r.ToStored().Value));
+
+        // Inside a command's transaction the rows may include uncommitted changes that could still roll back.
+        if (session.Transaction is null)
+        {
+            cache.Set(region, revision, resolver);
+        }
+
+        return resolver;
+    }
+
+    public async Task<IReadOnlyList<StoredParameterValue>> HistoryAsync(string key, RegionCode region, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var chain = region.SelfAndAncestors().Select(r => r.Value).ToArray();
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM parameter_values
+            WHERE key = @key AND region_code = ANY(@chain)
+            ORDER BY length(region_code) DESC, region_code, effective_from, recorded_at
+            """,
+            new { key, chain },
+            session.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToStored()).ToList();
+    }
+
+    public async Task<StoredParameterValue?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM parameter_values WHERE id = @id FOR UPDATE",
+            new { id },
+            session.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row?.ToStored();
+    }
+
+    public async Task SupersedeAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE parameter_values SET superseded_at = @at WHERE id = @id AND superseded_at IS NULL",
+            new { id, at },
+            session.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (updated == 0)
+        {
+            throw new BusinessRuleViolationException("parameter.already-superseded", $"Parameter value {id} was already superseded; correct the current value instead.", "R-02");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE policy_revision SET revision = revision + 1", transaction: session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task AddAsync(StoredParameterValue value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var v = value.Value;
+        try
+        {
+            // A savepoint keeps the command's transaction usable when the exclusion constraint fires.
+            await connection.ExecuteAsync(new CommandDefinition("SAVEPOINT add_parameter", transaction: session.Transaction, cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO parameter_values (id, key, region_code, effective_from, effective_to, value, source, is_demo, recorded_at, recorded_by, supersedes)
+                VALUES (@id, @key, @regionCode, @effectiveFrom, @effectiveTo, @value::jsonb, @source, @isDemo, @recordedAt, @recordedBy, @supersedes);
+                UPDATE policy_revision SET revision = revision + 1;
+                """,
+                new
+                {
+                    id = value.Id,
+                    key = v.Key,
+                    regionCode = v.RegionCode.Value,
+                    effectiveFrom = v.EffectiveFrom,
+                    effectiveTo = v.EffectiveTo,
+                    value = ToJson(v.Value),
+                    source = v.Source,
+                    isDemo = v.IsDemo,
+                    recordedAt = v.RecordedAt,
+                    recordedBy = value.RecordedBy,
+                    supersedes = value.Supersedes,
+                },
+                session.Transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("ROLLBACK TO SAVEPOINT add_parameter", transaction: session.Transaction, cancellationToken: CancellationToken.None))
+                .ConfigureAwait(false);
+            throw new BusinessRuleViolationException(
+                "parameter.overlap",
+                $"'{v.Key}' already has a current value for region {v.RegionCode} in force during {v.EffectiveFrom:yyyy-MM-dd} … {(v.EffectiveTo is { } to ? to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "open")}. End that value first or correct it with 'supersedes'.",
+                "R-02");
+        }
+    }
+
+    public async Task<IReadOnlyList<PolicySource>> SourcesAsync(CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Id, string Title, string? DocumentNumber, string Jurisdiction, DateOnly? DocumentDate, DateOnly? InForceFrom, string? FileName)>(
+            new CommandDefinition(
+                """
+                SELECT id, title, document_number, jurisdiction, document_date, in_force_from, file_name
+                FROM policy_sources ORDER BY id
+                """,
+                transaction: session.Transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new PolicySource(
+            r.Id, r.Title, r.DocumentNumber, r.Jurisdiction,
+            r.DocumentDate,
+            r.InForceFrom,
+            r.FileName)).ToList();
+    }
+
+    internal static string ToJson(ParameterValueData value) => JsonSerializer.Serialize(value.ToClrValue());
+
+#pragma warning disable IDE1006, CA1707, SA1300 // Dapper maps snake_case columns to these names.
+    internal sealed record Row(
+        Guid id, string key, string region_code, DateOnly effective_from, DateOnly? effective_to, string value, string source, bool is_demo,
+        DateTime recorded_at, string recorded_by, DateTime? superseded_at, Guid? supersedes)
+#pragma warning restore IDE1006, CA1707, SA1300
+    {
+        public StoredParameterValue ToStored()
+        {
+            using var document = JsonDocument.Parse(value);
+            var data = ParameterValueData.FromJson(document.RootElement, key);
+            var parameter = new ParameterValue(
+                key,
+                RegionCode.Parse(region_code),
+                effective_from,
+                effective_to,
+                data,
+                source,
+                is_demo,
+                new DateTimeOffset(DateTime.SpecifyKind(recorded_at, DateTimeKind.Utc)),
+                superseded_at is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc)) : null);
+            return new StoredParameterValue(id, parameter, recorded_by, supersedes);
+        }
+    }
+}
+
+/// <summary>Per-replica cache of resolvers by region, valid for one policy revision.</summary>
+public sealed class PolicyCache
+{
+    private readonly ConcurrentDictionary<RegionCode, (long Revision, ParameterResolver Resolver)> entries = new();
+
+    public bool TryGet(RegionCode region, long revision, out ParameterResolver resolver)
+    {
+        if (entries.TryGetValue(region, out var entry) && entry.Revision == revision)
+        {
+            resolver = entry.Resolver;
+            return true;
+        }
+
+        resolver = null!;
+        return false;
+    }
+
+    public void Set(RegionCode region, long revision, ParameterResolver resolver) => entries[region] = (revision, resolver);
+}
