@@ -20,14 +20,14 @@ public static class Preconditions
             {
                 await ProblemDetailsSetup.WriteAsync(context.HttpContext, 428, "request.if-match-required", "If-Match required.",
                     "Send the ETag from your last GET in an If-Match header, so concurrent changes are not lost.").ConfigureAwait(false);
-                return null;
+                return Results.Empty;
             }
 
             if (ParseIfMatch(header) is null)
             {
                 await ProblemDetailsSetup.WriteAsync(context.HttpContext, 400, "request.if-match-invalid", "If-Match is not valid.",
                     "If-Match must hold one ETag exactly as returned by GET, e.g. \"3\".").ConfigureAwait(false);
-                return null;
+                return Results.Empty;
             }
 
             return await next(context).ConfigureAwait(false);
@@ -65,7 +65,7 @@ public static class Preconditions
                 {
                     await ProblemDetailsSetup.WriteAsync(context.HttpContext, 400, "request.idempotency-key-invalid", "Idempotency-Key is not valid.",
                         $"Idempotency-Key must be 1 to {MaxIdempotencyKeyLength} visible ASCII characters (a UUID is a good choice).").ConfigureAwait(false);
-                    return null;
+                    return Results.Empty;
                 }
 
                 context.HttpContext.RequestServices.GetRequiredService<IdempotencyContext>().Key = key;
