@@ -1,5 +1,6 @@
 namespace Assistance.Api.Endpoints;
 
+using System.ComponentModel.DataAnnotations;
 using Assistance.Api.Http;
 using Assistance.Api.Security;
 using Assistance.Application.Abstractions;
@@ -83,7 +84,8 @@ public static class ApplicationEndpoints
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
     public static async Task<Ok<Page<ApplicationSummaryDto>>> ListApplications(
-        string? regionCode, ApplicationStatus? status, Programme? programme, bool? overdue, bool? flagged, int? limit, string? cursor, ISender sender,
+        [StringLength(12, MinimumLength = 6)] string? regionCode, ApplicationStatus? status, Programme? programme, bool? overdue, bool? flagged,
+        [Range(1, 200)] int? limit, [StringLength(500)] string? cursor, ISender sender,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ListApplicationsQuery(regionCode, status, programme, overdue, flagged, limit, cursor), cancellationToken).ConfigureAwait(false));
 
@@ -130,7 +132,7 @@ public static class ApplicationEndpoints
     public static Task<Ok<ApplicationDto>> RecordHomeSurvey(Guid id, SurveyRequest body, HttpContext http, ISender sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Run(http, sender, new RecordHomeSurveyCommand(id, Preconditions.IfMatchVersion(http), body.Investigators ?? [], body.Findings ?? string.Empty, body.Reason), cancellationToken);
+        return Run(http, sender, new RecordHomeSurveyCommand(id, Preconditions.IfMatchVersion(http), Names(body.Investigators), body.Findings ?? string.Empty, body.Reason), cancellationToken);
     }
 
     /// <param name="id">Application id.</param>
@@ -168,7 +170,7 @@ public static class ApplicationEndpoints
     public static Task<Ok<ApplicationDto>> RecordCountyHomeVisit(Guid id, CountyVisitRequest body, HttpContext http, ISender sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Run(http, sender, new RecordCountyHomeVisitCommand(id, Preconditions.IfMatchVersion(http), body.Purpose, body.Investigators ?? [], body.Findings ?? string.Empty, body.Reason), cancellationToken);
+        return Run(http, sender, new RecordCountyHomeVisitCommand(id, Preconditions.IfMatchVersion(http), body.Purpose, Names(body.Investigators), body.Findings ?? string.Empty, body.Reason), cancellationToken);
     }
 
     /// <param name="id">Application id.</param>
@@ -210,6 +212,9 @@ public static class ApplicationEndpoints
     private static async Task<Ok<ApplicationDto>> Run(HttpContext http, ISender sender, ICommand<ApplicationDto> command, CancellationToken cancellationToken) =>
         WithETag(http, await sender.Send(command, cancellationToken).ConfigureAwait(false));
 
+    private static List<string> Names(IReadOnlyList<InvestigatorDto>? investigators) =>
+        (investigators ?? []).Select(i => i?.Name ?? string.Empty).ToList();
+
     private static Ok<ApplicationDto> WithETag(HttpContext http, ApplicationDto dto)
     {
         http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
@@ -227,47 +232,53 @@ public static class ApplicationEndpoints
 /// <param name="ResidencePermit">The applicant holds a residence permit (居住证) in that region.</param>
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record SubmitApplicationRequest(
-    Guid HouseholdId, Programme Programme, ApplicationChannel Channel, Guid ApplicantMemberId, bool SignedCommitment, string? RegionCode, bool ResidencePermit,
-    string? Reason);
+    Guid HouseholdId, Programme Programme, ApplicationChannel Channel, Guid ApplicantMemberId, bool SignedCommitment,
+    [property: MaxLength(12)] string? RegionCode, bool ResidencePermit, [property: MaxLength(2000)] string? Reason);
 
 /// <summary>A transition's reason, recorded with the actor in the history and audit trail.</summary>
 /// <param name="Reason">Why.</param>
-public sealed record ReasonRequest(string? Reason);
+public sealed record ReasonRequest([property: MaxLength(2000)] string? Reason);
 
 /// <summary>One source's check result.</summary>
 /// <param name="Source">Bank, RealEstate, Vehicles, BusinessRegistration or SocialInsurance.</param>
 /// <param name="Outcome">Pass or Discrepancy.</param>
 /// <param name="Details">What differs (required for a discrepancy).</param>
 /// <param name="Reason">Note for the audit trail.</param>
-public sealed record VerificationResultRequest(VerificationSource Source, VerificationOutcome Outcome, string? Details, string? Reason);
+public sealed record VerificationResultRequest(
+    VerificationSource Source, VerificationOutcome Outcome, [property: MaxLength(4000)] string? Details, [property: MaxLength(2000)] string? Reason);
 
 /// <summary>A home survey.</summary>
 /// <param name="Investigators">Names of the investigators (at least two).</param>
 /// <param name="Findings">What the survey found.</param>
 /// <param name="Reason">Note for the audit trail.</param>
-public sealed record SurveyRequest(IReadOnlyList<string>? Investigators, string? Findings, string? Reason);
+public sealed record SurveyRequest(
+    [property: MaxLength(20)] IReadOnlyList<InvestigatorDto>? Investigators, [property: MaxLength(8000)] string? Findings, [property: MaxLength(2000)] string? Reason);
 
 /// <summary>An objection during the public notice.</summary>
 /// <param name="Details">The objection.</param>
 /// <param name="Resolution">ReopenSurvey or DemocraticEvaluation.</param>
 /// <param name="EvaluationOutcome">Outcome of the democratic evaluation (required for DemocraticEvaluation).</param>
 /// <param name="Reason">Note for the audit trail.</param>
-public sealed record ObjectionRequest(string? Details, ObjectionResolution Resolution, string? EvaluationOutcome, string? Reason);
+public sealed record ObjectionRequest(
+    [property: MaxLength(8000)] string? Details, ObjectionResolution Resolution, [property: MaxLength(4000)] string? EvaluationOutcome,
+    [property: MaxLength(2000)] string? Reason);
 
 /// <summary>A county home visit.</summary>
 /// <param name="Purpose">ConflictOfInterest or RandomCheck.</param>
 /// <param name="Investigators">Names of the county staff (at least two).</param>
 /// <param name="Findings">What the visit found.</param>
 /// <param name="Reason">Note for the audit trail.</param>
-public sealed record CountyVisitRequest(CountyVisitPurpose Purpose, IReadOnlyList<string>? Investigators, string? Findings, string? Reason);
+public sealed record CountyVisitRequest(
+    CountyVisitPurpose Purpose, [property: MaxLength(20)] IReadOnlyList<InvestigatorDto>? Investigators, [property: MaxLength(8000)] string? Findings,
+    [property: MaxLength(2000)] string? Reason);
 
 /// <summary>The county's decision.</summary>
 /// <param name="Decision">Approve or Reject.</param>
 /// <param name="Reasons">Written reasons (required to reject).</param>
 /// <param name="CareSetting">Centralized or Decentralized, required to approve a tekun application.</param>
-public sealed record DecisionRequest(DecisionKind Decision, string? Reasons, CareSetting? CareSetting);
+public sealed record DecisionRequest(DecisionKind Decision, [property: MaxLength(8000)] string? Reasons, CareSetting? CareSetting);
 
 /// <summary>A county's random-check draw.</summary>
 /// <param name="RegionCode">The county (6 digits).</param>
 /// <param name="Reason">Note for the audit trail.</param>
-public sealed record RandomCheckRequest(string? RegionCode, string? Reason);
+public sealed record RandomCheckRequest([property: MaxLength(12)] string? RegionCode, [property: MaxLength(2000)] string? Reason);

@@ -1,5 +1,6 @@
 namespace Assistance.Api.Endpoints;
 
+using System.ComponentModel.DataAnnotations;
 using Assistance.Api.Http;
 using Assistance.Api.Security;
 using Assistance.Application.Abstractions;
@@ -22,14 +23,14 @@ public static class CalendarEndpoints
 
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
-    public static async Task<Ok<IReadOnlyList<int>>> ListCalendarYears(ISender sender, CancellationToken cancellationToken) =>
+    public static async Task<Ok<CalendarYearList>> ListCalendarYears(ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ListCalendarYearsQuery(), cancellationToken).ConfigureAwait(false));
 
     /// <param name="year">Calendar year, e.g. 2026.</param>
     /// <param name="http">HTTP context (for the ETag).</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
-    public static async Task<Ok<CalendarYearDto>> GetCalendarYear(int year, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    public static async Task<Ok<CalendarYearDto>> GetCalendarYear([Range(2000, 2100)] int year, HttpContext http, ISender sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         var dto = await sender.Send(new GetCalendarYearQuery(year), cancellationToken).ConfigureAwait(false);
@@ -42,7 +43,7 @@ public static class CalendarEndpoints
     /// <param name="http">HTTP context (If-Match, ETag).</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
-    public static async Task<Ok<CalendarYearDto>> PutCalendarYear(int year, CalendarYearRequest body, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    public static async Task<Ok<CalendarYearDto>> PutCalendarYear([Range(2000, 2100)] int year, CalendarYearRequest body, HttpContext http, ISender sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(http);
@@ -72,4 +73,8 @@ public static class CalendarEndpoints
 /// <param name="Holidays">Every rest day of each holiday block, with the holiday's name.</param>
 /// <param name="MakeUpWorkingDays">Weekend days that are working days (调休上班).</param>
 /// <param name="Reason">Why the year is published or corrected (audited).</param>
-public sealed record CalendarYearRequest(string Source, IReadOnlyList<HolidayDto>? Holidays, IReadOnlyList<DateOnly>? MakeUpWorkingDays, string? Reason);
+public sealed record CalendarYearRequest(
+    [property: MaxLength(500)] string Source,
+    [property: MaxLength(120)] IReadOnlyList<HolidayDto>? Holidays,
+    [property: MaxLength(30)] IReadOnlyList<DateOnly>? MakeUpWorkingDays,
+    [property: MaxLength(2000)] string? Reason);

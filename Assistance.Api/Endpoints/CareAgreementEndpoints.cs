@@ -1,5 +1,6 @@
 namespace Assistance.Api.Endpoints;
 
+using System.ComponentModel.DataAnnotations;
 using Assistance.Api.Http;
 using Assistance.Api.Security;
 using Assistance.Application.Abstractions;
@@ -40,8 +41,8 @@ public static class CareAgreementEndpoints
     /// <param name="regionCode">Region subtree (defaults to the caller's region).</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
-    public static async Task<Ok<IReadOnlyList<CareAgreementDto>>> ListOverdueCareVisits(string? regionCode, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ListOverdueCareVisitsQuery(regionCode), cancellationToken).ConfigureAwait(false));
+    public static async Task<Ok<CareAgreementList>> ListOverdueCareVisits([StringLength(12, MinimumLength = 6)] string? regionCode, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new CareAgreementList(await sender.Send(new ListOverdueCareVisitsQuery(regionCode), cancellationToken).ConfigureAwait(false)));
 
     /// <param name="id">Care agreement id.</param>
     /// <param name="http">HTTP context (for the ETag).</param>
@@ -79,10 +80,16 @@ public static class CareAgreementEndpoints
 /// <param name="VisitFrequencyDays">A visit is due every this many days.</param>
 /// <param name="StartsOn">Start date (defaults to today).</param>
 /// <param name="Reason">Note for the audit trail.</param>
-public sealed record CareAgreementRequest(Guid EnrolmentId, string? CarerName, string? CarerPhone, string? Duties, int VisitFrequencyDays, DateOnly? StartsOn, string? Reason);
+public sealed record CareAgreementRequest(
+    Guid EnrolmentId, [property: MaxLength(100)] string? CarerName, [property: MaxLength(40)] string? CarerPhone, [property: MaxLength(4000)] string? Duties,
+    [property: Range(1, 366)] int VisitFrequencyDays, DateOnly? StartsOn, [property: MaxLength(2000)] string? Reason);
+
+/// <summary>Care agreements.</summary>
+/// <param name="Items">The agreements, most overdue first.</param>
+public sealed record CareAgreementList([property: MaxLength(10000)] IReadOnlyList<CareAgreementDto> Items);
 
 /// <summary>A visit to a decentralized tekun person.</summary>
 /// <param name="VisitedOn">Visit date (defaults to today).</param>
 /// <param name="Visitor">Who visited.</param>
 /// <param name="Notes">What was found.</param>
-public sealed record CareVisitRequest(DateOnly? VisitedOn, string? Visitor, string? Notes);
+public sealed record CareVisitRequest(DateOnly? VisitedOn, [property: MaxLength(100)] string? Visitor, [property: MaxLength(4000)] string? Notes);

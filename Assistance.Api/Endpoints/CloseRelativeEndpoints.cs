@@ -1,5 +1,6 @@
 namespace Assistance.Api.Endpoints;
 
+using System.ComponentModel.DataAnnotations;
 using Assistance.Api.Http;
 using Assistance.Api.Security;
 using Assistance.Application.Abstractions;
@@ -34,8 +35,8 @@ public static class CloseRelativeEndpoints
     /// <param name="regionCode">Region subtree (defaults to the caller's region).</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
-    public static async Task<Ok<IReadOnlyList<CloseRelativeDto>>> ListCloseRelatives(string? regionCode, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ListCloseRelativesQuery(regionCode), cancellationToken).ConfigureAwait(false));
+    public static async Task<Ok<CloseRelativeList>> ListCloseRelatives([StringLength(12, MinimumLength = 6)] string? regionCode, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new CloseRelativeList(await sender.Send(new ListCloseRelativesQuery(regionCode), cancellationToken).ConfigureAwait(false)));
 }
 
 /// <summary>A close relative to register.</summary>
@@ -47,4 +48,9 @@ public static class CloseRelativeEndpoints
 /// <param name="Relationship">e.g. Spouse, Child, Parent, Sibling.</param>
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record CloseRelativeRequest(
-    string? RegionCode, string? StaffName, StaffRole StaffRole, string? RelativeName, string? RelativeIdNumber, string? Relationship, string? Reason);
+    [property: MaxLength(12)] string? RegionCode, [property: MaxLength(100)] string? StaffName, StaffRole StaffRole, [property: MaxLength(100)] string? RelativeName,
+    [property: MaxLength(18)] string? RelativeIdNumber, [property: MaxLength(50)] string? Relationship, [property: MaxLength(2000)] string? Reason);
+
+/// <summary>The close-relative register of a region subtree.</summary>
+/// <param name="Items">Registered close relatives.</param>
+public sealed record CloseRelativeList([property: MaxLength(10000)] IReadOnlyList<CloseRelativeDto> Items);

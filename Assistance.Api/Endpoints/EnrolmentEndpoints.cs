@@ -1,5 +1,6 @@
 namespace Assistance.Api.Endpoints;
 
+using System.ComponentModel.DataAnnotations;
 using Assistance.Api.Http;
 using Assistance.Api.Security;
 using Assistance.Application.Abstractions;
@@ -32,7 +33,8 @@ public static class EnrolmentEndpoints
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
     public static async Task<Ok<Page<EnrolmentDto>>> ListEnrolments(
-        string? regionCode, Programme? programme, EnrolmentStatus? status, Guid? householdId, int? limit, string? cursor, ISender sender, CancellationToken cancellationToken) =>
+        [StringLength(12, MinimumLength = 6)] string? regionCode, Programme? programme, EnrolmentStatus? status, Guid? householdId, [Range(1, 200)] int? limit,
+        [StringLength(500)] string? cursor, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ListEnrolmentsQuery(regionCode, programme, status, householdId, limit, cursor), cancellationToken).ConfigureAwait(false));
 
     /// <param name="id">Enrolment id.</param>
@@ -66,4 +68,4 @@ public static class EnrolmentEndpoints
 /// <summary>A status change of an enrolment.</summary>
 /// <param name="Action">Suspend, Resume, StartGradualExit or End.</param>
 /// <param name="Reason">Why (required, audited).</param>
-public sealed record EnrolmentStatusRequest(EnrolmentAction Action, string? Reason);
+public sealed record EnrolmentStatusRequest(EnrolmentAction Action, [property: MaxLength(2000)] string? Reason);

@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications.SelectRandomChecks;
 
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Applications.Transitions;
@@ -15,7 +16,9 @@ using FluentValidation;
 /// </summary>
 public sealed record SelectRandomChecksCommand(string RegionCode, string? Reason) : ICommand<RandomCheckSelectionDto>;
 
-public sealed record RandomCheckSelectionDto(string RegionCode, int Candidates, int AlreadySelected, IReadOnlyList<Guid> NewlySelected, decimal Share);
+public sealed record RandomCheckSelectionDto(
+    [property: MaxLength(12)] string RegionCode, [property: Range(0, 100000)] int Candidates, [property: Range(0, 100000)] int AlreadySelected,
+    [property: MaxLength(100000)] IReadOnlyList<Guid> NewlySelected, [property: Range(0, 1)] decimal Share);
 
 public sealed class SelectRandomChecksValidator : AbstractValidator<SelectRandomChecksCommand>
 {

@@ -1,14 +1,27 @@
 namespace Assistance.Application.Calendar;
 
+using System.ComponentModel.DataAnnotations;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 using Assistance.Domain.Calendar;
 using FluentValidation;
 
 /// <summary>A year of the working-day calendar as the API shows it.</summary>
-public sealed record CalendarYearDto(int Year, string Source, IReadOnlyList<HolidayDto> Holidays, IReadOnlyList<DateOnly> MakeUpWorkingDays, long Version);
+public sealed record CalendarYearDto(
+    [property: Range(2000, 2100)] int Year,
+    [property: MaxLength(500)] string Source,
+    [property: MaxLength(120)] IReadOnlyList<HolidayDto> Holidays,
+    [property: MaxLength(30)] IReadOnlyList<DateOnly> MakeUpWorkingDays,
+    [property: Range(0, long.MaxValue)] long Version);
 
-public sealed record HolidayDto(DateOnly Date, string Name);
+/// <summary>A public holiday date with the holiday's name.</summary>
+public sealed record HolidayDto(DateOnly Date, [property: MaxLength(100)] string Name);
+
+/// <summary>The years the calendar holds.</summary>
+public sealed record CalendarYearList([property: MaxLength(101)] IReadOnlyList<CalendarYearRef> Items);
+
+/// <summary>A year the calendar holds.</summary>
+public sealed record CalendarYearRef([property: Range(2000, 2100)] int Year);
 
 public interface ICalendarStore
 {
@@ -46,11 +59,12 @@ public sealed class GetCalendarYearHandler(ICalendarStore store) : IQueryHandler
     }
 }
 
-public sealed record ListCalendarYearsQuery : IQuery<IReadOnlyList<int>>;
+public sealed record ListCalendarYearsQuery : IQuery<CalendarYearList>;
 
-public sealed class ListCalendarYearsHandler(ICalendarStore store) : IQueryHandler<ListCalendarYearsQuery, IReadOnlyList<int>>
+public sealed class ListCalendarYearsHandler(ICalendarStore store) : IQueryHandler<ListCalendarYearsQuery, CalendarYearList>
 {
-    public Task<IReadOnlyList<int>> Handle(ListCalendarYearsQuery request, CancellationToken cancellationToken) => store.ListYearsAsync(cancellationToken);
+    public async Task<CalendarYearList> Handle(ListCalendarYearsQuery request, CancellationToken cancellationToken) =>
+        new((await store.ListYearsAsync(cancellationToken).ConfigureAwait(false)).Select(y => new CalendarYearRef(y)).ToList());
 }
 
 /// <summary>Publishes or corrects a year (policy.admin). Replacing an existing year needs its version (If-Match).</summary>

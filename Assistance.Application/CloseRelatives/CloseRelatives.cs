@@ -1,5 +1,6 @@
 namespace Assistance.Application.CloseRelatives;
 
+using System.ComponentModel.DataAnnotations;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 using Assistance.Domain.Households;
@@ -17,7 +18,8 @@ public enum StaffRole
 
 /// <summary>近亲属备案: a close relative of a caseworker or village cadre, registered per region.</summary>
 public sealed record CloseRelativeDto(
-    Guid Id, string RegionCode, string StaffName, StaffRole StaffRole, string RelativeName, string RelativeIdNumber, string Relationship, DateOnly RegisteredOn);
+    Guid Id, [property: MaxLength(12)] string RegionCode, [property: MaxLength(100)] string StaffName, StaffRole StaffRole, [property: MaxLength(100)] string RelativeName,
+    [property: MaxLength(18)] string RelativeIdNumber, [property: MaxLength(50)] string Relationship, DateOnly RegisteredOn);
 
 public interface ICloseRelativeRegister
 {

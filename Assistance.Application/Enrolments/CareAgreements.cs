@@ -1,5 +1,6 @@
 namespace Assistance.Application.Enrolments.CareAgreements;
 
+using System.ComponentModel.DataAnnotations;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 using Assistance.Domain.Enrolments;
@@ -9,18 +10,21 @@ using FluentValidation;
 /// <summary>关爱照料协议 of a decentralized tekun person with its visit record.</summary>
 public sealed record CareAgreementDto(
     Guid Id,
-    string RegionCode,
+    [property: MaxLength(12)] string RegionCode,
     Guid EnrolmentId,
-    string CarerName,
-    string? CarerPhone,
-    string Duties,
-    int VisitFrequencyDays,
+    [property: MaxLength(100)] string CarerName,
+    [property: MaxLength(40)] string? CarerPhone,
+    [property: MaxLength(4000)] string Duties,
+    [property: Range(1, 366)] int VisitFrequencyDays,
     DateOnly StartsOn,
     DateOnly? LastVisitOn,
     DateOnly NextVisitDue,
     bool VisitOverdue,
-    IReadOnlyList<CareVisit> Visits,
-    long Version);
+    [property: MaxLength(10000)] IReadOnlyList<CareVisitDto> Visits,
+    [property: Range(0, long.MaxValue)] long Version);
+
+/// <summary>A recorded visit.</summary>
+public sealed record CareVisitDto(Guid Id, DateOnly VisitedOn, [property: MaxLength(100)] string Visitor, [property: MaxLength(4000)] string Notes);
 
 public sealed record CareAgreementRow(
     Guid Id, string RegionCode, Guid EnrolmentId, string CarerName, string? CarerPhone, string Duties, int VisitFrequencyDays, DateOnly StartsOn,
@@ -48,7 +52,8 @@ internal static class CareMapping
     public static CareAgreementDto ToDto(CareAgreementRow r, IReadOnlyList<CareVisit> visits, DateOnly today) => new(
         r.Id, r.RegionCode, r.EnrolmentId, r.CarerName, r.CarerPhone, r.Duties, r.VisitFrequencyDays, r.StartsOn, r.LastVisitOn,
         CareAgreementRules.NextVisitDue(r.StartsOn, r.LastVisitOn, r.VisitFrequencyDays),
-        CareAgreementRules.IsVisitOverdue(r.StartsOn, r.LastVisitOn, r.VisitFrequencyDays, today), visits, r.Version);
+        CareAgreementRules.IsVisitOverdue(r.StartsOn, r.LastVisitOn, r.VisitFrequencyDays, today),
+        visits.Select(v => new CareVisitDto(v.Id, v.VisitedOn, v.Visitor, v.Notes)).ToList(), r.Version);
 }
 
 public sealed record CreateCareAgreementCommand(

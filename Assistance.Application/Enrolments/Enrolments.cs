@@ -1,5 +1,6 @@
 namespace Assistance.Application.Enrolments;
 
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
@@ -11,23 +12,23 @@ using FluentValidation;
 /// <summary>An enrolment (救助对象, R-22). ID numbers of covered persons are masked unless the caller holds pii.read.</summary>
 public sealed record EnrolmentDto(
     Guid Id,
-    string RegionCode,
+    [property: MaxLength(12)] string RegionCode,
     Guid ApplicationId,
     Programme Programme,
     Guid HouseholdId,
     Guid? PersonMemberId,
-    IReadOnlyList<CoveredPersonDto> Covered,
+    [property: MaxLength(50)] IReadOnlyList<CoveredPersonDto> Covered,
     decimal MonthlyAmount,
-    string? DibaoClass,
-    int? ReviewIntervalMonths,
+    [property: MaxLength(1)] string? DibaoClass,
+    [property: Range(1, 120)] int? ReviewIntervalMonths,
     DateOnly? NextReviewOn,
-    string StartMonth,
+    [property: MaxLength(7)] string StartMonth,
     EnrolmentStatus Status,
     CareSetting? CareSetting,
     DateOnly ApprovedOn,
     DateOnly? EndedOn,
     JsonElement? Basis,
-    long Version)
+    [property: Range(0, long.MaxValue)] long Version)
 {
     public static EnrolmentDto From(Enrolment e, string? basisJson = null, bool showIdNumbers = false)
     {
@@ -43,7 +44,7 @@ public sealed record EnrolmentDto(
     private static string Mask(string id) => id.Length == 18 ? id[..6] + new string('*', 8) + id[14..] : "***";
 }
 
-public sealed record CoveredPersonDto(Guid MemberId, string IdNumber);
+public sealed record CoveredPersonDto(Guid MemberId, [property: MaxLength(18)] string IdNumber);
 
 public interface IEnrolmentRepository
 {

@@ -178,7 +178,7 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
             new { ids, today }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToLookup(d => d.ApplicationId);
         return rows.Select(r =>
         {
-            var overdueSteps = late[r.Id].Select(d => new Deadline(
+            var overdueSteps = late[r.Id].Select(d => new DeadlineDto(
                 Enum.Parse<DeadlineStep>(d.Step), d.StartedOn, d.LimitDays, "WorkingDays", d.DueOn, null,
                 DeadlineState.Overdue, d.Source)).ToList();
             return new ApplicationSummaryDto(

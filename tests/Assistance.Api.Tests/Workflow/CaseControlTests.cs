@@ -28,7 +28,7 @@ public sealed class CaseControlTests : WorkflowTestBase
 
         // Listing shows the ID number masked without pii.read.
         var masked = await (await Factory.ClientWith("320682", "cases.read").GetAsync(new Uri("/api/v1/close-relatives?regionCode=320682", UriKind.Relative))).JsonAsync();
-        Assert.That((string?)masked[0]!["relativeIdNumber"], Does.Contain("********"));
+        Assert.That((string?)masked["items"]![0]!["relativeIdNumber"], Does.Contain("********"));
 
         Today("2026-07-06");
         var (id, etag, submitted) = await SubmitAsync(county, household, "Dibao");
@@ -53,7 +53,7 @@ public sealed class CaseControlTests : WorkflowTestBase
         await byTownship.ProblemAsync(HttpStatusCode.Conflict, "application.decision-needs-county");
 
         (_, etag) = await StepAsync(county, id, "county-home-visits",
-            new { purpose = "ConflictOfInterest", investigators = new[] { "县局甲", "县局乙" }, findings = "入户核实，情况属实" }, etag);
+            new { purpose = "ConflictOfInterest", investigators = new[] { new { name = "县局甲" }, new { name = "县局乙" } }, findings = "入户核实，情况属实" }, etag);
         var (body, _) = await StepAsync(county, id, "decision", new { decision = "Approve", reasons = "经县级入户核实" }, etag);
         Assert.That((string?)body["status"], Is.EqualTo("Enrolled"));
     }
@@ -118,7 +118,7 @@ public sealed class CaseControlTests : WorkflowTestBase
     {
         var reader = Factory.ClientWith("000000", "policy.read");
         var years = await (await reader.GetAsync(new Uri("/api/v1/calendar", UriKind.Relative))).JsonAsync();
-        Assert.That(years.AsArray().Select(y => (int)y!), Is.EqualTo(Enumerable.Range(2019, 8)));
+        Assert.That(years["items"]!.AsArray().Select(y => (int)y!["year"]!), Is.EqualTo(Enumerable.Range(2019, 8)));
 
         var y2026 = await reader.GetAsync(new Uri("/api/v1/calendar/2026", UriKind.Relative));
         var body = await y2026.JsonAsync();

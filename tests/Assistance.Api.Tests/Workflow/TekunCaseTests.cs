@@ -64,7 +64,7 @@ public sealed class TekunCaseTests : WorkflowTestBase
         var noCare = await county.PostJsonAsync($"/api/v1/applications/{id}/decision", new { decision = "Approve" }, null, etag);
         await noCare.ProblemAsync(HttpStatusCode.Conflict, "enrolment.care-setting-missing");
 
-        (_, etag) = await StepAsync(county, id, "county-home-visits", new { purpose = "RandomCheck", investigators = new[] { "县局甲", "县局乙" }, findings = "情况属实" }, etag);
+        (_, etag) = await StepAsync(county, id, "county-home-visits", new { purpose = "RandomCheck", investigators = new[] { new { name = "县局甲" }, new { name = "县局乙" } }, findings = "情况属实" }, etag);
         (body, _) = await StepAsync(county, id, "decision", new { decision = "Approve", careSetting = "Decentralized", reasons = "符合特困人员认定条件" }, etag);
         Assert.That((string?)body["status"], Is.EqualTo("Enrolled"));
         Assert.That((string?)body["assessment"]!["outcome"], Is.EqualTo("Tekun"));
@@ -95,11 +95,11 @@ public sealed class TekunCaseTests : WorkflowTestBase
 
         Today("2026-05-01"); // 04-01 + 30 = 05-01: due today, not overdue.
         var overdue = await (await county.GetAsync(new Uri("/api/v1/care-agreements/overdue?regionCode=320682", UriKind.Relative))).JsonAsync();
-        Assert.That(overdue.AsArray().Select(a => (string?)a!["id"]), Does.Not.Contain(agreementId));
+        Assert.That(overdue["items"]!.AsArray().Select(a => (string?)a!["id"]), Does.Not.Contain(agreementId));
 
         Today("2026-05-02");
         overdue = await (await county.GetAsync(new Uri("/api/v1/care-agreements/overdue?regionCode=320682", UriKind.Relative))).JsonAsync();
-        Assert.That(overdue.AsArray().Select(a => (string?)a!["id"]), Does.Contain(agreementId));
+        Assert.That(overdue["items"]!.AsArray().Select(a => (string?)a!["id"]), Does.Contain(agreementId));
 
         var current = await county.GetAsync(new Uri($"/api/v1/care-agreements/{agreementId}", UriKind.Relative));
         var visit = await county.PostJsonAsync($"/api/v1/care-agreements/{agreementId}/visits",
@@ -108,7 +108,7 @@ public sealed class TekunCaseTests : WorkflowTestBase
         Assert.That(visit.StatusCode, Is.EqualTo(HttpStatusCode.OK), visited.ToJsonString());
         Assert.That((string?)visited["nextVisitDue"], Is.EqualTo("2026-06-01"));
         overdue = await (await county.GetAsync(new Uri("/api/v1/care-agreements/overdue?regionCode=320682", UriKind.Relative))).JsonAsync();
-        Assert.That(overdue.AsArray().Select(a => (string?)a!["id"]), Does.Not.Contain(agreementId));
+        Assert.That(overdue["items"]!.AsArray().Select(a => (string?)a!["id"]), Does.Not.Contain(agreementId));
 
         // Enrolment status: end, then never reactivated.
         var e = await county.GetAsync(new Uri($"/api/v1/enrolments/{enrolmentId}", UriKind.Relative));

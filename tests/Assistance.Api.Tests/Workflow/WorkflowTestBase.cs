@@ -151,7 +151,7 @@ public abstract class WorkflowTestBase : ApiTestBase
 
     protected static readonly string[] Sources = ["Bank", "RealEstate", "Vehicles", "BusinessRegistration", "SocialInsurance"];
 
-    protected static readonly string[] Investigators = ["张三", "李四"];
+    protected static readonly object[] Investigators = [new { name = "张三" }, new { name = "李四" }];
 
     /// <summary>Accept → request verification → all (or some) sources → survey → notice opened on the current day.</summary>
     protected static async Task<string> ToNoticeAsync(HttpClient client, Guid id, string etag, int sources = 5)
