@@ -28,13 +28,13 @@ dotnet build Assistance.Api -c Release -nologo -v q >/dev/null
 export ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$PORT"
 export Benchmarks__ConstantEndpoint=true RateLimiting__PermitsPerMinute=100000000 RateLimiting__Burst=10000000
 export Logging__LogLevel__Default=Warning
-dotnet Assistance.Api/bin/Release/net10.0/Assistance.Api.dll >/tmp/assistance-bench-api.log 2>&1 &
+(cd Assistance.Api/bin/Release/net10.0 && exec dotnet Assistance.Api.dll) >/tmp/assistance-bench-api.log 2>&1 &
 api_pid=$!
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
   sleep 0.5
 done
-TOKEN="$(dotnet Assistance.Api/bin/Release/net10.0/Assistance.Api.dll dev-token --scopes "policy.read" --region 000000)"
+TOKEN="$(cd Assistance.Api/bin/Release/net10.0 && dotnet Assistance.Api.dll dev-token --scopes "policy.read" --region 000000)"
 
 BODY="$(tr -d '\n' < docs/examples/assessment.json | sed 's/"/\\"/g')"
 cat > /tmp/assistance-bench-post.lua <<LUA

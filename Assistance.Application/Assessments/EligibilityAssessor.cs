@@ -2,7 +2,6 @@ namespace Assistance.Application.Assessments;
 
 using Assistance.Application.Common;
 using Assistance.Application.Policy;
-using Assistance.Application.Regions;
 using Assistance.Domain.Common;
 using Assistance.Domain.Eligibility;
 using Assistance.Domain.Policy;
@@ -12,18 +11,14 @@ using Assistance.Domain.Regions;
 /// Resolves the parameters for (region, date), applies what-if overrides and runs the pure engine. Shared by the
 /// stateless endpoint, the stored-household endpoint and case decisions, so all three compute the same way.
 /// </summary>
-public sealed class EligibilityAssessor(IPolicyStore store, IRegionQueries regions)
+public sealed class EligibilityAssessor(IPolicyStore store)
 {
     public async Task<AssessmentResult> AssessAsync(
         AssessmentInput input, IReadOnlyDictionary<string, ParameterValueData>? overrides, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await regions.ExistsAsync(input.Region, cancellationToken).ConfigureAwait(false))
-        {
-            throw new DomainValidationException("regionCode", $"Region {input.Region} is not in the register.");
-        }
-
-        var resolver = await store.ResolverForAsync(input.Region, cancellationToken).ConfigureAwait(false);
+        var resolver = await store.ResolverForAsync(input.Region, cancellationToken).ConfigureAwait(false)
+            ?? throw new DomainValidationException("regionCode", $"Region {input.Region} is not in the register.");
         var parameters = resolver.ResolveAll(input.Region, input.AsOf);
         if (overrides is { Count: > 0 })
         {

@@ -9,8 +9,11 @@ public sealed record StoredParameterValue(Guid Id, ParameterValue Value, string 
 /// <summary>The parameter store. Values are never updated in place: corrections supersede.</summary>
 public interface IPolicyStore
 {
-    /// <summary>A resolver over every value (current and superseded) of the region and its ancestors.</summary>
-    Task<ParameterResolver> ResolverForAsync(RegionCode region, CancellationToken cancellationToken);
+    /// <summary>
+    /// A resolver over every value (current and superseded) of the region and its ancestors; null when the region
+    /// is not in the register (checked in the same round trip as the cache revision).
+    /// </summary>
+    Task<ParameterResolver?> ResolverForAsync(RegionCode region, CancellationToken cancellationToken);
 
     /// <summary>Every value of one key held by the region or its ancestors, superseded ones included, oldest first.</summary>
     Task<IReadOnlyList<StoredParameterValue>> HistoryAsync(string key, RegionCode region, CancellationToken cancellationToken);

@@ -10,7 +10,9 @@ using Assistance.Domain.Regions;
 /// </summary>
 public sealed class ParameterResolver
 {
-    private readonly Dictionary<(string Key, RegionCode Region), List<ParameterValue>> byKeyAndRegion = [];
+    // Per region, one slot per catalog ordinal: resolving a whole set is then one dictionary lookup per region
+    // on the chain instead of one per (key, region).
+    private readonly Dictionary<RegionCode, List<ParameterValue>?[]> byRegion = [];
 
     /// <exception cref="Common.DomainValidationException">A value has an unknown key or the wrong type for its key.</exception>
     public ParameterResolver(IEnumerable<ParameterValue> values)
@@ -21,16 +23,16 @@ public sealed class ParameterResolver
             ArgumentNullException.ThrowIfNull(given);
 
             // Values may come from the database as well as from packs: hold every one to the catalog type.
-            var normalised = ParameterCatalog.Validate(given.Key, given.Value);
+            var definition = ParameterCatalog.Get(given.Key);
+            var normalised = definition.Validate(given.Value);
             var value = ReferenceEquals(normalised, given.Value) ? given : given with { Value = normalised };
-            var slot = (value.Key, value.RegionCode);
-            if (!byKeyAndRegion.TryGetValue(slot, out var list))
+            if (!byRegion.TryGetValue(value.RegionCode, out var slots))
             {
-                list = [];
-                byKeyAndRegion[slot] = list;
+                slots = new List<ParameterValue>?[ParameterCatalog.Count];
+                byRegion[value.RegionCode] = slots;
             }
 
-            list.Add(value);
+            (slots[definition.Ordinal] ??= []).Add(value);
         }
     }
 
@@ -39,33 +41,17 @@ public sealed class ParameterResolver
     /// region on the way up holds one. <paramref name="recordedAsOf"/> null = the current (non-superseded) view.
     /// </summary>
     /// <exception cref="ParameterOverlapException">Two visible values for one key and region are in force on the date.</exception>
+    /// <exception cref="Common.DomainValidationException">The key is not in the catalog.</exception>
     public ResolvedParameter? Resolve(string key, RegionCode region, DateOnly date, DateTimeOffset? recordedAsOf = null)
     {
         ArgumentNullException.ThrowIfNull(key);
+        var ordinal = ParameterCatalog.Get(key).Ordinal;
         foreach (var candidateRegion in region.SelfAndAncestors())
         {
-            if (!byKeyAndRegion.TryGetValue((key, candidateRegion), out var list))
+            if (byRegion.TryGetValue(candidateRegion, out var slots)
+                && FindInForce(slots[ordinal], candidateRegion, date, recordedAsOf) is { } found)
             {
-                continue;
-            }
-
-            ParameterValue? found = null;
-            foreach (var value in list)
-            {
-                if (value.IsInForceOn(date) && value.IsVisibleAsOf(recordedAsOf))
-                {
-                    if (found is not null)
-                    {
-                        throw new ParameterOverlapException(key, candidateRegion, date);
-                    }
-
-                    found = value;
-                }
-            }
-
-            if (found is not null)
-            {
-                return new ResolvedParameter(found.Key, found.Value, found.RegionCode.Value, found.EffectiveFrom, found.EffectiveTo, found.Source, found.IsDemo);
+                return ToResolved(found);
             }
         }
 
@@ -75,14 +61,57 @@ public sealed class ParameterResolver
     /// <summary>Resolves every catalog key for (region, date) into a <see cref="ParameterSet"/>.</summary>
     public ParameterSet ResolveAll(RegionCode region, DateOnly date, DateTimeOffset? recordedAsOf = null)
     {
-        var resolved = new ResolvedParameter?[ParameterCatalog.Count];
-        foreach (var definition in ParameterCatalog.All)
+        var chain = new List<(RegionCode Region, List<ParameterValue>?[] Slots)>();
+        foreach (var candidateRegion in region.SelfAndAncestors())
         {
-            resolved[definition.Ordinal] = Resolve(definition.Key, region, date, recordedAsOf);
+            if (byRegion.TryGetValue(candidateRegion, out var slots))
+            {
+                chain.Add((candidateRegion, slots));
+            }
+        }
+
+        var resolved = new ResolvedParameter?[ParameterCatalog.Count];
+        for (var ordinal = 0; ordinal < resolved.Length; ordinal++)
+        {
+            foreach (var (candidateRegion, slots) in chain)
+            {
+                if (FindInForce(slots[ordinal], candidateRegion, date, recordedAsOf) is { } found)
+                {
+                    resolved[ordinal] = ToResolved(found);
+                    break;
+                }
+            }
         }
 
         return new ParameterSet(region.Value, date, resolved);
     }
+
+    private static ParameterValue? FindInForce(List<ParameterValue>? candidates, RegionCode region, DateOnly date, DateTimeOffset? recordedAsOf)
+    {
+        if (candidates is null)
+        {
+            return null;
+        }
+
+        ParameterValue? found = null;
+        foreach (var value in candidates)
+        {
+            if (value.IsInForceOn(date) && value.IsVisibleAsOf(recordedAsOf))
+            {
+                if (found is not null)
+                {
+                    throw new ParameterOverlapException(value.Key, region, date);
+                }
+
+                found = value;
+            }
+        }
+
+        return found;
+    }
+
+    private static ResolvedParameter ToResolved(ParameterValue value) =>
+        new(value.Key, value.Value, value.RegionCode.Value, value.EffectiveFrom, value.EffectiveTo, value.Source, value.IsDemo);
 
     /// <summary>
     /// Every pair of values (same key, same region, both visible at the instant) whose date ranges overlap.

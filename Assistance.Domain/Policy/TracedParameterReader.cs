@@ -57,7 +57,7 @@ public sealed class TracedParameterReader
         return value.IsNull ? null : value.AsDecimal();
     }
 
-    /// <summary>The reads since the last call, for one trace entry; empty when tracing is off.</summary>
+    /// <summary>The distinct reads since the last call, for one trace entry; empty when tracing is off.</summary>
     public IReadOnlyList<ResolvedParameter> TakeReads()
     {
         if (pending is null || pending.Count == 0)
@@ -65,8 +65,30 @@ public sealed class TracedParameterReader
             return [];
         }
 
-        var reads = pending.ToArray();
+        // A rule may read one key several times (once per member); the entry lists it once, first read first.
+        var reads = new List<ResolvedParameter>(pending.Count);
+        foreach (var read in pending)
+        {
+            if (!Contains(reads, read.Key))
+            {
+                reads.Add(read);
+            }
+        }
+
         pending.Clear();
         return reads;
+    }
+
+    private static bool Contains(List<ResolvedParameter> reads, string key)
+    {
+        foreach (var read in reads)
+        {
+            if (string.Equals(read.Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

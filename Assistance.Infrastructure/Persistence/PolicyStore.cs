@@ -20,11 +20,19 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
         recorded_at, recorded_by, superseded_at, supersedes
         """;
 
-    public async Task<ParameterResolver> ResolverForAsync(RegionCode region, CancellationToken cancellationToken)
+    public async Task<ParameterResolver?> ResolverForAsync(RegionCode region, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var revision = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT revision FROM policy_revision", transaction: session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var (revision, regionExists) = await connection.QuerySingleAsync<(long Revision, bool RegionExists)>(new CommandDefinition(
+            "SELECT (SELECT revision FROM policy_revision), EXISTS (SELECT 1 FROM regions WHERE code = @code)",
+            new { code = region.Value },
+            session.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (!regionExists)
+        {
+            return null;
+        }
+
         if (cache.TryGet(region, revision, out var cached))
         {
             return cached;

@@ -2,7 +2,6 @@ namespace Assistance.Application.Policy.GetResolvedParameters;
 
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
-using Assistance.Application.Regions;
 using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;
 using FluentValidation;
@@ -19,19 +18,15 @@ public sealed class GetResolvedParametersValidator : AbstractValidator<GetResolv
     }
 }
 
-public sealed class GetResolvedParametersHandler(IPolicyStore store, IRegionQueries regions)
+public sealed class GetResolvedParametersHandler(IPolicyStore store)
     : IQueryHandler<GetResolvedParametersQuery, ResolvedParametersDto>
 {
     public async Task<ResolvedParametersDto> Handle(GetResolvedParametersQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var region = RegionCode.Parse(request.RegionCode);
-        if (!await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false))
-        {
-            throw new NotFoundException("Region", region.Value);
-        }
-
-        var resolver = await store.ResolverForAsync(region, cancellationToken).ConfigureAwait(false);
+        var resolver = await store.ResolverForAsync(region, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("Region", region.Value);
         var set = resolver.ResolveAll(region, request.On!.Value, request.AsOf);
         var parameters = set.Resolved.Select(p =>
         {

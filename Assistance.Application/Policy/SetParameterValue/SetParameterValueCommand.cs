@@ -86,7 +86,8 @@ public sealed class SetParameterValueHandler(IPolicyStore store, IRegionQueries 
         }
 
         var proposed = new ParameterValue(definition.Key, region, request.EffectiveFrom, request.EffectiveTo, value, request.Source.Trim(), false, now);
-        var resolver = await store.ResolverForAsync(region, cancellationToken).ConfigureAwait(false);
+        var resolver = await store.ResolverForAsync(region, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("Region", region.Value);
         var warnings = ParameterChangeChecks.Check(proposed, resolver);
         var stored = new StoredParameterValue(Guid.CreateVersion7(), proposed, user.Subject, request.Supersedes);
         await store.AddAsync(stored, cancellationToken).ConfigureAwait(false);

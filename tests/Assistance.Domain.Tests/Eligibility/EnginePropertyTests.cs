@@ -119,4 +119,25 @@ public class EnginePropertyTests
             Assert.That(result.ReviewIntervalMonths.HasValue, Is.EqualTo(grantsCash));
         }
     }
+
+    [Test]
+    public void Assess_WhenCalledFromManyThreadsOnSharedParameterSets_GivesTheSingleThreadedResults()
+    {
+        var cases = Generated(Seed + 3, 200).ToArray();
+        var expected = cases.Select(c => EligibilityEngine.Assess(c.Input, c.Set, trace: false)).ToArray();
+        var actual = new AssessmentResult[cases.Length];
+
+        Parallel.For(0, cases.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
+        {
+            var i = k % cases.Length;
+            actual[i] = EligibilityEngine.Assess(cases[i].Input, cases[i].Set, trace: k % 2 == 0);
+        });
+
+        for (var i = 0; i < cases.Length; i++)
+        {
+            Assert.That(actual[i].Members, Is.EqualTo(expected[i].Members));
+            Assert.That(actual[i].MonthlyAmount, Is.EqualTo(expected[i].MonthlyAmount));
+            Assert.That(actual[i].Outcome, Is.EqualTo(expected[i].Outcome));
+        }
+    }
 }

@@ -88,4 +88,16 @@ public class ParameterSetTests
         Assert.That(error.RegionCode, Is.EqualTo("320600"));
         Assert.That(error.Date, Is.EqualTo(Date));
     }
+
+    [Test]
+    public void TakeReads_WhenOneKeyReadTwice_ListsItOnce()
+    {
+        var reader = new TracedParameterReader(PolicyData.For("320682", Date), trace: true);
+
+        reader.RequireDecimal(ParameterCatalog.DibaoStandardUrban);
+        reader.RequireInteger(ParameterCatalog.TekunElderlyAge);
+        reader.RequireDecimal(ParameterCatalog.DibaoStandardUrban);
+
+        Assert.That(reader.TakeReads().Select(r => r.Key), Is.EqualTo(new[] { "dibao.standard.urban", "tekun.elderlyAge" }));
+    }
 }

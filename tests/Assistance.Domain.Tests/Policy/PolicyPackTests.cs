@@ -147,6 +147,62 @@ public partial class PolicyPackTests
         Assert.That(error!.Field, Is.EqualTo("values[0].to"));
     }
 
+    // domain.md §2, row by row, at the dates where a value starts or ends (expected as invariant text).
+    [TestCase("000000", "2019-01-01", "tekun.basic.minMultipleOfDibao", "1.3")]
+    [TestCase("000000", "2019-01-01", "tekun.elderlyAge", "60")]
+    [TestCase("000000", "2019-01-01", "tekun.continueInSchoolAfterMinorAge", "true")]
+    [TestCase("000000", "2021-06-30", "dibao.income.excludedTypes", "[PreferentialCare, Award, SocialAssistance]")]
+    [TestCase("000000", "2021-07-01", "dibao.income.excludedTypes", "[PreferentialCare, Award, SocialAssistance, ResidentBasicPension]")]
+    [TestCase("000000", "2025-12-31", "dibao.income.excludedTypes", "[PreferentialCare, Award, SocialAssistance, ResidentBasicPension]")]
+    [TestCase("000000", "2026-01-01", "dibao.income.excludedTypes", "[PreferentialCare, Award, SocialAssistance]")]
+    [TestCase("000000", "2019-01-01", "tekun.income.excludedTypes", "[ResidentBasicPension, PreferentialCare, OldAgeAllowance, SocialAssistance, Award]")]
+    [TestCase("000000", "2019-01-01", "dibao.employmentCost.monthlyDeduction", "0")]
+    [TestCase("000000", "2019-01-01", "dibao.assets.maxFinancialMonthsPerCapita", "24")]
+    [TestCase("000000", "2019-01-01", "dibao.assets.motorVehicleDisqualifies", "true")]
+    [TestCase("000000", "2021-06-30", "dibao.singlePerson.enabled", "false")]
+    [TestCase("000000", "2021-07-01", "dibao.singlePerson.enabled", "true")]
+    [TestCase("320400", "2020-03-15", "dibao.singlePerson.enabled", "false")]
+    [TestCase("320400", "2020-03-16", "dibao.singlePerson.enabled", "true")]
+    [TestCase("610000", "2021-04-22", "dibao.singlePerson.enabled", "false")]
+    [TestCase("610000", "2021-04-23", "dibao.singlePerson.enabled", "true")]
+    [TestCase("000000", "2019-01-01", "dibao.marginal.maxMultipleOfStandard", "1.5")]
+    [TestCase("000000", "2024-12-31", "expenditure.route", "None")]
+    [TestCase("000000", "2025-01-01", "expenditure.route", "RigidShare")]
+    [TestCase("340300", "2019-11-11", "expenditure.route", "None")]
+    [TestCase("340300", "2019-11-12", "expenditure.route", "DibaoInclusion")]
+    [TestCase("340300", "2025-01-01", "expenditure.route", "DibaoInclusion")]
+    [TestCase("340300", "2019-11-12", "expenditure.maxMultipleOfStandard", "1.6")]
+    [TestCase("340300", "2019-11-12", "tekun.basic.minShareOfConsumption", "0.6")]
+    [TestCase("340300", "2019-11-12", "tekun.care.minShareOfBasic", "0.10")]
+    [TestCase("320400", "2020-03-16", "tekun.basic.minShareOfDisposableIncome", "0.4")]
+    [TestCase("000000", "2019-01-01", "dibao.gradualExit.maxMonths", "6")]
+    [TestCase("320400", "2020-12-31", "dibao.gradualExit.maxMonths", "24")]
+    [TestCase("320400", "2021-01-01", "dibao.gradualExit.maxMonths", "6")]
+    [TestCase("000000", "2019-01-01", "review.intervalMonths.tekun", "12")]
+    [TestCase("000000", "2019-01-01", "review.intervalMonths.dibaoStable", "12")]
+    [TestCase("000000", "2019-01-01", "review.intervalMonths.dibaoUnstable", "6")]
+    [TestCase("000000", "2019-01-01", "labour.workingAge.min", "16")]
+    [TestCase("000000", "2019-01-01", "labour.workingAge.max", "59")]
+    [TestCase("320400", "2020-06-01", "dibao.standard.minAnnualIncreasePercent", "5")]
+    [TestCase("320400", "2021-01-01", "dibao.standard.minAnnualIncreasePercent", "null")]
+    [TestCase("000000", "2019-01-01", "priceSubsidy.foodCpiTriggerPercent", "6.0")]
+    [TestCase("000000", "2019-01-01", "priceSubsidy.paymentDeadline", "EndOfPublicationMonth")]
+    [TestCase("320682", "2022-09-19", "temporary.unemployedMigrant.minMonths", "3")]
+    [TestCase("320682", "2022-09-19", "temporary.unemployedMigrant.maxMonths", "6")]
+    [TestCase("340300", "2020-12-31", "pension.premiumSubsidyAnnual", "100")]
+    [TestCase("340300", "2021-01-01", "pension.premiumSubsidyAnnual", "null")]
+    [TestCase("000000", "2019-01-01", "payment.rounding", "Cent")]
+    [TestCase("000000", "2019-01-01", "dibao.standard.urban", "null")]
+    [TestCase("000000", "2019-01-01", "tekun.basic.standard", "null")]
+    public void Resolve_DomainTableRow_HasTheListedValue(string region, string date, string key, string expected)
+    {
+        var resolved = PolicyData.Resolver.Resolve(key, RegionCode.Parse(region), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.That(resolved, Is.Not.Null);
+        Assert.That(resolved!.Value.ToString(), Is.EqualTo(expected));
+        Assert.That(resolved.IsDemo, Is.False);
+    }
+
     [GeneratedRegex(@"S[0-4]|N-\d+")]
     private static partial Regex SourceIds();
 }
