@@ -73,6 +73,7 @@ app.UseSwaggerUI(options =>
 
 var api = app.MapGroup("/api/v1");
 api.MapRegions();
+api.MapHouseholds();
 api.MapCalendar();
 api.MapApplications();
 api.MapCloseRelatives();

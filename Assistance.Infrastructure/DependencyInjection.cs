@@ -9,7 +9,9 @@ using Assistance.Application.CloseRelatives;
 using Assistance.Application.Enrolments;
 using Assistance.Application.Enrolments.CareAgreements;
 using Assistance.Application.Policy;
+using Assistance.Application.Households;
 using Assistance.Application.Regions;
+using Assistance.Infrastructure.Households;
 using Assistance.Infrastructure.Persistence;
 using Assistance.Infrastructure.Queries;
 using Microsoft.Extensions.Configuration;
@@ -52,6 +54,9 @@ public static class DependencyInjection
         services.AddScoped<IPolicyStore, PolicyStore>();
         services.AddSingleton<IStartupSeeder, PolicyPackSeeder>();
         services.AddScoped<Application.Assessments.AssessStoredHousehold.IHouseholdSnapshotQueries, HouseholdSnapshotQueries>();
+        services.AddScoped<IHouseholdRepository, HouseholdRepository>();
+        services.AddScoped<IHouseholdQueries, HouseholdQueries>();
+        services.AddSingleton<IStartupSeeder, DemoHouseholdSeeder>();
         return services;
     }
 

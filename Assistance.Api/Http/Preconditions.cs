@@ -11,7 +11,11 @@ public static class Preconditions
     /// <summary>Strong ETag for a resource version.</summary>
     public static string ETag(long version) => $"\"{version}\"";
 
-    /// <summary>Endpoint filter: updates must say which version they change (428 without If-Match, 400 if unreadable).</summary>
+    /// <summary>
+    /// Endpoint filter: updates must say which version they change (428 without If-Match, 400 if unreadable). After
+    /// writing a problem the filters return <see cref="Results.Empty"/>: a null result would make the endpoint try to
+    /// write "null" as JSON into a response that has already started.
+    /// </summary>
     public static RouteHandlerBuilder RequireIfMatch(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new OpenApi.RequiresIfMatchMetadata()).AddEndpointFilter(async (context, next) =>
         {

@@ -42,7 +42,7 @@ public sealed class AuditEventQueries(DbSession session) : IAuditEventQueries
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 
-#pragma warning disable IDE1006, CA1707, SA1300 // Dapper maps snake_case columns to these names.
+#pragma warning disable IDE1006, CA1707, SA1300 // Dapper maps snake_case columns to these names; Npgsql reads timestamptz as a UTC DateTime.
     private sealed record Row(
         Guid id, DateTime occurred_at, string actor, string? agency, string entity_type, string entity_id, string action,
         string region_code, string? before, string? after, string? reason, string? trace_id);

@@ -5,11 +5,10 @@ using System.Text.Json.Nodes;
 using Assistance.Api.Tests.Infrastructure;
 using Assistance.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 /// <summary>
-/// Shared steps for the workflow API tests: the calendar seed loaded as at startup, households written straight into the
-/// register's tables (migration 0001) until the households API is on main, and helpers that move a case along.
+/// Shared steps for the workflow API tests: the calendar seed loaded as at startup, households registered through the
+/// households API, and helpers that move a case along.
 /// </summary>
 public abstract class WorkflowTestBase : ApiTestBase
 {
@@ -53,64 +52,34 @@ public abstract class WorkflowTestBase : ApiTestBase
         return body + "10X98765432"[sum % 11];
     }
 
+    /// <summary>Registers a household through POST /api/v1/households (the household register's API).</summary>
     protected async Task<HouseholdRef> InsertHouseholdAsync(string region, string residence, params Member[] members)
     {
-        var householdId = Guid.CreateVersion7();
-        var ids = new List<Guid>();
-        var numbers = new List<string>();
-        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
-        await connection.OpenAsync();
-        await using (var cmd = new NpgsqlCommand(
-            "INSERT INTO households (id, region_code, residence, address, version, created_at, updated_at) VALUES ($1, $2, $3, '如皋市如城街道', 1, now(), now())", connection))
+        var response = await Admin().PostJsonAsync("/api/v1/households", new
         {
-            cmd.Parameters.AddWithValue(householdId);
-            cmd.Parameters.AddWithValue(region);
-            cmd.Parameters.AddWithValue(residence);
-            await cmd.ExecuteNonQueryAsync();
-        }
-
-        for (var i = 0; i < members.Length; i++)
-        {
-            var m = members[i];
-            var memberId = Guid.CreateVersion7();
-            var number = IdNumber(m.BirthDate);
-            await using (var cmd = new NpgsqlCommand(
-                """
-                INSERT INTO household_members (id, household_id, region_code, position, id_number, name, relationship, birth_date, sex, status,
-                                               labor_capacity, self_care, has_capable_supporter)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Male', $9, $10, $11, $12)
-                """, connection))
+            regionCode = region,
+            residence,
+            address = "如皋市如城街道",
+            members = members.Select(m => new
             {
-                cmd.Parameters.AddWithValue(memberId);
-                cmd.Parameters.AddWithValue(householdId);
-                cmd.Parameters.AddWithValue(region);
-                cmd.Parameters.AddWithValue(i);
-                cmd.Parameters.AddWithValue(number);
-                cmd.Parameters.AddWithValue(m.Name);
-                cmd.Parameters.AddWithValue(m.Relationship);
-                cmd.Parameters.AddWithValue(DateOnly.Parse(m.BirthDate, System.Globalization.CultureInfo.InvariantCulture));
-                cmd.Parameters.AddWithValue(m.Status);
-                cmd.Parameters.AddWithValue(m.Labor);
-                cmd.Parameters.AddWithValue(m.SelfCare);
-                cmd.Parameters.AddWithValue(m.Supporter);
-                await cmd.ExecuteNonQueryAsync();
-            }
-
-            if (m.Wage > 0)
-            {
-                await using var income = new NpgsqlCommand(
-                    "INSERT INTO member_incomes (member_id, region_code, position, income_type, monthly_amount, unstable) VALUES ($1, $2, 0, 'Wage', $3, false)", connection);
-                income.Parameters.AddWithValue(memberId);
-                income.Parameters.AddWithValue(region);
-                income.Parameters.AddWithValue(m.Wage);
-                await income.ExecuteNonQueryAsync();
-            }
-
-            ids.Add(memberId);
-            numbers.Add(number);
-        }
-
-        return new HouseholdRef(householdId, ids, numbers);
+                idNumber = IdNumber(m.BirthDate),
+                name = m.Name,
+                relationship = m.Relationship,
+                status = m.Status,
+                laborCapacity = m.Labor,
+                selfCare = m.SelfCare,
+                hasCapableSupporter = m.Supporter,
+                incomes = m.Wage > 0 ? new[] { new { type = "Wage", monthlyAmount = m.Wage, unstable = false } } : [],
+            }).ToArray(),
+        }, Guid.NewGuid().ToString());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
+        var body = JsonNode.Parse(text)!;
+        var created = body["members"]!.AsArray();
+        return new HouseholdRef(
+            Guid.Parse((string)body["id"]!),
+            created.Select(m => Guid.Parse((string)m!["id"]!)).ToList(),
+            created.Select(m => (string)m!["idNumber"]!).ToList());
     }
 
     /// <summary>A household of two with no income (dibao-eligible on the packs' standards).</summary>

@@ -1,0 +1,40 @@
+namespace Assistance.Application.Households.ListHouseholds;
+
+using System.Globalization;
+using Assistance.Application.Abstractions;
+using Assistance.Application.Common;
+using Assistance.Domain.Regions;
+
+public sealed class ListHouseholdsHandler(IHouseholdQueries households, ICurrentUser user)
+    : IQueryHandler<ListHouseholdsQuery, Page<HouseholdDto>>
+{
+    public async Task<Page<HouseholdDto>> Handle(ListHouseholdsQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var region = request.RegionCode is null ? user.Region : RegionCode.Parse(request.RegionCode);
+        if (!user.CanAccess(region))
+        {
+            throw new NotFoundException("Region", region.Value);
+        }
+
+        var limit = request.Limit ?? Cursor.DefaultLimit;
+        var filters = $"households|{region}";
+        Guid? after = null;
+        if (Cursor.Decode(request.Cursor, filters) is { } position)
+        {
+            after = Guid.TryParse(position, CultureInfo.InvariantCulture, out var id)
+                ? id
+                : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("cursor", "The cursor is not one this API issued.")]);
+        }
+
+        var rows = await households.ListAsync(region, after, limit + 1, cancellationToken).ConfigureAwait(false);
+        string? next = null;
+        if (rows.Count > limit)
+        {
+            rows = rows.Take(limit).ToList();
+            next = Cursor.Encode(rows[^1].Id.ToString(), filters);
+        }
+
+        return new Page<HouseholdDto>(rows.Select(h => h.ToDto(user)).ToList(), next);
+    }
+}

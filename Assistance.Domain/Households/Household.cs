@@ -1,0 +1,253 @@
+namespace Assistance.Domain.Households;
+
+using Assistance.Domain.Common;
+using Assistance.Domain.Regions;
+
+/// <summary>A household's registered assets, read by the assets test (domain.md §3): financial assets in yuan and motor vehicles.</summary>
+public sealed record AssetHoldings(decimal Financial, int MotorVehicles)
+{
+    public static AssetHoldings None { get; } = new(0m, 0);
+}
+
+/// <summary>
+/// What the register records about one member (domain.md §1). Birth date and sex are not stored separately:
+/// they come from the ID number.
+/// </summary>
+public sealed record MemberDetails(
+    NationalId IdNumber,
+    string Name,
+    Relationship Relationship,
+    MemberStatus Status,
+    LaborCapacity LaborCapacity,
+    Disability? Disability,
+    bool SeriousIllness,
+    SelfCareLevel SelfCare,
+    bool InSchool,
+    bool Employed,
+    bool HasCapableSupporter,
+    IReadOnlyList<IncomeItem> Incomes)
+{
+    internal void CheckRules()
+    {
+        ArgumentNullException.ThrowIfNull(IdNumber);
+        ArgumentException.ThrowIfNullOrWhiteSpace(Name);
+        ArgumentNullException.ThrowIfNull(Incomes);
+        if (Disability is not null)
+        {
+            BusinessRules.Check(new DisabilityGradeIsOneToFour(Disability.Grade));
+        }
+
+        BusinessRules.Check(new MemberHasAtMostTwentyIncomes(Incomes.Count));
+        foreach (var income in Incomes)
+        {
+            BusinessRules.Check(new IncomeAmountIsNonNegative(income.MonthlyAmount));
+        }
+    }
+}
+
+/// <summary>家庭成员: a person in a household, identified in the register by a member id.</summary>
+public sealed class HouseholdMember
+{
+    public const int MaxIncomes = 20;
+
+    internal HouseholdMember(Guid id, MemberDetails details)
+    {
+        Id = id;
+        Details = details;
+    }
+
+    public Guid Id { get; }
+
+    public MemberDetails Details { get; internal set; }
+
+    public NationalId IdNumber => Details.IdNumber;
+
+    /// <summary>From the ID number (characters 7-14).</summary>
+    public DateOnly BirthDate => Details.IdNumber.BirthDate;
+
+    /// <summary>From the ID number (character 17).</summary>
+    public Sex Sex => Details.IdNumber.Sex;
+}
+
+/// <summary>
+/// 家庭: the aggregate of the household register. Every change goes through a method that keeps the invariants of
+/// HouseholdRules.cs; persistence bumps <see cref="Version"/> (optimistic concurrency).
+/// </summary>
+public sealed class Household
+{
+    public const int MaxMembers = 30;
+
+    private readonly List<HouseholdMember> members;
+
+    private Household(
+        Guid id,
+        RegionCode region,
+        ResidenceType residence,
+        string address,
+        AssetHoldings assets,
+        decimal monthlyRigidExpenditure,
+        long version,
+        DateTimeOffset createdAt,
+        DateTimeOffset updatedAt,
+        List<HouseholdMember> members)
+    {
+        Id = id;
+        Region = region;
+        Residence = residence;
+        Address = address;
+        Assets = assets;
+        MonthlyRigidExpenditure = monthlyRigidExpenditure;
+        Version = version;
+        CreatedAt = createdAt;
+        UpdatedAt = updatedAt;
+        this.members = members;
+    }
+
+    public Guid Id { get; }
+
+    public RegionCode Region { get; private set; }
+
+    public ResidenceType Residence { get; private set; }
+
+    public string Address { get; private set; }
+
+    public AssetHoldings Assets { get; private set; }
+
+    public decimal MonthlyRigidExpenditure { get; private set; }
+
+    /// <summary>The version as loaded or last saved; the ETag.</summary>
+    public long Version { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Members in register order.</summary>
+    public IReadOnlyList<HouseholdMember> Members => members;
+
+    /// <summary>Registers a new household with its members (version 1).</summary>
+    public static Household Register(
+        Guid id,
+        RegionCode region,
+        ResidenceType residence,
+        string address,
+        AssetHoldings assets,
+        decimal monthlyRigidExpenditure,
+        IEnumerable<(Guid Id, MemberDetails Details)> members,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        CheckHouseholdFields(address, assets, monthlyRigidExpenditure);
+        var list = members.Select(m => new HouseholdMember(m.Id, m.Details)).ToList();
+        CheckMembers(list);
+        return new Household(id, region, residence, address, assets, monthlyRigidExpenditure, 1, now, now, list);
+    }
+
+    /// <summary>Rebuilds a stored household (persistence only; the stored state already kept the rules).</summary>
+    public static Household Restore(
+        Guid id,
+        RegionCode region,
+        ResidenceType residence,
+        string address,
+        AssetHoldings assets,
+        decimal monthlyRigidExpenditure,
+        long version,
+        DateTimeOffset createdAt,
+        DateTimeOffset updatedAt,
+        IEnumerable<(Guid Id, MemberDetails Details)> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        return new Household(id, region, residence, address, assets, monthlyRigidExpenditure, version, createdAt, updatedAt,
+            members.Select(m => new HouseholdMember(m.Id, m.Details)).ToList());
+    }
+
+    public HouseholdMember? FindMember(Guid memberId) => members.Find(m => m.Id == memberId);
+
+    /// <summary>
+    /// Replaces the household's fields and members in one step: members whose id is known are updated, unknown
+    /// ids are added, members not listed are removed; the list order becomes the register order.
+    /// </summary>
+    public void Replace(
+        RegionCode region,
+        ResidenceType residence,
+        string address,
+        AssetHoldings assets,
+        decimal monthlyRigidExpenditure,
+        IEnumerable<(Guid Id, MemberDetails Details)> newMembers)
+    {
+        ArgumentNullException.ThrowIfNull(newMembers);
+        CheckHouseholdFields(address, assets, monthlyRigidExpenditure);
+        // Checked on a candidate list first, so a broken rule leaves the aggregate as it was.
+        var list = newMembers.Select(m => new HouseholdMember(m.Id, m.Details)).ToList();
+        CheckMembers(list);
+        Region = region;
+        Residence = residence;
+        Address = address;
+        Assets = assets;
+        MonthlyRigidExpenditure = monthlyRigidExpenditure;
+        members.Clear();
+        members.AddRange(list);
+    }
+
+    public HouseholdMember AddMember(Guid memberId, MemberDetails details)
+    {
+        var member = new HouseholdMember(memberId, details);
+        CheckMembers([.. members, member]);
+        members.Add(member);
+        return member;
+    }
+
+    public void UpdateMember(Guid memberId, MemberDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var index = members.FindIndex(m => m.Id == memberId);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"Member {memberId} is not in household {Id}.");
+        }
+
+        var candidate = members.Select((m, i) => i == index ? new HouseholdMember(m.Id, details) : m).ToList();
+        CheckMembers(candidate);
+        members[index].Details = details;
+    }
+
+    public void RemoveMember(Guid memberId)
+    {
+        var index = members.FindIndex(m => m.Id == memberId);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"Member {memberId} is not in household {Id}.");
+        }
+
+        BusinessRules.Check(new HouseholdHasAtLeastOneMember(members.Count - 1));
+        members.RemoveAt(index);
+    }
+
+    /// <summary>Called by persistence once the change is stored under a new version.</summary>
+    public void MarkSaved(long version, DateTimeOffset at)
+    {
+        Version = version;
+        UpdatedAt = at;
+    }
+
+    private static void CheckHouseholdFields(string address, AssetHoldings assets, decimal monthlyRigidExpenditure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        ArgumentNullException.ThrowIfNull(assets);
+        BusinessRules.Check(new HouseholdAmountIsNonNegative("Financial assets", assets.Financial));
+        BusinessRules.Check(new HouseholdAmountIsNonNegative("Motor vehicles", assets.MotorVehicles));
+        BusinessRules.Check(new HouseholdAmountIsNonNegative("Monthly rigid expenditure", monthlyRigidExpenditure));
+    }
+
+    private static void CheckMembers(List<HouseholdMember> candidate)
+    {
+        BusinessRules.Check(new HouseholdHasAtLeastOneMember(candidate.Count));
+        BusinessRules.Check(new HouseholdHasAtMostThirtyMembers(candidate.Count));
+        BusinessRules.Check(new MemberIdNumbersAreUniqueInHousehold(candidate.Select(m => m.IdNumber)));
+        BusinessRules.Check(new HouseholdHasAtMostOneHead(candidate.Select(m => m.Details.Relationship)));
+        foreach (var member in candidate)
+        {
+            member.Details.CheckRules();
+        }
+    }
+}

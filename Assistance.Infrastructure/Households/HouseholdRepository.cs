@@ -1,0 +1,151 @@
+namespace Assistance.Infrastructure.Households;
+
+using Assistance.Application.Common;
+using Assistance.Application.Households;
+using Assistance.Domain.Households;
+using Assistance.Domain.Regions;
+using Assistance.Infrastructure.Persistence;
+using Dapper;
+using Npgsql;
+
+/// <summary>Household writes in the command's transaction (unit of work).</summary>
+public sealed class HouseholdRepository(DbSession session) : IHouseholdRepository
+{
+    private const string MembersSavepoint = "household_members_write";
+
+    public async Task<Household?> GetForUpdateAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await HouseholdSql.LoadAsync(connection, session.Transaction, "WHERE id = @id FOR UPDATE", new { id }, cancellationToken)
+            .ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task AddAsync(Household household, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        var (connection, transaction) = await ActiveAsync(cancellationToken).ConfigureAwait(false);
+        await HouseholdSql.InsertHouseholdAsync(connection, transaction, household, cancellationToken).ConfigureAwait(false);
+        await WriteMembersAsync(connection, transaction, household, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task UpdateAsync(Household household, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        var (connection, transaction) = await ActiveAsync(cancellationToken).ConfigureAwait(false);
+
+        // The version check is in the UPDATE itself: a concurrent change that committed first makes it match no row.
+        var newVersion = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            UPDATE households
+            SET region_code = @regionCode, residence = @residence, address = @address, financial_assets = @financial,
+                motor_vehicles = @motorVehicles, monthly_rigid_expenditure = @rigid, version = version + 1, updated_at = @now
+            WHERE id = @id AND version = @expected
+            RETURNING version
+            """,
+            new
+            {
+                id = household.Id,
+                expected = household.Version,
+                regionCode = household.Region.Value,
+                residence = household.Residence.ToString(),
+                address = household.Address,
+                financial = household.Assets.Financial,
+                motorVehicles = household.Assets.MotorVehicles,
+                rigid = household.MonthlyRigidExpenditure,
+                now,
+            },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (newVersion is null)
+        {
+            var actual = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT version FROM households WHERE id = @id", new { id = household.Id }, transaction, cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
+            throw new VersionMismatchException(HouseholdRegistration.EntityType, household.Version, actual ?? 0);
+        }
+
+        await WriteMembersAsync(connection, transaction, household, cancellationToken).ConfigureAwait(false);
+        household.MarkSaved(newVersion.Value, now);
+    }
+
+    public async Task<IReadOnlyList<IdNumberHolder>> FindHoldersAsync(
+        IReadOnlyCollection<string> idNumbers, Guid? exceptHousehold, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string IdNumber, Guid HouseholdId, string RegionCode)>(new CommandDefinition(
+            """
+            SELECT m.id_number, m.household_id, h.region_code
+            FROM household_members m
+            JOIN households h ON h.id = m.household_id
+            WHERE m.id_number = ANY(@idNumbers) AND (@exceptHousehold::uuid IS NULL OR m.household_id <> @exceptHousehold)
+            """,
+            new { idNumbers = idNumbers.ToArray(), exceptHousehold },
+            session.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new IdNumberHolder(r.IdNumber, r.HouseholdId, RegionCode.Parse(r.RegionCode))).ToList();
+    }
+
+    /// <summary>
+    /// Member writes run under a savepoint: when the unique index reports an ID number taken by a concurrent
+    /// transaction, only these writes are undone and the unit of work can still ask who holds the number.
+    /// </summary>
+    private static async Task WriteMembersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Household household, CancellationToken cancellationToken)
+    {
+        await transaction.SaveAsync(MembersSavepoint, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await HouseholdSql.WriteMembersAsync(connection, transaction, household, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == HouseholdSql.IdNumberIndex)
+        {
+            await transaction.RollbackAsync(MembersSavepoint, cancellationToken).ConfigureAwait(false);
+            throw new MemberIdNumberTakenException();
+        }
+
+        await transaction.ReleaseAsync(MembersSavepoint, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(NpgsqlConnection Connection, NpgsqlTransaction Transaction)> ActiveAsync(CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = session.Transaction ?? throw new InvalidOperationException("Household writes need a unit of work.");
+        return (connection, transaction);
+    }
+}
+
+/// <summary>Household reads for queries (no transaction; the request's connection).</summary>
+public sealed class HouseholdQueries(DbSession session) : IHouseholdQueries
+{
+    public async Task<Household?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await HouseholdSql.LoadAsync(connection, session.Transaction, "WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<IReadOnlyList<Household>> ListAsync(RegionCode region, Guid? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await HouseholdSql.LoadAsync(
+            connection,
+            session.Transaction,
+            """
+            WHERE region_code LIKE @prefix AND (@afterId::uuid IS NULL OR id > @afterId)
+            ORDER BY id
+            LIMIT @limit
+            """,
+            new { prefix = region.SubtreePrefix + "%", afterId, limit },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Guid?> FindHouseholdIdByIdNumberAsync(string idNumber, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+            "SELECT household_id FROM household_members WHERE id_number = @idNumber",
+            new { idNumber },
+            session.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+}
