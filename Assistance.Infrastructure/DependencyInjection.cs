@@ -66,7 +66,7 @@ public static class DependencyInjection
         Workflow.DateOnlyTypeHandler.Register();
         services.AddScoped<ICalendarStore, Workflow.CalendarStore>();
         services.AddSingleton<IStartupSeeder, Workflow.CalendarSeeder>();
-        services.AddScoped<IHouseholdDirectory, Workflow.HouseholdDirectory>();
+        services.AddScoped<IHouseholdDirectory, RegisterHouseholdDirectory>();
         services.AddScoped<Workflow.CloseRelativeStore>();
         services.AddScoped<ICloseRelativeRegister>(sp => sp.GetRequiredService<Workflow.CloseRelativeStore>());
         services.AddScoped<ICloseRelativeMatcher>(sp => sp.GetRequiredService<Workflow.CloseRelativeStore>());

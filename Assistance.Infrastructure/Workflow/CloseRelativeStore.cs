@@ -5,30 +5,6 @@ using Assistance.Domain.Regions;
 using Assistance.Infrastructure.Persistence;
 using Dapper;
 
-/// <summary>Reads the household register's tables (migration 0001) for the workflow.</summary>
-public sealed class HouseholdDirectory(DbSession session) : IHouseholdDirectory
-{
-    public async Task<HouseholdInfo?> FindAsync(Guid householdId, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var region = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT region_code FROM households WHERE id = @householdId", new { householdId }, session.Transaction, cancellationToken: cancellationToken))
-            .ConfigureAwait(false);
-        if (region is null)
-        {
-            return null;
-        }
-
-        var members = await connection.QueryAsync<HouseholdMemberInfo>(new CommandDefinition(
-            """
-            SELECT id AS Id, id_number AS IdNumber, name AS Name, status AS Status
-            FROM household_members WHERE household_id = @householdId ORDER BY position
-            """,
-            new { householdId }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return new HouseholdInfo(householdId, RegionCode.Parse(region), members.AsList());
-    }
-}
-
 public sealed class CloseRelativeStore(DbSession session, TimeProvider clock) : Application.CloseRelatives.ICloseRelativeRegister, ICloseRelativeMatcher
 {
     public async Task AddAsync(Application.CloseRelatives.CloseRelativeDto relative, CancellationToken cancellationToken)
