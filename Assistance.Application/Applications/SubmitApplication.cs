@@ -41,6 +41,7 @@ public sealed class SubmitApplicationHandler(
     IApplicationRepository applications,
     ICloseRelativeMatcher relatives,
     ICalendarStore calendars,
+    Regions.IRegionQueries regions,
     IAuditLog audit,
     ICurrentUser user,
     TimeProvider clock) : ICommandHandler<SubmitApplicationCommand, ApplicationDto>
@@ -58,6 +59,11 @@ public sealed class SubmitApplicationHandler(
         if (!user.CanAccess(region))
         {
             throw new NotFoundException("Region", region.Value);
+        }
+
+        if (!await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false))
+        {
+            throw new DomainValidationException("regionCode", $"Region {region} is not in the register.");
         }
 
         var applicant = household.Members.FirstOrDefault(m => m.Id == request.ApplicantMemberId)

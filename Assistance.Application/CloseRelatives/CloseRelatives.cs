@@ -46,7 +46,8 @@ public sealed class RegisterCloseRelativeValidator : AbstractValidator<RegisterC
     }
 }
 
-public sealed class RegisterCloseRelativeHandler(ICloseRelativeRegister register, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+public sealed class RegisterCloseRelativeHandler(
+    ICloseRelativeRegister register, Regions.IRegionQueries regions, IAuditLog audit, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RegisterCloseRelativeCommand, CloseRelativeDto>
 {
     public async Task<CloseRelativeDto> Handle(RegisterCloseRelativeCommand request, CancellationToken cancellationToken)
@@ -56,6 +57,11 @@ public sealed class RegisterCloseRelativeHandler(ICloseRelativeRegister register
         if (!user.CanAccess(region))
         {
             throw new NotFoundException("Region", region.Value);
+        }
+
+        if (!await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false))
+        {
+            throw new Domain.Common.DomainValidationException("regionCode", $"Region {region} is not in the register.");
         }
 
         var id = NationalId.Parse(request.RelativeIdNumber, "relativeIdNumber");

@@ -232,6 +232,18 @@ public sealed class DibaoCaseTests : WorkflowTestBase
             new { householdId = household.Id, programme = "Dibao", channel = "Online", applicantMemberId = household.MemberIds[0], signedCommitment = true, regionCode = "320402" });
         await elsewhere.ProblemAsync(HttpStatusCode.Conflict, "application.applicant-not-in-region");
 
+        // A well-formed code that is not in the register is a 400 naming the field, not a database error.
+        var unknownRegion = await Admin().PostJsonAsync("/api/v1/applications",
+            new { householdId = household.Id, programme = "Dibao", channel = "Online", applicantMemberId = household.MemberIds[0], signedCommitment = true, regionCode = "320683", residencePermit = true });
+        var regionProblem = await unknownRegion.ProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        Assert.That(regionProblem["errors"]!["regionCode"], Is.Not.Null);
+        var unknownRelativeRegion = await Admin().PostJsonAsync("/api/v1/close-relatives",
+            new { regionCode = "320683", staffName = "x", staffRole = "Caseworker", relativeName = "y", relativeIdNumber = household.IdNumbers[0], relationship = "Child" });
+        await unknownRelativeRegion.ProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        var badIdNumber = await Admin().PostJsonAsync("/api/v1/close-relatives",
+            new { regionCode = "320682", staffName = "x", staffRole = "Caseworker", relativeName = "y", relativeIdNumber = "320682195001010012", relationship = "Child" });
+        await badIdNumber.ProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+
         // Another region's caller does not see the household at all.
         var other = Factory.ClientWith("610000", "cases.write", "cases.read");
         var hidden = await other.PostJsonAsync("/api/v1/applications",
