@@ -163,4 +163,42 @@ public sealed class CaseControlTests : WorkflowTestBase
         var (accepted, _) = await StepAsync(county, id, "accept", new { }, etag);
         Assert.That((string?)accepted["deadlines"]!.AsArray().Single(d => (string?)d!["step"] == "StartVerification")!["dueOn"], Is.EqualTo("2027-01-05"));
     }
+
+    [Test]
+    public async Task BadBodies_OnTransitions_Are4xxProblemsAndNothingIsWritten()
+    {
+        var household = await PoorFamilyAsync();
+        var county = County();
+        Today("2026-11-02");
+        var (id, etag, _) = await SubmitAsync(county, household, "Dibao");
+        (_, etag) = await StepAsync(county, id, "accept", new { }, etag);
+        (_, etag) = await StepAsync(county, id, "verification-request", new { }, etag);
+        var url = $"/api/v1/applications/{id}";
+
+        async Task Expect(string path, string json, HttpStatusCode status, string code)
+        {
+            var response = await county.SendJsonAsync(HttpMethod.Post, url + path, JsonNode.Parse(json), etag);
+            await response.ProblemAsync(status, code);
+        }
+
+        await Expect("/verification-results", """{"source":"Lottery","outcome":"Pass"}""", HttpStatusCode.BadRequest, "request.malformed-json");
+        await Expect("/verification-results", """{"source":"Bank","outcome":"Discrepancy"}""", HttpStatusCode.Conflict, "application.discrepancy-needs-details");
+        await Expect("/home-surveys", """{"investigators":null,"findings":"x"}""", HttpStatusCode.Conflict, "application.survey-needs-two-investigators");
+        await Expect("/home-surveys", """{"investigators":[{"name":"甲"},{"name":"乙"}],"findings":""}""", HttpStatusCode.BadRequest, "validation.failed");
+        await Expect("/home-surveys", """{"investigators":[{"name":"甲"},{"name":"乙"}],"findings":"x","reason":"{{long}}"}""".Replace("{{long}}", new string('x', 3000), StringComparison.Ordinal),
+            HttpStatusCode.BadRequest, "validation.failed");
+        await Expect("/decision", """{"decision":"Maybe"}""", HttpStatusCode.BadRequest, "request.malformed-json");
+        await Expect("/objections", """{"details":"x","resolution":"ReopenSurvey"}""", HttpStatusCode.Conflict, "application.invalid-transition");
+        await Expect("/county-home-visits", """{"purpose":"RandomCheck","investigators":[{"name":"甲"}],"findings":"x"}""", HttpStatusCode.Conflict,
+            "application.survey-needs-two-investigators");
+
+        var unknown = await county.PostJsonAsync($"/api/v1/applications/{Guid.NewGuid()}/accept", new { }, null, "\"1\"");
+        await unknown.ProblemAsync(HttpStatusCode.NotFound, "application.not-found");
+        var badETag = await county.SendJsonAsync(HttpMethod.Post, url + "/accept", null, "1");
+        await badETag.ProblemAsync(HttpStatusCode.BadRequest, "request.if-match-invalid");
+
+        var after = await county.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.That(ETag(after), Is.EqualTo(etag), "no refused request changed the application");
+        Assert.That((string?)(await after.JsonAsync())["status"], Is.EqualTo("Verifying"));
+    }
 }
