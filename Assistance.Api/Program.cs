@@ -57,6 +57,14 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit(maxBodyBytes);
+
+// The interactive docs are public like the contract itself; they sit before authentication so the fallback
+// policy (every endpoint needs a token) does not hide them. Calls made from the UI still need a token.
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/openapi/v1.json", "Assistance v1");
+    options.RoutePrefix = "swagger";
+});
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -65,11 +73,6 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
     .AllowAnonymous().DisableRateLimiting();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.UseSwaggerUI(options =>
-{
-    options.SwaggerEndpoint("/openapi/v1.json", "Assistance v1");
-    options.RoutePrefix = "swagger";
-});
 
 var api = app.MapGroup("/api/v1");
 api.MapRegions();

@@ -42,6 +42,8 @@ public static class DependencyInjection
 
         services.AddSingleton<Migrator>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<IdempotencyRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyRetention>());
         services.AddSingleton<IUnitOfWorkTransientDetector, NpgsqlTransientDetector>();
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DbSession>());

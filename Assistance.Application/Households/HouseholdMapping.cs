@@ -52,7 +52,7 @@ public static class HouseholdMapping
     }
 
     /// <summary>Money always carries two decimals (api.md: money as numbers with two decimals).</summary>
-    public static decimal Money(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero) + 0.00m;
+    public static decimal Money(decimal amount) => Common.Money.TwoDecimals(amount);
 
     public static AssetHoldings ToAssets(this AssetsInput? assets) =>
         assets is null ? AssetHoldings.None : new AssetHoldings(Money(assets.Financial ?? 0m), assets.MotorVehicles ?? 0);

@@ -1,5 +1,6 @@
 namespace Assistance.Benchmarks;
 
+using Assistance.Domain.Tests.Support;
 using Assistance.Domain.Eligibility;
 using Assistance.Domain.Policy;
 using BenchmarkDotNet.Attributes;

@@ -72,6 +72,19 @@ public sealed class FoundationTests : ApiTestBase
     }
 
     [Test]
+    public async Task SwaggerUi_IsServedAndPointsAtTheDocument()
+    {
+        var client = Factory.CreateClient();
+        var page = await client.GetAsync(new Uri("/swagger/index.html", UriKind.Relative));
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        var config = await client.GetStringAsync(new Uri("/swagger/index.js", UriKind.Relative));
+        Assert.That(config, Does.Contain("/openapi/v1.json"));
+        var document = await (await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).JsonAsync();
+        Assert.That(document["paths"]!.AsObject().Select(p => p.Key), Does.Contain("/api/v1/households").And.Contain("/api/v1/assessments"));
+    }
+
+    [Test]
     public async Task UnknownRoute_Returns404Problem()
     {
         var response = await Admin().GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative));

@@ -7,6 +7,7 @@ using Assistance.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -186,6 +187,28 @@ public sealed class OperationsTests
 
         await using var count = new NpgsqlCommand("SELECT actor FROM audit_events", connection);
         Assert.That(await count.ExecuteScalarAsync(), Is.EqualTo("a"));
+    }
+
+    [Test]
+    public async Task IdempotencyRecords_OlderThanRetention_ArePurged()
+    {
+        await using var factory = new ApiFactory(await TestDatabase.CreateAsync());
+        var retention = factory.Services.GetRequiredService<IdempotencyRetention>();
+        await using (var dataSource = NpgsqlDataSource.Create(factory.ConnectionString))
+        {
+            await using var insert = dataSource.CreateCommand(
+                "INSERT INTO idempotency_keys (scope, key, request_hash, response, created_at) VALUES ('s', 'old', 'h', '{}', @old), ('s', 'fresh', 'h', '{}', @fresh)");
+            insert.Parameters.AddWithValue("old", factory.Clock.GetUtcNow() - retention.Retention - TimeSpan.FromSeconds(1));
+            insert.Parameters.AddWithValue("fresh", factory.Clock.GetUtcNow() - retention.Retention + TimeSpan.FromSeconds(1));
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var deleted = await retention.PurgeAsync(CancellationToken.None);
+
+        Assert.That(deleted, Is.EqualTo(1));
+        await using var check = NpgsqlDataSource.Create(factory.ConnectionString);
+        await using var keys = check.CreateCommand("SELECT string_agg(key, ',') FROM idempotency_keys");
+        Assert.That(await keys.ExecuteScalarAsync(), Is.EqualTo("fresh"));
     }
 
     private sealed class Env(string name) : IHostEnvironment
