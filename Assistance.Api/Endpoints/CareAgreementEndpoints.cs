@@ -17,6 +17,8 @@ public static class CareAgreementEndpoints
             .WithSummary("Creates the care agreement of a decentralized tekun enrolment: carer, duties, visit frequency.");
         group.MapGet("/overdue", ListOverdueCareVisits).RequireAuthorization(Scopes.CasesRead)
             .WithSummary("Lists agreements whose next visit is overdue in a region subtree.");
+        group.MapGet("/missing", ListMissingCareAgreements).RequireAuthorization(Scopes.CasesRead)
+            .WithSummary("Lists active decentralized tekun enrolments that have no care agreement yet (R-23).");
         group.MapGet("/{id:guid}", GetCareAgreement).RequireAuthorization(Scopes.CasesRead).WithSummary("Gets a care agreement with its visits.");
         group.MapPost("/{id:guid}/visits", RecordCareVisit).RequireAuthorization(Scopes.CasesWrite).RequireIfMatch().AcceptIdempotencyKey()
             .WithSummary("Records a visit to the tekun person.");
@@ -43,6 +45,13 @@ public static class CareAgreementEndpoints
     /// <param name="cancellationToken">Request cancellation.</param>
     public static async Task<Ok<CareAgreementList>> ListOverdueCareVisits([StringLength(12, MinimumLength = 6)] string? regionCode, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(new CareAgreementList(await sender.Send(new ListOverdueCareVisitsQuery(regionCode), cancellationToken).ConfigureAwait(false)));
+
+    /// <param name="regionCode">Region subtree (defaults to the caller's region).</param>
+    /// <param name="sender">Mediator.</param>
+    /// <param name="cancellationToken">Request cancellation.</param>
+    public static async Task<Ok<EnrolmentWithoutAgreementList>> ListMissingCareAgreements(
+        [StringLength(12, MinimumLength = 6)] string? regionCode, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new EnrolmentWithoutAgreementList(await sender.Send(new ListMissingCareAgreementsQuery(regionCode), cancellationToken).ConfigureAwait(false)));
 
     /// <param name="id">Care agreement id.</param>
     /// <param name="http">HTTP context (for the ETag).</param>
@@ -87,6 +96,10 @@ public sealed record CareAgreementRequest(
 /// <summary>Care agreements.</summary>
 /// <param name="Items">The agreements, most overdue first.</param>
 public sealed record CareAgreementList([property: MaxLength(10000)] IReadOnlyList<CareAgreementDto> Items);
+
+/// <summary>Decentralized tekun enrolments without a care agreement.</summary>
+/// <param name="Items">The enrolments, oldest approval first.</param>
+public sealed record EnrolmentWithoutAgreementList([property: MaxLength(10000)] IReadOnlyList<EnrolmentWithoutAgreementDto> Items);
 
 /// <summary>A visit to a decentralized tekun person.</summary>
 /// <param name="VisitedOn">Visit date (defaults to today).</param>

@@ -26,6 +26,9 @@ public sealed record CareAgreementDto(
 /// <summary>A recorded visit.</summary>
 public sealed record CareVisitDto(Guid Id, DateOnly VisitedOn, [property: MaxLength(100)] string Visitor, [property: MaxLength(4000)] string Notes);
 
+/// <summary>A decentralized tekun enrolment still without its care agreement.</summary>
+public sealed record EnrolmentWithoutAgreementDto(Guid EnrolmentId, [property: MaxLength(12)] string RegionCode, Guid? PersonMemberId, DateOnly ApprovedOn);
+
 public sealed record CareAgreementRow(
     Guid Id, string RegionCode, Guid EnrolmentId, string CarerName, string? CarerPhone, string Duties, int VisitFrequencyDays, DateOnly StartsOn,
     DateOnly? LastVisitOn, long Version);
@@ -42,6 +45,9 @@ public interface ICareAgreementRepository
 
     /// <summary>Adds the visit and moves last_visit_on forward when the stored version matches (412 otherwise).</summary>
     Task<long> AddVisitAsync(Guid agreementId, long expectedVersion, CareVisit visit, string regionCode, CancellationToken cancellationToken);
+
+    /// <summary>Active decentralized tekun enrolments in the region subtree that have no care agreement yet .</summary>
+    Task<IReadOnlyList<EnrolmentWithoutAgreementDto>> ListMissingAsync(RegionCode region, CancellationToken cancellationToken);
 
     /// <summary>Agreements of active enrolments whose next visit is due before <paramref name="today"/>.</summary>
     Task<IReadOnlyList<CareAgreementRow>> ListOverdueAsync(RegionCode region, DateOnly today, CancellationToken cancellationToken);
@@ -191,5 +197,30 @@ public sealed class ListOverdueCareVisitsHandler(ICareAgreementRepository agreem
         var today = clock.Today();
         var rows = await agreements.ListOverdueAsync(region, today, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => CareMapping.ToDto(r, [], today)).ToList();
+    }
+}
+
+/// <summary>R-23: every decentralized tekun person has a care agreement; this lists those who do not yet.</summary>
+public sealed record ListMissingCareAgreementsQuery(string? RegionCode) : IQuery<IReadOnlyList<EnrolmentWithoutAgreementDto>>;
+
+public sealed class ListMissingCareAgreementsValidator : AbstractValidator<ListMissingCareAgreementsQuery>
+{
+    public ListMissingCareAgreementsValidator() =>
+        RuleFor(q => q.RegionCode).Must(c => c is null || Domain.Regions.RegionCode.TryParse(c, out _)).WithMessage("regionCode must be 6, 9 or 12 digits.");
+}
+
+public sealed class ListMissingCareAgreementsHandler(ICareAgreementRepository agreements, ICurrentUser user)
+    : IQueryHandler<ListMissingCareAgreementsQuery, IReadOnlyList<EnrolmentWithoutAgreementDto>>
+{
+    public async Task<IReadOnlyList<EnrolmentWithoutAgreementDto>> Handle(ListMissingCareAgreementsQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var region = request.RegionCode is null ? user.Region : RegionCode.Parse(request.RegionCode);
+        if (!user.CanAccess(region))
+        {
+            throw new NotFoundException("Region", region.Value);
+        }
+
+        return await agreements.ListMissingAsync(region, cancellationToken).ConfigureAwait(false);
     }
 }

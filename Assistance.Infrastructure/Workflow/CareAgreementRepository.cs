@@ -81,6 +81,21 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
         return version.Value;
     }
 
+    public async Task<IReadOnlyList<EnrolmentWithoutAgreementDto>> ListMissingAsync(RegionCode region, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(Guid Id, string RegionCode, Guid? PersonMemberId, DateOnly ApprovedOn)>(new CommandDefinition(
+            """
+            SELECT e.id, e.region_code, e.person_member_id, e.approved_on
+            FROM enrolments e
+            WHERE e.region_code LIKE @prefix AND e.programme = 'Tekun' AND e.care_setting = 'Decentralized' AND e.status <> 'Ended'
+              AND NOT EXISTS (SELECT 1 FROM care_agreements c WHERE c.enrolment_id = e.id)
+            ORDER BY e.approved_on, e.id
+            """,
+            new { prefix = region.SubtreePrefix + "%" }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new EnrolmentWithoutAgreementDto(r.Id, r.RegionCode, r.PersonMemberId, r.ApprovedOn)).ToList();
+    }
+
     public async Task<IReadOnlyList<CareAgreementRow>> ListOverdueAsync(RegionCode region, DateOnly today, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -82,6 +82,10 @@ public sealed class TekunCaseTests : WorkflowTestBase
             Assert.That((decimal?)enrolment["monthlyAmount"], Is.GreaterThan(0m));
         });
 
+        // Until its care agreement exists, the decentralized tekun person is listed as missing one.
+        var missing = await (await county.GetAsync(new Uri("/api/v1/care-agreements/missing?regionCode=320682", UriKind.Relative))).JsonAsync();
+        Assert.That(missing["items"]!.AsArray().Select(m => (string?)m!["enrolmentId"]), Does.Contain(enrolmentId));
+
         // Care agreement (关爱照料协议) with a visit every 30 days, then visits and the overdue list.
         var create = await county.PostJsonAsync("/api/v1/care-agreements",
             new { enrolmentId, carerName = "张阿姨", carerPhone = "13800000000", duties = "每日送餐，协助起居", visitFrequencyDays = 30, startsOn = "2026-04-01" },
@@ -92,6 +96,8 @@ public sealed class TekunCaseTests : WorkflowTestBase
         var twice = await county.PostJsonAsync("/api/v1/care-agreements",
             new { enrolmentId, carerName = "李", duties = "x", visitFrequencyDays = 30 });
         await twice.ProblemAsync(HttpStatusCode.Conflict, "care-agreement.exists");
+        missing = await (await county.GetAsync(new Uri("/api/v1/care-agreements/missing?regionCode=320682", UriKind.Relative))).JsonAsync();
+        Assert.That(missing["items"]!.AsArray().Select(m => (string?)m!["enrolmentId"]), Does.Not.Contain(enrolmentId));
 
         Today("2026-05-01"); // 04-01 + 30 = 05-01: due today, not overdue.
         var overdue = await (await county.GetAsync(new Uri("/api/v1/care-agreements/overdue?regionCode=320682", UriKind.Relative))).JsonAsync();
