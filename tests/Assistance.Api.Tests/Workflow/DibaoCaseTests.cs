@@ -259,4 +259,28 @@ public sealed class DibaoCaseTests : WorkflowTestBase
             new { householdId = household.Id, programme = "Dibao", channel = "Window", applicantMemberId = household.MemberIds[0], signedCommitment = true });
         await second.ProblemAsync(HttpStatusCode.Conflict, "application.already-open");
     }
+
+    [Test]
+    public async Task Extension_MovesTheWholeProcessLimitFrom30To45WorkingDays_Once()
+    {
+        var household = await PoorFamilyAsync();
+        var county = County();
+        Today("2026-03-02");
+        var (id, etag, _) = await SubmitAsync(county, household, "Dibao");
+        JsonNode body;
+        (body, etag) = await StepAsync(county, id, "accept", new { }, etag);
+        Assert.That((int?)Deadline(body, "WholeProcess")["limit"], Is.EqualTo(30));
+
+        var noReason = await county.PostJsonAsync($"/api/v1/applications/{id}/extension", new { reason = "" }, null, etag);
+        await noReason.ProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+
+        (body, etag) = await StepAsync(county, id, "extension", new { reason = "异地核对数据未返回" }, etag);
+        Assert.That((int?)Deadline(body, "WholeProcess")["limit"], Is.EqualTo(45));
+        Assert.That((bool?)body["extended"], Is.True);
+
+        // 03-02 + 45 working days (Qingming 04-04..04-06 and Labour Day 05-01..05-05 skipped) = 05-08.
+        Assert.That((string?)Deadline(body, "WholeProcess")["dueOn"], Is.EqualTo("2026-05-08"));
+        var again = await county.PostJsonAsync($"/api/v1/applications/{id}/extension", new { reason = "again" }, null, etag);
+        await again.ProblemAsync(HttpStatusCode.Conflict, "application.extension-not-allowed");
+    }
 }
