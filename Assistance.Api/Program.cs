@@ -12,8 +12,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (args.Length > 0 && args[0] == "dev-token")
 {
-    var tokenBuilder = WebApplication.CreateBuilder(args[1..]);
-    return DevToken.Run(args, tokenBuilder.Configuration, tokenBuilder.Environment, Console.Out, Console.Error);
+    // Always the Development configuration: the command signs only with the published development key.
+    var tokenBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args[1..], EnvironmentName = Environments.Development });
+    return DevToken.Run(args, tokenBuilder.Configuration, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -38,13 +38,18 @@ public static class DevToken
 
     /// <summary>
     /// <c>dev-token --scopes "a b" --region 000000 [--sub name] [--agency name] [--hours 12]</c>: prints only the
-    /// token on stdout. Development only: the development key must never mint tokens elsewhere.
+    /// token on stdout. It signs only with the published development key, which every non-Development service refuses,
+    /// so it can never mint a token a real deployment would accept.
     /// </summary>
-    public static int Run(string[] args, IConfiguration configuration, IHostEnvironment environment, TextWriter output, TextWriter error)
+    public static int Run(string[] args, IConfiguration configuration, TextWriter output, TextWriter error)
     {
-        if (!environment.IsDevelopment())
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var settings = JwtSettings.From(configuration);
+        if (settings.SigningKeys.Count == 0 || settings.SigningKeys[0] != JwtSettings.DevelopmentKey
+            || string.IsNullOrWhiteSpace(settings.Issuer) || string.IsNullOrWhiteSpace(settings.Audience))
         {
-            error.WriteLine("dev-token is available only with ASPNETCORE_ENVIRONMENT=Development.");
+            error.WriteLine("dev-token signs only with the development settings (appsettings.Development.json); the configured signing key is not the development key.");
             return 2;
         }
 
@@ -63,8 +68,6 @@ public static class DevToken
         }
 
         var hours = int.TryParse(Option("--hours"), System.Globalization.CultureInfo.InvariantCulture, out var h) ? h : 12;
-        var settings = JwtSettings.From(configuration);
-        settings.Validate(environment);
         output.WriteLine(Create(settings, Option("--sub") ?? "dev-user", scopes, region, Option("--agency"), TimeProvider.System, TimeSpan.FromHours(hours)));
         return 0;
     }

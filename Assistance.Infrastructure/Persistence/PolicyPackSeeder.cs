@@ -65,7 +65,14 @@ public sealed partial class PolicyPackSeeder(NpgsqlDataSource dataSource, TimePr
             .ToDictionary(r => r.FileName, r => r.Sha256, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
         var inserted = 0;
-        foreach (var (fileName, json) in EmbeddedPacks())
+        var packs = EmbeddedPacks();
+        if (packs.Count == 0)
+        {
+            // A build without policy/ would otherwise start with no parameters and fail every assessment.
+            throw new InvalidOperationException("No policy packs are embedded in Assistance.Infrastructure: the build did not include policy/packs/*.json.");
+        }
+
+        foreach (var (fileName, json) in packs)
         {
             var sha = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
             if (loaded.TryGetValue(fileName, out var loadedSha))

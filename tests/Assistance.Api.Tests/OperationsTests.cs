@@ -143,7 +143,7 @@ public sealed class OperationsTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = DevToken.Run(["dev-token", "--scopes", "registry.read", "--region", "320682"], configuration, new Env("Development"), output, error);
+        var exit = DevToken.Run(["dev-token", "--scopes", "registry.read", "--region", "320682"], configuration, output, error);
 
         Assert.That(exit, Is.EqualTo(0), error.ToString());
         var token = output.ToString().Trim();
@@ -154,15 +154,22 @@ public sealed class OperationsTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
-    [Test]
-    public void DevToken_OutsideDevelopment_Refuses()
+    [TestCase(null)]
+    [TestCase("a-real-production-signing-key-of-at-least-32-bytes!!")]
+    public void DevToken_WithoutTheDevelopmentKey_RefusesAndPrintsNothing(string? key)
     {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Authentication:Issuer"] = "https://idp.example",
+            ["Authentication:Audience"] = "assistance",
+            ["Authentication:SigningKeys:0"] = key,
+        }).Build();
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = DevToken.Run(["dev-token"], new ConfigurationBuilder().Build(), new Env("Production"), output, error);
+        var exit = DevToken.Run(["dev-token"], configuration, output, error);
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(output.ToString(), Is.Empty);
-        Assert.That(error.ToString(), Does.Contain("only with ASPNETCORE_ENVIRONMENT=Development"));
+        Assert.That(output.ToString(), Is.Empty, "never a token signed with a real key");
+        Assert.That(error.ToString(), Does.Contain("signs only with the development settings"));
     }
 
     [Test]
@@ -209,16 +216,5 @@ public sealed class OperationsTests
         await using var check = NpgsqlDataSource.Create(factory.ConnectionString);
         await using var keys = check.CreateCommand("SELECT string_agg(key, ',') FROM idempotency_keys");
         Assert.That(await keys.ExecuteScalarAsync(), Is.EqualTo("fresh"));
-    }
-
-    private sealed class Env(string name) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-
-        public string ApplicationName { get; set; } = "Assistance.Api";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 }

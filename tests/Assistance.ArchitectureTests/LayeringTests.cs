@@ -112,6 +112,7 @@ public sealed partial class LayeringTests
         var rules = Domain.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Assistance.Domain.Common.IBusinessRule).IsAssignableFrom(t))
             .ToList();
+        Assert.That(rules, Is.Not.Empty, "the domain has business rules to check");
         var root = RepositoryRoot();
         var sources = Directory.EnumerateFiles(Path.Combine(root, "Assistance.Domain"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

@@ -159,6 +159,25 @@ public sealed class PolicyParameterApiTests : ApiTestBase
     }
 
     [Test]
+    public async Task Set_ChangzhouStandardRisingUnder5Percent_WarnsCitingS1_AndAt5PercentDoesNot()
+    {
+        // Changzhou 2020 (S1 一.1): a new standard should rise at least 5% over the one in force a year earlier
+        // (320400's 800.00 on 2019-08-01, inherited by the district 320402).
+        var admin = AdminOf("320400");
+        var low = await admin.PostJsonAsync("/api/v1/policy/parameters", NewValue("dibao.standard.urban", "320402", "2020-08-01", 839.99m, to: "2020-09-01"));
+        var lowBody = await low.JsonAsync();
+        Assert.That(low.StatusCode, Is.EqualTo(HttpStatusCode.Created), lowBody.ToJsonString());
+        var warning = lowBody["warnings"]!.AsArray().Single()!;
+        Assert.That((string?)warning["clause"], Does.Contain("S1"));
+        Assert.That((string?)warning["message"], Does.Contain("800"));
+
+        var atFloor = await admin.PostJsonAsync("/api/v1/policy/parameters", NewValue("dibao.standard.urban", "320402", "2020-09-01", 840.00m, to: "2020-10-01"));
+        var atFloorBody = await atFloor.JsonAsync();
+        Assert.That(atFloor.StatusCode, Is.EqualTo(HttpStatusCode.Created), atFloorBody.ToJsonString());
+        Assert.That(atFloorBody["warnings"]!.AsArray(), Is.Empty, "exactly 5% is enough");
+    }
+
+    [Test]
     public async Task Set_ValueAboveFloor_HasNoWarning()
     {
         var response = await AdminOf("320682").PostJsonAsync("/api/v1/policy/parameters", NewValue("tekun.basic.standard", "320682002", "2034-01-01", 99999));
