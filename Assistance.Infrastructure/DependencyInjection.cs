@@ -2,6 +2,12 @@ namespace Assistance.Infrastructure;
 
 using Assistance.Application.Abstractions;
 using Assistance.Application.AuditEvents.ListAuditEvents;
+using Assistance.Application.Applications;
+using Assistance.Application.Applications.ListApplications;
+using Assistance.Application.Calendar;
+using Assistance.Application.CloseRelatives;
+using Assistance.Application.Enrolments;
+using Assistance.Application.Enrolments.CareAgreements;
 using Assistance.Application.Policy;
 using Assistance.Application.Households;
 using Assistance.Application.Regions;
@@ -45,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IRegionQueries, RegionQueries>();
         services.AddScoped<IAuditEventQueries, AuditEventQueries>();
+        AddWorkflow(services);
         services.AddSingleton<PolicyCache>();
         services.AddScoped<IPolicyStore, PolicyStore>();
         services.AddSingleton<IStartupSeeder, PolicyPackSeeder>();
@@ -53,5 +60,23 @@ public static class DependencyInjection
         services.AddScoped<IHouseholdQueries, HouseholdQueries>();
         services.AddSingleton<IStartupSeeder, DemoHouseholdSeeder>();
         return services;
+    }
+
+    /// <summary>Applications, statutory workflow and enrolment (R-20 … ).</summary>
+    private static void AddWorkflow(IServiceCollection services)
+    {
+        Workflow.DateOnlyTypeHandler.Register();
+        services.AddScoped<ICalendarStore, Workflow.CalendarStore>();
+        services.AddSingleton<IStartupSeeder, Workflow.CalendarSeeder>();
+        services.AddScoped<IHouseholdDirectory, RegisterHouseholdDirectory>();
+        services.AddScoped<Workflow.CloseRelativeStore>();
+        services.AddScoped<ICloseRelativeRegister>(sp => sp.GetRequiredService<Workflow.CloseRelativeStore>());
+        services.AddScoped<ICloseRelativeMatcher>(sp => sp.GetRequiredService<Workflow.CloseRelativeStore>());
+        services.AddScoped<Workflow.ApplicationRepository>();
+        services.AddScoped<IApplicationRepository>(sp => sp.GetRequiredService<Workflow.ApplicationRepository>());
+        services.AddScoped<IApplicationQueries>(sp => sp.GetRequiredService<Workflow.ApplicationRepository>());
+        services.AddScoped<IEnrolmentRepository, Workflow.EnrolmentRepository>();
+        services.AddScoped<ICareAgreementRepository, Workflow.CareAgreementRepository>();
+        services.AddScoped<IEligibilityAssessor, EngineEligibilityAssessor>();
     }
 }

@@ -1,0 +1,71 @@
+namespace Assistance.Api.Endpoints;
+
+using System.ComponentModel.DataAnnotations;
+using Assistance.Api.Http;
+using Assistance.Api.Security;
+using Assistance.Application.Abstractions;
+using Assistance.Application.Common;
+using Assistance.Application.Enrolments;
+using Assistance.Domain.Applications;
+using Assistance.Domain.Enrolments;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+/// <summary>/api/v1/enrolments: enrolments (救助对象) created on approval .</summary>
+public static class EnrolmentEndpoints
+{
+    public static RouteGroupBuilder MapEnrolments(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/enrolments").WithTags("Enrolments");
+        group.MapGet("/", ListEnrolments).RequireAuthorization(Scopes.CasesRead).WithSummary("Lists enrolments in a region subtree.");
+        group.MapGet("/{id:guid}", GetEnrolment).RequireAuthorization(Scopes.CasesRead)
+            .WithSummary("Gets an enrolment with its basis (the assessment and trace stored with the approval).");
+        group.MapPost("/{id:guid}/status", ChangeEnrolmentStatus).RequireAuthorization(Scopes.CasesApprove).RequireIfMatch().AcceptIdempotencyKey()
+            .WithSummary("Suspends, resumes, starts a gradual exit or ends an enrolment; an ended enrolment is never reactivated (R-22).");
+        return group;
+    }
+
+    /// <param name="regionCode">Region subtree (defaults to the caller's region).</param>
+    /// <param name="programme">Only this programme.</param>
+    /// <param name="status">Only this status.</param>
+    /// <param name="householdId">Only this household's enrolments.</param>
+    /// <param name="limit">Page size, 1 to 200 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="sender">Mediator.</param>
+    /// <param name="cancellationToken">Request cancellation.</param>
+    public static async Task<Ok<Page<EnrolmentDto>>> ListEnrolments(
+        [StringLength(12, MinimumLength = 6)] string? regionCode, Programme? programme, EnrolmentStatus? status, Guid? householdId, [Range(1, 200)] int? limit,
+        [StringLength(500)] string? cursor, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListEnrolmentsQuery(regionCode, programme, status, householdId, limit, cursor), cancellationToken).ConfigureAwait(false));
+
+    /// <param name="id">Enrolment id.</param>
+    /// <param name="http">HTTP context (for the ETag).</param>
+    /// <param name="sender">Mediator.</param>
+    /// <param name="cancellationToken">Request cancellation.</param>
+    public static async Task<Ok<EnrolmentDto>> GetEnrolment(Guid id, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var dto = await sender.Send(new GetEnrolmentQuery(id), cancellationToken).ConfigureAwait(false);
+        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
+        return TypedResults.Ok(dto);
+    }
+
+    /// <param name="id">Enrolment id.</param>
+    /// <param name="body">Action (Suspend, Resume, StartGradualExit, End) and reason.</param>
+    /// <param name="http">HTTP context (If-Match, ETag).</param>
+    /// <param name="sender">Mediator.</param>
+    /// <param name="cancellationToken">Request cancellation.</param>
+    public static async Task<Ok<EnrolmentDto>> ChangeEnrolmentStatus(Guid id, EnrolmentStatusRequest body, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(http);
+        var dto = await sender.Send(new ChangeEnrolmentStatusCommand(id, Preconditions.IfMatchVersion(http), body.Action, body.Reason ?? string.Empty), cancellationToken)
+            .ConfigureAwait(false);
+        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
+        return TypedResults.Ok(dto);
+    }
+}
+
+/// <summary>A status change of an enrolment.</summary>
+/// <param name="Action">Suspend, Resume, StartGradualExit or End.</param>
+/// <param name="Reason">Why (required, audited).</param>
+public sealed record EnrolmentStatusRequest(EnrolmentAction Action, [property: MaxLength(2000)] string? Reason);

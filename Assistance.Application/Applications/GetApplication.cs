@@ -1,0 +1,24 @@
+namespace Assistance.Application.Applications.GetApplication;
+
+using Assistance.Application.Abstractions;
+using Assistance.Application.Calendar;
+using Assistance.Application.Common;
+
+public sealed record GetApplicationQuery(Guid Id) : IQuery<ApplicationDto>;
+
+public sealed class GetApplicationHandler(IApplicationRepository applications, ICalendarStore calendars, ICurrentUser user, TimeProvider clock)
+    : IQueryHandler<GetApplicationQuery, ApplicationDto>
+{
+    public async Task<ApplicationDto> Handle(GetApplicationQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var found = await applications.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
+        if (found is not { } f || !user.CanAccess(f.Application.Region))
+        {
+            throw new NotFoundException("Application", request.Id.ToString());
+        }
+
+        var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
+        return ApplicationDto.From(f.Application, f.AssessmentJson, calendar, clock.Today());
+    }
+}

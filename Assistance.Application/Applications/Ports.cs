@@ -1,0 +1,63 @@
+namespace Assistance.Application.Applications;
+
+using Assistance.Domain.Applications;
+using Assistance.Domain.Regions;
+using CaseApplication = Assistance.Domain.Applications.Application;
+
+/// <summary>A household of the register as the workflow needs it (read from the household register's tables).</summary>
+public sealed record HouseholdInfo(Guid Id, RegionCode Region, IReadOnlyList<HouseholdMemberInfo> Members);
+
+public sealed record HouseholdMemberInfo(Guid Id, string IdNumber, string Name, string Status);
+
+/// <summary>Read access to the household register (owned by the households module).</summary>
+public interface IHouseholdDirectory
+{
+    Task<HouseholdInfo?> FindAsync(Guid householdId, CancellationToken cancellationToken);
+}
+
+public interface IApplicationRepository
+{
+    Task<(CaseApplication Application, string? AssessmentJson)?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The household's open application for this programme, if any.</summary>
+    Task<Guid?> FindOpenAsync(Guid householdId, Programme programme, CancellationToken cancellationToken);
+
+    Task AddAsync(CaseApplication application, IReadOnlyList<Deadline> deadlines, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves when the stored version is still <paramref name="expectedVersion"/> (the row is locked for the rest of the
+    /// transaction); otherwise throws <see cref="Common.VersionMismatchException"/>. Bumps the aggregate's version.
+    /// </summary>
+    Task SaveAsync(CaseApplication application, long expectedVersion, IReadOnlyList<Deadline> deadlines, string? assessmentJson, CancellationToken cancellationToken);
+
+    /// <summary>Tekun applications awaiting the county's decision in a county, for the ≥ 30 % random home checks.</summary>
+    Task<IReadOnlyList<Guid>> ListAwaitingDecisionAsync(RegionCode county, Programme programme, CancellationToken cancellationToken);
+}
+
+/// <summary>One registered close relative who is a member of the applying household .</summary>
+public interface ICloseRelativeMatcher
+{
+    Task<IReadOnlyList<ConflictOfInterestMatch>> FindAsync(RegionCode county, IReadOnlyCollection<string> idNumbers, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The eligibility engine, seen from the workflow: assesses a registered household on a date (domain.md §3). Returns
+/// null when no engine is wired in: the decision is then recorded without an assessment and no enrolment is created
+/// (never a made-up result).
+/// </summary>
+public interface IEligibilityAssessor
+{
+    Task<EligibilityAssessment?> AssessAsync(Guid householdId, RegionCode region, DateOnly asOf, CancellationToken cancellationToken);
+}
+
+/// <summary>The engine's result as stored with the decision: summary fields plus the full result and trace as JSON.</summary>
+public sealed record EligibilityAssessment(
+    string Outcome,
+    decimal MonthlyAmount,
+    string? DibaoClass,
+    int? ReviewIntervalMonths,
+    IReadOnlyList<MemberAssessment> Members,
+    string ResultJson);
+
+/// <summary>One member's outcome; <c>MonthlyAmount</c> is the member's own cash (tekun, single-person dibao) or null.</summary>
+public sealed record MemberAssessment(Guid MemberId, string IdNumber, string Outcome, decimal? MonthlyAmount);

@@ -1,0 +1,75 @@
+namespace Assistance.Application.Applications.SelectRandomChecks;
+
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using Assistance.Application.Abstractions;
+using Assistance.Application.Applications.Transitions;
+using Assistance.Application.Calendar;
+using Assistance.Application.Common;
+using Assistance.Domain.Applications;
+using Assistance.Domain.Regions;
+using FluentValidation;
+
+/// <summary>
+/// The county draws its ≥ 30 % random home checks (抽查) among the tekun applications awaiting its decision (R-20;
+/// N-43). Already-selected cases count towards the share; the draw is recorded on each selected case and audited.
+/// </summary>
+public sealed record SelectRandomChecksCommand(string RegionCode, string? Reason) : ICommand<RandomCheckSelectionDto>;
+
+public sealed record RandomCheckSelectionDto(
+    [property: MaxLength(12)] string RegionCode, [property: Range(0, 100000)] int Candidates, [property: Range(0, 100000)] int AlreadySelected,
+    [property: MaxLength(100000)] IReadOnlyList<Guid> NewlySelected, [property: Range(0, 1)] decimal Share);
+
+public sealed class SelectRandomChecksValidator : AbstractValidator<SelectRandomChecksCommand>
+{
+    public SelectRandomChecksValidator() =>
+        RuleFor(c => c.RegionCode).Must(c => Domain.Regions.RegionCode.TryParse(c, out var r) && r.Level == RegionLevel.County)
+            .WithMessage("regionCode must be a county-level code (6 digits).");
+}
+
+public sealed class SelectRandomChecksHandler(
+    IApplicationRepository applications, ICalendarStore calendars, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<SelectRandomChecksCommand, RandomCheckSelectionDto>
+{
+    public async Task<RandomCheckSelectionDto> Handle(SelectRandomChecksCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var county = RegionCode.Parse(request.RegionCode);
+        if (!user.CanAccess(county))
+        {
+            throw new NotFoundException("Region", county.Value);
+        }
+
+        BusinessRulesAtCounty.Check(user);
+        var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var today = clock.Today();
+        var ids = await applications.ListAwaitingDecisionAsync(county, Programme.Tekun, cancellationToken).ConfigureAwait(false);
+        var loaded = new List<Domain.Applications.Application>();
+        foreach (var id in ids)
+        {
+            if (await applications.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } f)
+            {
+                loaded.Add(f.Application);
+            }
+        }
+
+        var already = loaded.Count(a => a.RandomCheckSelected);
+        var needed = (int)Math.Ceiling(loaded.Count * StatutoryTimeLimits.TekunRandomCheckMinShare) - already;
+        var pool = loaded.Where(a => !a.RandomCheckSelected).ToArray();
+        RandomNumberGenerator.Shuffle(pool.AsSpan());
+        var picked = pool.Take(Math.Max(0, needed)).ToList();
+        foreach (var application in picked)
+        {
+            var version = application.Version;
+            application.SelectForRandomCheck(today, user.Subject, request.Reason ?? "County random home check (≥30%).");
+            await applications.SaveAsync(application, version, application.Deadlines(calendar, today), null, cancellationToken).ConfigureAwait(false);
+            await audit.RecordAsync(
+                new AuditEntry("Application", application.Id.ToString(), "SelectedForRandomCheck", application.Region, null,
+                    new { application.RandomCheckSelected }, request.Reason ?? "County random home check (≥30%, N-43)."),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var share = loaded.Count == 0 ? 0m : decimal.Round((already + picked.Count) / (decimal)loaded.Count, 4);
+        return new RandomCheckSelectionDto(county.Value, loaded.Count, already, picked.Select(p => p.Id).ToList(), share);
+    }
+}

@@ -1,0 +1,107 @@
+namespace Assistance.Application.Applications.SubmitApplication;
+
+using Assistance.Application.Abstractions;
+using Assistance.Application.Calendar;
+using Assistance.Application.Common;
+using Assistance.Domain.Applications;
+using Assistance.Domain.Common;
+using Assistance.Domain.Regions;
+using FluentValidation;
+using CaseApplication = Assistance.Domain.Applications.Application;
+
+/// <summary>
+/// a registered household applies through one of its members. <c>RegionCode</c> is where the application is
+/// filed (defaults to the household's region); filing elsewhere needs a residence permit there.
+/// </summary>
+public sealed record SubmitApplicationCommand(
+    Guid HouseholdId,
+    Programme Programme,
+    ApplicationChannel Channel,
+    Guid ApplicantMemberId,
+    bool SignedCommitment,
+    string? RegionCode,
+    bool ResidencePermit,
+    string? Reason) : ICommand<ApplicationDto>;
+
+public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplicationCommand>
+{
+    public SubmitApplicationValidator()
+    {
+        RuleFor(c => c.HouseholdId).NotEmpty();
+        RuleFor(c => c.ApplicantMemberId).NotEmpty();
+        RuleFor(c => c.Programme).IsInEnum();
+        RuleFor(c => c.Channel).IsInEnum();
+        RuleFor(c => c.RegionCode).Must(c => c is null || Domain.Regions.RegionCode.TryParse(c, out _)).WithMessage("regionCode must be 6, 9 or 12 digits.");
+        RuleFor(c => c.Reason).MaximumLength(1000);
+    }
+}
+
+public sealed class SubmitApplicationHandler(
+    IHouseholdDirectory households,
+    IApplicationRepository applications,
+    ICloseRelativeMatcher relatives,
+    ICalendarStore calendars,
+    Regions.IRegionQueries regions,
+    IAuditLog audit,
+    ICurrentUser user,
+    TimeProvider clock) : ICommandHandler<SubmitApplicationCommand, ApplicationDto>
+{
+    public async Task<ApplicationDto> Handle(SubmitApplicationCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var household = await households.FindAsync(request.HouseholdId, cancellationToken).ConfigureAwait(false);
+        if (household is null || !user.CanAccess(household.Region))
+        {
+            throw new NotFoundException("Household", request.HouseholdId.ToString());
+        }
+
+        var region = request.RegionCode is null ? household.Region : RegionCode.Parse(request.RegionCode);
+        if (!user.CanAccess(region))
+        {
+            throw new NotFoundException("Region", region.Value);
+        }
+
+        if (!await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false))
+        {
+            throw new DomainValidationException("regionCode", $"Region {region} is not in the register.");
+        }
+
+        var applicant = household.Members.FirstOrDefault(m => m.Id == request.ApplicantMemberId)
+            ?? throw new BusinessRuleViolationException(
+                "application.applicant-not-a-member", "The applicant must be a member of the applying household.", "R-20; N-57 Art.4");
+        if (applicant.Status != "Present")
+        {
+            throw new BusinessRuleViolationException(
+                "application.applicant-not-present", $"The applicant must be a living, present member (status is {applicant.Status}).", "R-20; R-01");
+        }
+
+        if (await applications.FindOpenAsync(household.Id, request.Programme, cancellationToken).ConfigureAwait(false) is { } open)
+        {
+            throw new BusinessRuleViolationException(
+                "application.already-open", $"The household already has an open {request.Programme} application ({open}).", "R-20");
+        }
+
+        var conflicts = await relatives.FindAsync(region.County, household.Members.Select(m => m.IdNumber).ToList(), cancellationToken).ConfigureAwait(false);
+        var today = clock.Today();
+        var application = CaseApplication.Submit(
+            Guid.CreateVersion7(), region, household.Id, applicant.Id, request.Programme, request.Channel, request.SignedCommitment,
+            region.Contains(household.Region), request.ResidencePermit, conflicts, today, user.Subject, request.Reason);
+        var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await applications.AddAsync(application, application.Deadlines(calendar, today), cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(
+            new AuditEntry("Application", application.Id.ToString(), "Submitted", region, null,
+                new { application.Status, application.Programme, application.Channel, application.HouseholdId, application.ConflictOfInterestFlagged },
+                request.Reason),
+            cancellationToken).ConfigureAwait(false);
+        if (application.ConflictOfInterestFlagged)
+        {
+            await audit.RecordAsync(
+                new AuditEntry("Application", application.Id.ToString(), "ConflictOfInterestFlagged", region, null,
+                    new { Matches = conflicts.Select(c => new { c.RelativeId, c.StaffRole, c.Relationship }) },
+                    "A member is a registered close relative of staff or a village cadre (R-21)."),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return ApplicationDto.From(application, null, calendar, today);
+    }
+}

@@ -1,0 +1,491 @@
+namespace Assistance.Domain.Applications;
+
+using Assistance.Domain.Calendar;
+using Assistance.Domain.Common;
+using Assistance.Domain.Regions;
+
+/// <summary>
+/// An application (申请) and its statutory workflow (审核确认, R-20). Transitions are methods that check the
+/// business rules; every one appends to the case history with actor and reason. Dates are the China calendar
+/// date of the event; deadlines are computed on the working-day calendar (R-50).
+/// </summary>
+public sealed class Application
+{
+    private readonly List<VerificationResult> verificationResults;
+    private readonly List<HomeSurvey> surveys;
+    private readonly List<Objection> objections;
+    private readonly List<CountyHomeVisit> countyVisits;
+    private readonly List<ConflictOfInterestMatch> conflicts;
+    private readonly List<ApplicationEvent> history;
+
+    private Application(ApplicationState state)
+    {
+        Id = state.Id;
+        Region = RegionCode.Parse(state.RegionCode);
+        HouseholdId = state.HouseholdId;
+        ApplicantMemberId = state.ApplicantMemberId;
+        Programme = state.Programme;
+        Channel = state.Channel;
+        SignedCommitment = state.SignedCommitment;
+        ResidencePermit = state.ResidencePermit;
+        SubmittedOn = state.SubmittedOn;
+        Status = state.Status;
+        Version = state.Version;
+        AcceptedOn = state.AcceptedOn;
+        VerificationRequestedOn = state.VerificationRequestedOn;
+        NoticeOpenedOn = state.NoticeOpenedOn;
+        NoticeClosedOn = state.NoticeClosedOn;
+        Extended = state.Extended;
+        RandomCheckSelected = state.RandomCheckSelected;
+        Decision = state.Decision;
+        RefusalNoticeIssuedOn = state.RefusalNoticeIssuedOn;
+        EnrolmentIds = [.. state.EnrolmentIds ?? []];
+        verificationResults = [.. state.VerificationResults ?? []];
+        surveys = [.. state.Surveys ?? []];
+        objections = [.. state.Objections ?? []];
+        countyVisits = [.. state.CountyVisits ?? []];
+        conflicts = [.. state.Conflicts ?? []];
+        history = [.. state.History ?? []];
+    }
+
+    public Guid Id { get; }
+
+    public RegionCode Region { get; }
+
+    public Guid HouseholdId { get; }
+
+    public Guid ApplicantMemberId { get; }
+
+    public Programme Programme { get; }
+
+    public ApplicationChannel Channel { get; }
+
+    /// <summary>告知承诺 signed: replaces certificates (S2 六(二十一)).</summary>
+    public bool SignedCommitment { get; }
+
+    /// <summary>The applicant applies where they hold a residence permit (居住证), not where registered.</summary>
+    public bool ResidencePermit { get; }
+
+    public DateOnly SubmittedOn { get; }
+
+    public ApplicationStatus Status { get; private set; }
+
+    /// <summary>Row version for If-Match; the repository bumps it on save.</summary>
+    public long Version { get; private set; }
+
+    public DateOnly? AcceptedOn { get; private set; }
+
+    public DateOnly? VerificationRequestedOn { get; private set; }
+
+    public DateOnly? NoticeOpenedOn { get; private set; }
+
+    /// <summary>Last day of the 7-calendar-day notice (the opening day counts as day 1).</summary>
+    public DateOnly? NoticeEndsOn => NoticeOpenedOn?.AddDays(StatutoryTimeLimits.PublicNoticeCalendarDays - 1);
+
+    /// <summary>The notice closed and the file went to the county: the county's decision limit starts here.</summary>
+    public DateOnly? NoticeClosedOn { get; private set; }
+
+    public bool Extended { get; private set; }
+
+    public bool RandomCheckSelected { get; private set; }
+
+    public Decision? Decision { get; private set; }
+
+    public DateOnly? RefusalNoticeIssuedOn { get; private set; }
+
+    public IReadOnlyList<Guid> EnrolmentIds { get; private set; }
+
+    public IReadOnlyList<VerificationResult> VerificationResults => verificationResults;
+
+    public IReadOnlyList<HomeSurvey> Surveys => surveys;
+
+    public IReadOnlyList<Objection> Objections => objections;
+
+    public IReadOnlyList<CountyHomeVisit> CountyVisits => countyVisits;
+
+    public IReadOnlyList<ConflictOfInterestMatch> Conflicts => conflicts;
+
+    public bool ConflictOfInterestFlagged => conflicts.Count > 0;
+
+    public IReadOnlyList<ApplicationEvent> History => history;
+
+    /// <summary>Sources with no result yet (the latest result per source counts).</summary>
+    public IReadOnlyList<VerificationSource> MissingVerificationSources =>
+        Enum.GetValues<VerificationSource>().Where(s => verificationResults.All(r => r.Source != s)).ToList();
+
+    /// <summary>The day the last missing source was answered: the county data check is complete.</summary>
+    public DateOnly? VerificationCompletedOn =>
+        MissingVerificationSources.Count == 0
+            ? Enum.GetValues<VerificationSource>().Select(s => verificationResults.Where(r => r.Source == s).Min(r => r.RecordedOn)).Max()
+            : null;
+
+    public DateOnly? LastSurveyOn => surveys.Count == 0 ? null : surveys[^1].SurveyedOn;
+
+    public static Application Submit(
+        Guid id,
+        RegionCode region,
+        Guid householdId,
+        Guid applicantMemberId,
+        Programme programme,
+        ApplicationChannel channel,
+        bool signedCommitment,
+        bool householdRegisteredInRegion,
+        bool residencePermit,
+        IEnumerable<ConflictOfInterestMatch> conflicts,
+        DateOnly today,
+        string actor,
+        string? reason)
+    {
+        BusinessRules.Check(new ApplicantIsRegisteredOrResidesInRegion(householdRegisteredInRegion, residencePermit));
+        var application = new Application(new ApplicationState
+        {
+            Id = id,
+            RegionCode = region.Value,
+            HouseholdId = householdId,
+            ApplicantMemberId = applicantMemberId,
+            Programme = programme,
+            Channel = channel,
+            SignedCommitment = signedCommitment,
+            ResidencePermit = residencePermit && !householdRegisteredInRegion,
+            SubmittedOn = today,
+            Status = ApplicationStatus.Submitted,
+            Version = 0,
+            Conflicts = [.. conflicts],
+        });
+        application.Record("Submitted", today, actor, reason);
+        if (application.ConflictOfInterestFlagged)
+        {
+            application.Record("ConflictOfInterestFlagged", today, actor, "A member is a registered close relative of staff or a village cadre (R-21).");
+        }
+
+        return application;
+    }
+
+    public static Application Restore(ApplicationState state) => new(state ?? throw new ArgumentNullException(nameof(state)));
+
+    /// <summary>受理.</summary>
+    public void Accept(DateOnly today, string actor, string? reason)
+    {
+        Allow("accept", ApplicationStatus.Submitted);
+        AcceptedOn = today;
+        Status = ApplicationStatus.Accepted;
+        Record("Accepted", today, actor, reason);
+    }
+
+    /// <summary>The township asks the county for the economic-status check (家庭经济状况核对).</summary>
+    public void RequestVerification(DateOnly today, string actor, string? reason)
+    {
+        Allow("request verification", ApplicationStatus.Accepted);
+        VerificationRequestedOn = today;
+        Status = ApplicationStatus.Verifying;
+        Record("VerificationRequested", today, actor, reason);
+    }
+
+    /// <summary>A source's answer; may arrive any time until the decision. A later answer for a source supersedes it.</summary>
+    public void RecordVerificationResult(VerificationSource source, VerificationOutcome outcome, string? details, DateOnly today, string actor, string? reason)
+    {
+        Allow("record a verification result", ApplicationStatus.Verifying, ApplicationStatus.Surveyed, ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
+        if (outcome == VerificationOutcome.Discrepancy && string.IsNullOrWhiteSpace(details))
+        {
+            throw new BusinessRuleViolationException(
+                "application.discrepancy-needs-details", "A discrepancy must describe what differs from the declaration.", "R-20");
+        }
+
+        verificationResults.Add(new VerificationResult(source, outcome, details?.Trim(), today, actor));
+        Record($"VerificationResultRecorded:{source}:{outcome}", today, actor, reason);
+    }
+
+    /// <summary>入户调查 by at least two investigators.</summary>
+    public void RecordHomeSurvey(IReadOnlyList<string> investigators, string findings, DateOnly today, string actor, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(investigators);
+        Allow("record the home survey", ApplicationStatus.Verifying);
+        BusinessRules.Check(new HomeSurveyHasAtLeastTwoInvestigators(investigators));
+        surveys.Add(new HomeSurvey(today, [.. investigators.Select(i => i.Trim())], findings.Trim(), actor));
+        Status = ApplicationStatus.Surveyed;
+        Record("HomeSurveyRecorded", today, actor, reason);
+    }
+
+    /// <summary>公示 for 7 calendar days in the village or community.</summary>
+    public void OpenPublicNotice(DateOnly today, string actor, string? reason)
+    {
+        Allow("open the public notice", ApplicationStatus.Surveyed);
+        NoticeOpenedOn = today;
+        NoticeClosedOn = null;
+        Status = ApplicationStatus.PublicNotice;
+        Record("PublicNoticeOpened", today, actor, reason);
+    }
+
+    /// <summary>An objection during the notice: reopen the survey, or hold a democratic evaluation (民主评议).</summary>
+    public void RecordObjection(string details, ObjectionResolution resolution, string? evaluationOutcome, DateOnly today, string actor, string? reason)
+    {
+        Allow("record an objection", ApplicationStatus.PublicNotice);
+        if (resolution == ObjectionResolution.DemocraticEvaluation && string.IsNullOrWhiteSpace(evaluationOutcome))
+        {
+            throw new BusinessRuleViolationException(
+                "application.evaluation-outcome-missing", "A democratic evaluation (民主评议) must record its outcome.", "R-20");
+        }
+
+        objections.Add(new Objection(today, details.Trim(), resolution, evaluationOutcome?.Trim(), actor));
+        Record($"ObjectionRecorded:{resolution}", today, actor, reason);
+        if (resolution == ObjectionResolution.ReopenSurvey)
+        {
+            // The survey is done again; a new notice follows it.
+            NoticeOpenedOn = null;
+            Status = ApplicationStatus.Verifying;
+            Record("SurveyReopened", today, actor, reason);
+        }
+    }
+
+    /// <summary>The notice has run its 7 days: the file goes to the county, whose decision limit starts.</summary>
+    public void ClosePublicNotice(DateOnly today, string actor, string? reason)
+    {
+        Allow("close the public notice", ApplicationStatus.PublicNotice);
+        BusinessRules.Check(new PublicNoticeRunsSevenDays(NoticeEndsOn!.Value, today));
+        NoticeClosedOn = today;
+        Status = ApplicationStatus.AwaitingDecision;
+        Record("PublicNoticeClosed", today, actor, reason);
+    }
+
+    /// <summary>A county home visit (conflict-of-interest visit or random check).</summary>
+    public void RecordCountyHomeVisit(CountyVisitPurpose purpose, IReadOnlyList<string> investigators, string findings, DateOnly today, string actor, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(investigators);
+        Allow("record a county home visit", ApplicationStatus.Verifying, ApplicationStatus.Surveyed, ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
+        BusinessRules.Check(new HomeSurveyHasAtLeastTwoInvestigators(investigators));
+        countyVisits.Add(new CountyHomeVisit(today, purpose, [.. investigators.Select(i => i.Trim())], findings.Trim(), actor));
+        Record($"CountyHomeVisitRecorded:{purpose}", today, actor, reason);
+    }
+
+    /// <summary>Picked for the county's ≥ 30 % random home checks of tekun cases.</summary>
+    public void SelectForRandomCheck(DateOnly today, string actor, string? reason)
+    {
+        if (Programme != Programme.Tekun)
+        {
+            throw new BusinessRuleViolationException("application.random-check-tekun-only", "Random county home checks apply to tekun applications.", "R-20; N-43");
+        }
+
+        Allow("pick for a random home check", ApplicationStatus.Verifying, ApplicationStatus.Surveyed, ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
+        if (RandomCheckSelected)
+        {
+            return;
+        }
+
+        RandomCheckSelected = true;
+        Record("SelectedForRandomCheck", today, actor, reason);
+    }
+
+    /// <summary>Dibao: the whole process may be extended from 30 to 45 working days, with a reason.</summary>
+    public void ExtendProcess(DateOnly today, string actor, string reason)
+    {
+        Allow("extend the process", ApplicationStatus.Accepted, ApplicationStatus.Verifying, ApplicationStatus.Surveyed, ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
+        BusinessRules.Check(new ProcessIsExtendedAtMostOnce(Extended, Programme));
+        Extended = true;
+        Record("ProcessExtended", today, actor, reason);
+    }
+
+    /// <summary>
+    /// The county approves. Checks 逢进必核, the conflict-of-interest visit and the random-check visit. The caller
+    /// assesses the household (engine) and creates the enrolment in the same unit of work.
+    /// </summary>
+    public void Approve(bool deciderIsCountyOrAbove, DateOnly today, string actor, string? reason)
+    {
+        BusinessRules.Check(new DecisionIsTakenAtCountyLevel(deciderIsCountyOrAbove));
+        BusinessRules.Check(new ApprovalRequiresVerificationResult(MissingVerificationSources));
+        Allow("approve", ApplicationStatus.AwaitingDecision);
+        BusinessRules.Check(new ConflictOfInterestCaseHasCountyHomeVisit(
+            ConflictOfInterestFlagged, countyVisits.Any(v => v.Purpose == CountyVisitPurpose.ConflictOfInterest)));
+        BusinessRules.Check(new RandomlyCheckedCaseHasCountyHomeVisit(RandomCheckSelected, countyVisits.Count > 0));
+        Decision = new Decision(DecisionKind.Approve, today, reason?.Trim() ?? string.Empty, actor);
+        Status = ApplicationStatus.Approved;
+        Record("Approved", today, actor, reason);
+    }
+
+    /// <summary>The county rejects, with written reasons.</summary>
+    public void Reject(bool deciderIsCountyOrAbove, string reasons, DateOnly today, string actor)
+    {
+        BusinessRules.Check(new DecisionIsTakenAtCountyLevel(deciderIsCountyOrAbove));
+        Allow("reject", ApplicationStatus.Submitted, ApplicationStatus.Accepted, ApplicationStatus.Verifying, ApplicationStatus.Surveyed,
+            ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
+        BusinessRules.Check(new RejectionHasWrittenReasons(reasons));
+        Decision = new Decision(DecisionKind.Reject, today, reasons.Trim(), actor);
+        Status = ApplicationStatus.Rejected;
+        Record("Rejected", today, actor, reasons);
+    }
+
+    /// <summary>The written refusal notice (不予确认通知书) is issued to the applicant.</summary>
+    public void IssueRefusalNotice(DateOnly today, string actor, string? reason)
+    {
+        Allow("issue the refusal notice", ApplicationStatus.Rejected);
+        RefusalNoticeIssuedOn = today;
+        Status = ApplicationStatus.RefusalNotified;
+        Record("RefusalNoticeIssued", today, actor, reason);
+    }
+
+    /// <summary>The enrolment(s) founded on the approval exist: the case is closed as Enrolled.</summary>
+    public void MarkEnrolled(IReadOnlyList<Guid> enrolmentIds, DateOnly today, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(enrolmentIds);
+        Allow("enrol", ApplicationStatus.Approved);
+        EnrolmentIds = [.. enrolmentIds];
+        Status = ApplicationStatus.Enrolled;
+        Record("Enrolled", today, actor, $"Enrolment {string.Join(", ", enrolmentIds)} created from the approval (R-22).");
+    }
+
+    /// <summary>
+    /// Each statutory time limit whose start is known, its due date, and whether it is met (domain.md §7). A year
+    /// missing from the calendar throws <see cref="CalendarYearMissingException"/>.
+    /// </summary>
+    public IReadOnlyList<Deadline> Deadlines(WorkingDayCalendar calendar, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var list = new List<Deadline>();
+        var source = StatutoryTimeLimits.Source(Programme);
+        var decidedOn = Decision?.DecidedOn;
+        var closed = Status is ApplicationStatus.Rejected or ApplicationStatus.RefusalNotified or ApplicationStatus.Approved or ApplicationStatus.Enrolled;
+
+        void Add(DeadlineStep step, DateOnly start, int limit, DateOnly? completed)
+        {
+            var due = calendar.AddWorkingDays(start, limit);
+            var state = completed is { } c
+                ? (c <= due ? DeadlineState.Met : DeadlineState.Late)
+                : (today > due ? DeadlineState.Overdue : DeadlineState.Pending);
+            list.Add(new Deadline(step, start, limit, "WorkingDays", due, completed, state, source));
+        }
+
+        if (AcceptedOn is { } accepted)
+        {
+            if (Programme == Programme.Tekun)
+            {
+                // Investigation = check results and the home survey; completed when both are in.
+                DateOnly? investigated = VerificationCompletedOn is { } v && LastSurveyOn is { } s && Status >= ApplicationStatus.Surveyed
+                    ? (v > s ? v : s)
+                    : null;
+                if (investigated is null && closed)
+                {
+                    investigated = decidedOn;
+                }
+
+                Add(DeadlineStep.Investigation, accepted, StatutoryTimeLimits.TekunInvestigationWorkingDays, investigated);
+            }
+            else
+            {
+                Add(DeadlineStep.StartVerification, accepted, StatutoryTimeLimits.StartVerificationWorkingDays, VerificationRequestedOn ?? (closed ? decidedOn : null));
+                Add(DeadlineStep.WholeProcess, accepted,
+                    Extended ? StatutoryTimeLimits.ExtendedWholeProcessWorkingDays : StatutoryTimeLimits.WholeProcessWorkingDays, decidedOn);
+            }
+        }
+
+        if (Programme != Programme.Tekun && VerificationRequestedOn is { } requested)
+        {
+            Add(DeadlineStep.DataCheck, requested, StatutoryTimeLimits.DataCheckWorkingDays, VerificationCompletedOn ?? (closed ? decidedOn : null));
+        }
+
+        if (NoticeClosedOn is { } fileReceived)
+        {
+            Add(DeadlineStep.Decision, fileReceived, StatutoryTimeLimits.DecisionWorkingDays(Programme), decidedOn);
+        }
+
+        if (Decision is { Kind: DecisionKind.Reject } rejection)
+        {
+            Add(DeadlineStep.RefusalNotice, rejection.DecidedOn, StatutoryTimeLimits.RefusalNoticeWorkingDays, RefusalNoticeIssuedOn);
+        }
+
+        return list;
+    }
+
+    public ApplicationState ToState() => new()
+    {
+        Id = Id,
+        RegionCode = Region.Value,
+        HouseholdId = HouseholdId,
+        ApplicantMemberId = ApplicantMemberId,
+        Programme = Programme,
+        Channel = Channel,
+        SignedCommitment = SignedCommitment,
+        ResidencePermit = ResidencePermit,
+        SubmittedOn = SubmittedOn,
+        Status = Status,
+        Version = Version,
+        AcceptedOn = AcceptedOn,
+        VerificationRequestedOn = VerificationRequestedOn,
+        NoticeOpenedOn = NoticeOpenedOn,
+        NoticeClosedOn = NoticeClosedOn,
+        Extended = Extended,
+        RandomCheckSelected = RandomCheckSelected,
+        Decision = Decision,
+        RefusalNoticeIssuedOn = RefusalNoticeIssuedOn,
+        EnrolmentIds = [.. EnrolmentIds],
+        VerificationResults = [.. verificationResults],
+        Surveys = [.. surveys],
+        Objections = [.. objections],
+        CountyVisits = [.. countyVisits],
+        Conflicts = [.. conflicts],
+        History = [.. history],
+    };
+
+    /// <summary>Called by the repository after a successful save.</summary>
+    public void SetVersion(long version) => Version = version;
+
+    private void Allow(string action, params ApplicationStatus[] allowed) =>
+        BusinessRules.Check(new TransitionIsAllowedFromCurrentStatus(action, Status, allowed));
+
+    private void Record(string action, DateOnly onDate, string actor, string? reason) =>
+        history.Add(new ApplicationEvent(action, onDate, actor, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
+}
+
+/// <summary>The persisted state of an application (the repository stores it; the aggregate guards it).</summary>
+public sealed class ApplicationState
+{
+    public Guid Id { get; init; }
+
+    public string RegionCode { get; init; } = string.Empty;
+
+    public Guid HouseholdId { get; init; }
+
+    public Guid ApplicantMemberId { get; init; }
+
+    public Programme Programme { get; init; }
+
+    public ApplicationChannel Channel { get; init; }
+
+    public bool SignedCommitment { get; init; }
+
+    public bool ResidencePermit { get; init; }
+
+    public DateOnly SubmittedOn { get; init; }
+
+    public ApplicationStatus Status { get; init; }
+
+    public long Version { get; init; }
+
+    public DateOnly? AcceptedOn { get; init; }
+
+    public DateOnly? VerificationRequestedOn { get; init; }
+
+    public DateOnly? NoticeOpenedOn { get; init; }
+
+    public DateOnly? NoticeClosedOn { get; init; }
+
+    public bool Extended { get; init; }
+
+    public bool RandomCheckSelected { get; init; }
+
+    public Decision? Decision { get; init; }
+
+    public DateOnly? RefusalNoticeIssuedOn { get; init; }
+
+    public IReadOnlyList<Guid>? EnrolmentIds { get; init; }
+
+    public IReadOnlyList<VerificationResult>? VerificationResults { get; init; }
+
+    public IReadOnlyList<HomeSurvey>? Surveys { get; init; }
+
+    public IReadOnlyList<Objection>? Objections { get; init; }
+
+    public IReadOnlyList<CountyHomeVisit>? CountyVisits { get; init; }
+
+    public IReadOnlyList<ConflictOfInterestMatch>? Conflicts { get; init; }
+
+    public IReadOnlyList<ApplicationEvent>? History { get; init; }
+}

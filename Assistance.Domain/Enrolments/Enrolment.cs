@@ -1,0 +1,247 @@
+namespace Assistance.Domain.Enrolments;
+
+using Assistance.Domain.Applications;
+using Assistance.Domain.Common;
+using Assistance.Domain.Regions;
+
+public enum EnrolmentStatus
+{
+    Active,
+    Suspended,
+
+    /// <summary>渐退期 (R-32).</summary>
+    GradualExit,
+    Ended,
+}
+
+/// <summary>Tekun care setting (R-23): 集中供养 or 分散供养.</summary>
+public enum CareSetting
+{
+    Centralized,
+    Decentralized,
+}
+
+/// <summary>A person covered by an enrolment (a dibao household's members, or the one tekun person).</summary>
+public sealed record CoveredPerson(Guid MemberId, string IdNumber);
+
+/// <summary>An active enrolment another person already holds, as the rules need to see it.</summary>
+public sealed record ExistingEnrolment(Guid EnrolmentId, Programme Programme, Guid HouseholdId, string IdNumber);
+
+/// <summary>
+/// 救助对象 (R-22): created on approval, paying from the month after approval (N-57 Art.21). A household
+/// enrolment (dibao, marginal, expenditure hardship) covers its members; a tekun enrolment covers one person.
+/// </summary>
+public sealed class Enrolment
+{
+    private Enrolment(EnrolmentState s)
+    {
+        Id = s.Id;
+        Region = RegionCode.Parse(s.RegionCode);
+        ApplicationId = s.ApplicationId;
+        Programme = s.Programme;
+        HouseholdId = s.HouseholdId;
+        PersonMemberId = s.PersonMemberId;
+        Covered = [.. s.Covered ?? []];
+        MonthlyAmount = s.MonthlyAmount;
+        DibaoClass = s.DibaoClass;
+        ReviewIntervalMonths = s.ReviewIntervalMonths;
+        NextReviewOn = s.NextReviewOn;
+        StartMonth = s.StartMonth;
+        Status = s.Status;
+        CareSetting = s.CareSetting;
+        ApprovedOn = s.ApprovedOn;
+        EndedOn = s.EndedOn;
+        Version = s.Version;
+    }
+
+    public Guid Id { get; }
+
+    public RegionCode Region { get; }
+
+    public Guid ApplicationId { get; }
+
+    public Programme Programme { get; }
+
+    public Guid HouseholdId { get; }
+
+    /// <summary>The tekun person; null for a household enrolment.</summary>
+    public Guid? PersonMemberId { get; }
+
+    public IReadOnlyList<CoveredPerson> Covered { get; }
+
+    public decimal MonthlyAmount { get; }
+
+    /// <summary>Dibao class A/B/C (S2), when the assessment gives one.</summary>
+    public string? DibaoClass { get; }
+
+    public int? ReviewIntervalMonths { get; }
+
+    public DateOnly? NextReviewOn { get; }
+
+    /// <summary>First day of the first paid month: the month after approval (N-57 Art.21).</summary>
+    public DateOnly StartMonth { get; }
+
+    public EnrolmentStatus Status { get; private set; }
+
+    public CareSetting? CareSetting { get; }
+
+    public DateOnly ApprovedOn { get; }
+
+    public DateOnly? EndedOn { get; private set; }
+
+    public long Version { get; private set; }
+
+    public bool IsActive => Status != EnrolmentStatus.Ended;
+
+    /// <summary>Creates the enrolment founded on an approval, checking R-22 against the persons' other active enrolments.</summary>
+    public static Enrolment CreateOnApproval(
+        Guid id,
+        RegionCode region,
+        Guid applicationId,
+        Programme programme,
+        Guid householdId,
+        CoveredPerson? tekunPerson,
+        IReadOnlyList<CoveredPerson> covered,
+        decimal monthlyAmount,
+        string? dibaoClass,
+        int? reviewIntervalMonths,
+        CareSetting? careSetting,
+        DateOnly approvedOn,
+        IReadOnlyList<ExistingEnrolment> existingActive)
+    {
+        ArgumentNullException.ThrowIfNull(covered);
+        ArgumentNullException.ThrowIfNull(existingActive);
+        if (monthlyAmount < 0 || decimal.Round(monthlyAmount, 2) != monthlyAmount)
+        {
+            throw new DomainValidationException("monthlyAmount", "A monthly amount is a non-negative number of yuan with at most two decimals.");
+        }
+
+        BusinessRules.Check(new TekunEnrolmentHasCareSetting(programme, careSetting));
+        foreach (var person in covered)
+        {
+            BusinessRules.Check(new PersonIsNeverInDibaoAndTekunAtOnce(person.IdNumber, programme, existingActive));
+            BusinessRules.Check(new IdNumberIsActiveInOneHouseholdOnly(person.IdNumber, householdId, existingActive));
+            BusinessRules.Check(new PersonHoldsOneActiveEnrolmentPerProgramme(person.IdNumber, programme, existingActive));
+        }
+
+        var startMonth = new DateOnly(approvedOn.Year, approvedOn.Month, 1).AddMonths(1);
+        return new Enrolment(new EnrolmentState
+        {
+            Id = id,
+            RegionCode = region.Value,
+            ApplicationId = applicationId,
+            Programme = programme,
+            HouseholdId = householdId,
+            PersonMemberId = tekunPerson?.MemberId,
+            Covered = [.. covered],
+            MonthlyAmount = monthlyAmount,
+            DibaoClass = dibaoClass,
+            ReviewIntervalMonths = reviewIntervalMonths,
+            NextReviewOn = reviewIntervalMonths is { } months ? startMonth.AddMonths(months) : null,
+            StartMonth = startMonth,
+            Status = EnrolmentStatus.Active,
+            CareSetting = programme == Programme.Tekun ? careSetting : null,
+            ApprovedOn = approvedOn,
+            Version = 0,
+        });
+    }
+
+    public static Enrolment Restore(EnrolmentState state) => new(state ?? throw new ArgumentNullException(nameof(state)));
+
+    public void Suspend()
+    {
+        BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "suspend"));
+        Allow("suspend", EnrolmentStatus.Active, EnrolmentStatus.GradualExit);
+        Status = EnrolmentStatus.Suspended;
+    }
+
+    public void Resume()
+    {
+        BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "resume"));
+        Allow("resume", EnrolmentStatus.Suspended);
+        Status = EnrolmentStatus.Active;
+    }
+
+    public void StartGradualExit()
+    {
+        BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "start a gradual exit for"));
+        Allow("start a gradual exit", EnrolmentStatus.Active);
+        Status = EnrolmentStatus.GradualExit;
+    }
+
+    public void End(DateOnly today)
+    {
+        BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "end"));
+        Status = EnrolmentStatus.Ended;
+        EndedOn = today;
+    }
+
+    public EnrolmentState ToState() => new()
+    {
+        Id = Id,
+        RegionCode = Region.Value,
+        ApplicationId = ApplicationId,
+        Programme = Programme,
+        HouseholdId = HouseholdId,
+        PersonMemberId = PersonMemberId,
+        Covered = [.. Covered],
+        MonthlyAmount = MonthlyAmount,
+        DibaoClass = DibaoClass,
+        ReviewIntervalMonths = ReviewIntervalMonths,
+        NextReviewOn = NextReviewOn,
+        StartMonth = StartMonth,
+        Status = Status,
+        CareSetting = CareSetting,
+        ApprovedOn = ApprovedOn,
+        EndedOn = EndedOn,
+        Version = Version,
+    };
+
+    public void SetVersion(long version) => Version = version;
+
+    private void Allow(string action, params EnrolmentStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new BusinessRuleViolationException(
+                "enrolment.invalid-transition", $"Cannot {action} an enrolment that is {Status}; it needs {string.Join(" or ", allowed)}.", "R-22");
+        }
+    }
+}
+
+public sealed class EnrolmentState
+{
+    public Guid Id { get; init; }
+
+    public string RegionCode { get; init; } = string.Empty;
+
+    public Guid ApplicationId { get; init; }
+
+    public Programme Programme { get; init; }
+
+    public Guid HouseholdId { get; init; }
+
+    public Guid? PersonMemberId { get; init; }
+
+    public IReadOnlyList<CoveredPerson>? Covered { get; init; }
+
+    public decimal MonthlyAmount { get; init; }
+
+    public string? DibaoClass { get; init; }
+
+    public int? ReviewIntervalMonths { get; init; }
+
+    public DateOnly? NextReviewOn { get; init; }
+
+    public DateOnly StartMonth { get; init; }
+
+    public EnrolmentStatus Status { get; init; }
+
+    public CareSetting? CareSetting { get; init; }
+
+    public DateOnly ApprovedOn { get; init; }
+
+    public DateOnly? EndedOn { get; init; }
+
+    public long Version { get; init; }
+}

@@ -1,0 +1,70 @@
+namespace Assistance.Domain.Enrolments;
+
+using Assistance.Domain.Applications;
+using Assistance.Domain.Common;
+
+/// <summary>R-22; domain.md §4: a person is never enrolled in Dibao and Tekun at once.</summary>
+public sealed class PersonIsNeverInDibaoAndTekunAtOnce(string idNumber, Programme programme, IReadOnlyList<ExistingEnrolment> existingActive) : IBusinessRule
+{
+    public string Code => "enrolment.dibao-and-tekun";
+
+    public string Message => $"A covered person ({Mask(idNumber)}) already holds an active {Other} enrolment: nobody is enrolled in Dibao and Tekun at once.";
+
+    public string Source => "R-22; N-43 (特困人员不再纳入低保)";
+
+    private Programme Other => programme == Programme.Tekun ? Programme.Dibao : Programme.Tekun;
+
+    public bool IsBroken() =>
+        programme is Programme.Dibao or Programme.Tekun
+        && existingActive.Any(e => e.IdNumber == idNumber && e.Programme == Other);
+
+    internal static string Mask(string id) => id.Length == 18 ? id[..6] + new string('*', 8) + id[14..] : "***";
+}
+
+/// <summary>R-22; R-61: one ID number is active in one household only.</summary>
+public sealed class IdNumberIsActiveInOneHouseholdOnly(string idNumber, Guid householdId, IReadOnlyList<ExistingEnrolment> existingActive) : IBusinessRule
+{
+    public string Code => "enrolment.person-active-in-other-household";
+
+    public string Message => $"A covered person ({PersonIsNeverInDibaoAndTekunAtOnce.Mask(idNumber)}) is already active in an enrolment of another household.";
+
+    public string Source => "R-22; R-61";
+
+    public bool IsBroken() => existingActive.Any(e => e.IdNumber == idNumber && e.HouseholdId != householdId);
+}
+
+/// <summary>R-22: a person holds at most one active enrolment of a programme (no double enrolment from two approvals).</summary>
+public sealed class PersonHoldsOneActiveEnrolmentPerProgramme(string idNumber, Programme programme, IReadOnlyList<ExistingEnrolment> existingActive) : IBusinessRule
+{
+    public string Code => "enrolment.already-enrolled";
+
+    public string Message => $"A covered person ({PersonIsNeverInDibaoAndTekunAtOnce.Mask(idNumber)}) already holds an active {programme} enrolment.";
+
+    public string Source => "R-22";
+
+    public bool IsBroken() => existingActive.Any(e => e.IdNumber == idNumber && e.Programme == programme);
+}
+
+/// <summary>R-22: an ended enrolment is never reactivated; a new application is needed.</summary>
+public sealed class EndedEnrolmentIsNeverReactivated(EnrolmentStatus status, string action) : IBusinessRule
+{
+    public string Code => "enrolment.ended";
+
+    public string Message => $"Cannot {action} an ended enrolment: it is never reactivated; the household applies again.";
+
+    public string Source => "R-22";
+
+    public bool IsBroken() => status == EnrolmentStatus.Ended;
+}
+
+/// <summary>R-23; S0 一; S1 一.3: every tekun enrolment says whether care is centralized or decentralized.</summary>
+public sealed class TekunEnrolmentHasCareSetting(Programme programme, CareSetting? careSetting) : IBusinessRule
+{
+    public string Code => "enrolment.care-setting-missing";
+
+    public string Message => "A tekun enrolment needs its care setting (Centralized 集中供养 or Decentralized 分散供养).";
+
+    public string Source => "R-23; S0 一; S1 一.3";
+
+    public bool IsBroken() => programme == Programme.Tekun && careSetting is null;
+}

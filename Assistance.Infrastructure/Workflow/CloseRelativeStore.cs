@@ -1,0 +1,68 @@
+namespace Assistance.Infrastructure.Workflow;
+
+using Assistance.Application.Applications;
+using Assistance.Domain.Regions;
+using Assistance.Infrastructure.Persistence;
+using Dapper;
+
+public sealed class CloseRelativeStore(DbSession session, TimeProvider clock) : Application.CloseRelatives.ICloseRelativeRegister, ICloseRelativeMatcher
+{
+    public async Task AddAsync(Application.CloseRelatives.CloseRelativeDto relative, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(relative);
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO close_relatives (id, region_code, staff_name, staff_role, relative_name, relative_id_number, relationship, registered_on, created_at)
+            VALUES (@Id, @RegionCode, @StaffName, @StaffRole, @RelativeName, @RelativeIdNumber, @Relationship, @RegisteredOn, @now)
+            """,
+            new
+            {
+                relative.Id,
+                relative.RegionCode,
+                relative.StaffName,
+                StaffRole = relative.StaffRole.ToString(),
+                relative.RelativeName,
+                relative.RelativeIdNumber,
+                relative.Relationship,
+                relative.RegisteredOn,
+                now = clock.GetUtcNow(),
+            },
+            session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Application.CloseRelatives.CloseRelativeDto>> ListAsync(RegionCode region, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<RelativeRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, region_code AS RegionCode, staff_name AS StaffName, staff_role AS StaffRole, relative_name AS RelativeName,
+                   relative_id_number AS RelativeIdNumber, relationship AS Relationship, registered_on AS RegisteredOn
+            FROM close_relatives WHERE region_code LIKE @prefix ORDER BY id
+            """,
+            new { prefix = region.SubtreePrefix + "%" }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new Application.CloseRelatives.CloseRelativeDto(
+            r.Id, r.RegionCode, r.StaffName, Enum.Parse<Application.CloseRelatives.StaffRole>(r.StaffRole), r.RelativeName, r.RelativeIdNumber,
+            r.Relationship, r.RegisteredOn)).ToList();
+    }
+
+    public async Task<IReadOnlyList<Domain.Applications.ConflictOfInterestMatch>> FindAsync(RegionCode county, IReadOnlyCollection<string> idNumbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idNumbers);
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        // Registered in the county, below it (township, village), or above it (city, province).
+        var rows = await connection.QueryAsync<(Guid Id, string StaffName, string StaffRole, string Relationship)>(new CommandDefinition(
+            """
+            SELECT id, staff_name, staff_role, relationship
+            FROM close_relatives
+            WHERE relative_id_number = ANY(@ids) AND (region_code LIKE @prefix OR region_code = ANY(@ancestors))
+            ORDER BY id
+            """,
+            new { ids = idNumbers.ToArray(), prefix = county.SubtreePrefix + "%", ancestors = county.SelfAndAncestors().Select(r => r.Value).ToArray() },
+            session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new Domain.Applications.ConflictOfInterestMatch(r.Id, r.StaffName, r.StaffRole, r.Relationship)).ToList();
+    }
+
+    private sealed record RelativeRow(Guid Id, string RegionCode, string StaffName, string StaffRole, string RelativeName, string RelativeIdNumber, string Relationship, DateOnly RegisteredOn);
+}

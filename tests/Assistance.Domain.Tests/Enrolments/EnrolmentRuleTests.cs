@@ -1,0 +1,120 @@
+namespace Assistance.Domain.Tests.Enrolments;
+
+using Assistance.Domain.Applications;
+using Assistance.Domain.Common;
+using Assistance.Domain.Enrolments;
+using Assistance.Domain.Regions;
+using static Assistance.Domain.Tests.Calendar.SeedCalendar;
+
+public sealed class EnrolmentRuleTests
+{
+    private const string PersonId = "320682195001010011";
+    private static readonly Guid Household = Guid.NewGuid();
+
+    private static Enrolment Create(
+        Programme programme = Programme.Dibao, string approvedOn = "2025-03-14", CareSetting? care = null, int? review = 12,
+        IReadOnlyList<ExistingEnrolment>? existing = null, Guid? household = null) =>
+        Enrolment.CreateOnApproval(Guid.NewGuid(), RegionCode.Parse("320682"), Guid.NewGuid(), programme, household ?? Household,
+            programme == Programme.Tekun ? new CoveredPerson(Guid.NewGuid(), PersonId) : null,
+            [new CoveredPerson(Guid.NewGuid(), PersonId)], 850.00m, null, review, care, D(approvedOn), existing ?? []);
+
+    private static void AssertRule(TestDelegate action, string code)
+    {
+        var ex = Assert.Throws<BusinessRuleViolationException>(action);
+        Assert.That(ex!.Code, Is.EqualTo(code), ex.Message);
+        Assert.That(ex.RuleId, Does.StartWith("R-2"));
+    }
+
+    [TestCase("2025-03-14", "2025-04-01", TestName = "StartMonth_IsTheMonthAfterApproval")]
+    [TestCase("2025-03-31", "2025-04-01", TestName = "StartMonth_WhenApprovedOnLastDayOfMonth_IsNextMonth")]
+    [TestCase("2025-12-01", "2026-01-01", TestName = "StartMonth_WhenApprovedInDecember_IsJanuaryNextYear")]
+    public void StartMonth_FollowsApproval(string approvedOn, string startMonth) =>
+        Assert.That(Create(approvedOn: approvedOn).StartMonth, Is.EqualTo(D(startMonth)));
+
+    [Test]
+    public void NextReview_IsStartMonthPlusInterval()
+    {
+        var e = Create(review: 6);
+        Assert.That(e.NextReviewOn, Is.EqualTo(D("2025-10-01")));
+        Assert.That(e.Status, Is.EqualTo(EnrolmentStatus.Active));
+    }
+
+    [Test]
+    public void Create_TekunWithoutCareSetting_IsRefused() =>
+        AssertRule(() => Create(Programme.Tekun), "enrolment.care-setting-missing");
+
+    [Test]
+    public void Create_DibaoForPersonActiveInTekun_IsRefused() =>
+        AssertRule(() => Create(existing: [new ExistingEnrolment(Guid.NewGuid(), Programme.Tekun, Household, PersonId)]), "enrolment.dibao-and-tekun");
+
+    [Test]
+    public void Create_TekunForPersonActiveInDibao_IsRefused() =>
+        AssertRule(() => Create(Programme.Tekun, care: CareSetting.Decentralized,
+            existing: [new ExistingEnrolment(Guid.NewGuid(), Programme.Dibao, Household, PersonId)]), "enrolment.dibao-and-tekun");
+
+    [Test]
+    public void Create_WhenPersonActiveInAnotherHousehold_IsRefused() =>
+        AssertRule(() => Create(Programme.DibaoMarginal, existing: [new ExistingEnrolment(Guid.NewGuid(), Programme.DibaoMarginal, Guid.NewGuid(), PersonId)]),
+            "enrolment.person-active-in-other-household");
+
+    [Test]
+    public void Create_WhenPersonAlreadyEnrolledInSameProgramme_IsRefused() =>
+        AssertRule(() => Create(existing: [new ExistingEnrolment(Guid.NewGuid(), Programme.Dibao, Household, PersonId)]), "enrolment.already-enrolled");
+
+    [Test]
+    public void Create_WhenOtherPersonIsEnrolled_IsAllowed() =>
+        Assert.DoesNotThrow(() => Create(existing: [new ExistingEnrolment(Guid.NewGuid(), Programme.Tekun, Household, "320682195001010027")]));
+
+    [Test]
+    public void Create_WithThreeDecimalAmount_IsRejectedAsInvalid() =>
+        Assert.Throws<DomainValidationException>(() => Enrolment.CreateOnApproval(Guid.NewGuid(), RegionCode.Parse("320682"), Guid.NewGuid(), Programme.Dibao,
+            Household, null, [], 1.005m, null, 12, null, D("2025-03-14"), []));
+
+    [Test]
+    public void SuspendResume_RoundTrip()
+    {
+        var e = Create();
+        e.Suspend();
+        Assert.That(e.Status, Is.EqualTo(EnrolmentStatus.Suspended));
+        e.Resume();
+        Assert.That(e.Status, Is.EqualTo(EnrolmentStatus.Active));
+    }
+
+    [Test]
+    public void Resume_WhenActive_IsInvalidTransition()
+    {
+        var ex = Assert.Throws<BusinessRuleViolationException>(() => Create().Resume());
+        Assert.That(ex!.Code, Is.EqualTo("enrolment.invalid-transition"));
+    }
+
+    [Test]
+    public void EndedEnrolment_IsNeverReactivated()
+    {
+        var e = Create();
+        e.End(D("2025-06-30"));
+        Assert.That(e.IsActive, Is.False);
+        AssertRule(e.Resume, "enrolment.ended");
+        AssertRule(e.Suspend, "enrolment.ended");
+        AssertRule(e.StartGradualExit, "enrolment.ended");
+        AssertRule(() => e.End(D("2025-07-01")), "enrolment.ended");
+    }
+
+    [Test]
+    public void GradualExit_FromActive_ThenEnd()
+    {
+        var e = Create();
+        e.StartGradualExit();
+        Assert.That(e.Status, Is.EqualTo(EnrolmentStatus.GradualExit));
+        e.End(D("2025-09-30"));
+        Assert.That(e.EndedOn, Is.EqualTo(D("2025-09-30")));
+    }
+
+    [Test]
+    public void RestoreFromState_RoundTrips()
+    {
+        var e = Create(Programme.Tekun, care: CareSetting.Decentralized);
+        var r = Enrolment.Restore(e.ToState());
+        Assert.That(r.CareSetting, Is.EqualTo(CareSetting.Decentralized));
+        Assert.That(r.Covered, Is.EqualTo(e.Covered));
+    }
+}
