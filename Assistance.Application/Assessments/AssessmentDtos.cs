@@ -70,7 +70,7 @@ public sealed record AssessmentRequest(
 /// <param name="Source">Document and clause, or "parameterOverrides".</param>
 public sealed record TraceParameterDto(
     [property: MaxLength(100)] string Key,
-    JsonElement? Value,
+    object? Value,
     [property: MaxLength(12)] string RegionCode,
     DateOnly? EffectiveFrom,
     [property: MaxLength(500)] string Source);
@@ -138,6 +138,6 @@ public sealed record AssessmentResponse(
             result.Members.Select(m => new MemberAssessmentDto(m.Index, m.Outcome, Money.TwoDecimals(m.MonthlyAmount), m.Counted,
                 Money.TwoDecimals(m.TekunBasic), Money.TwoDecimals(m.TekunCare))).ToList(),
             result.Trace.Select(t => new TraceEntryDto(t.Rule, t.Name, t.Source, t.Passed, t.Detail,
-                t.Parameters.Select(p => new TraceParameterDto(p.Key, PolicyJson.ToJson(p.Value), p.RegionCode, p.EffectiveFrom, p.Source)).ToList())).ToList());
+                t.Parameters.Select(p => new TraceParameterDto(p.Key, p.Value.ToClrValue(), p.RegionCode, p.EffectiveFrom, p.Source)).ToList())).ToList());
     }
 }
