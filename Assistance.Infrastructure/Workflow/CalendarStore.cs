@@ -74,10 +74,17 @@ public sealed class CalendarStore(DbSession session, TimeProvider clock) : ICale
                 "DELETE FROM calendar_days WHERE year = @year", new { year = year.Year }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
+        await InsertDaysAsync(connection, year, session.Transaction, cancellationToken).ConfigureAwait(false);
+        return version;
+    }
+
+    /// <summary>Writes a year's holidays and make-up working days in one set-based statement (store and seeder share it).</summary>
+    internal static Task InsertDaysAsync(Npgsql.NpgsqlConnection connection, CalendarYear year, Npgsql.NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
         var days = year.HolidayNames.Select(h => (Day: h.Key, Kind: "Holiday", Name: (string?)h.Value))
             .Concat(year.MakeUpWorkingDays.Select(d => (Day: d, Kind: "MakeUpWorkingDay", Name: (string?)null)))
             .ToList();
-        await connection.ExecuteAsync(new CommandDefinition(
+        return connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO calendar_days (day, year, kind, name)
             SELECT d, @year, k, n FROM unnest(@days::date[], @kinds::text[], @names::text[]) AS t(d, k, n)
@@ -89,9 +96,8 @@ public sealed class CalendarStore(DbSession session, TimeProvider clock) : ICale
                 kinds = days.Select(d => d.Kind).ToArray(),
                 names = days.Select(d => d.Name).ToArray(),
             },
-            session.Transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return version;
+            transaction,
+            cancellationToken: cancellationToken));
     }
 
     private async Task<long> CurrentVersion(Npgsql.NpgsqlConnection connection, int year, CancellationToken cancellationToken) =>
@@ -140,23 +146,7 @@ public sealed class CalendarSeeder(Npgsql.NpgsqlDataSource dataSource, TimeProvi
                 continue;
             }
 
-            var days = year.HolidayNames.Select(h => (Day: h.Key, Kind: "Holiday", Name: (string?)h.Value))
-                .Concat(year.MakeUpWorkingDays.Select(d => (Day: d, Kind: "MakeUpWorkingDay", Name: (string?)null)))
-                .ToList();
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO calendar_days (day, year, kind, name)
-                SELECT d, @year, k, n FROM unnest(@days::date[], @kinds::text[], @names::text[]) AS t(d, k, n)
-                """,
-                new
-                {
-                    year = year.Year,
-                    days = days.Select(d => d.Day.ToDateTime(TimeOnly.MinValue)).ToArray(),
-                    kinds = days.Select(d => d.Kind).ToArray(),
-                    names = days.Select(d => d.Name).ToArray(),
-                },
-                tx,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await CalendarStore.InsertDaysAsync(connection, year, tx, cancellationToken).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
