@@ -29,6 +29,7 @@ public sealed record IncomeDto(IncomeType Type, [property: Range(0, 99999999.99)
 /// <param name="Employed">Employed (employment cost deduction applies to wages).</param>
 /// <param name="HasCapableSupporter">A legal supporter able to support exists (赡养/抚养/扶养义务人有履行能力).</param>
 /// <param name="Incomes">Monthly income items.</param>
+/// <param name="TekunSince">Start of the member's current tekun enrolment, or null: decides the R-34 continuation after the minor age limit (N-43). Filled from the active enrolment for a stored household.</param>
 public sealed record AssessmentMemberDto(
     [property: MaxLength(18)] string? IdNumber,
     DateOnly? BirthDate,
@@ -40,7 +41,8 @@ public sealed record AssessmentMemberDto(
     bool InSchool = false,
     bool Employed = false,
     bool HasCapableSupporter = false,
-    [property: MaxLength(20)] IReadOnlyList<IncomeDto>? Incomes = null);
+    [property: MaxLength(20)] IReadOnlyList<IncomeDto>? Incomes = null,
+    DateOnly? TekunSince = null);
 
 /// <param name="Financial">Financial assets in yuan.</param>
 /// <param name="MotorVehicles">Number of non-exempt motor vehicles.</param>
