@@ -144,6 +144,10 @@ public sealed class ResidenceScopedParameterApiTests : ApiTestBase
         var leftSchool = await (await client.PostJsonAsync("/api/v1/assessments", Request("2022-05-01", false))).JsonAsync();
 
         Assert.That((string?)continuing["outcome"], Is.EqualTo("Tekun"), continuing.ToJsonString());
+        var basicRead = continuing["trace"]!.AsArray().Single(t => (string?)t!["rule"] == "R-12")!["parameters"]!.AsArray()
+            .Single(p => (string?)p!["key"] == "tekun.basic.minShareOfConsumption")!;
+        Assert.That((string?)basicRead["residence"], Is.EqualTo("Urban"), basicRead.ToJsonString());
+        Assert.That((string?)basicRead["regionCode"], Is.EqualTo("340300"));
         Assert.That((string?)firstApplication["outcome"], Is.Not.EqualTo("Tekun"));
         Assert.That((string?)leftSchool["outcome"], Is.Not.EqualTo("Tekun"));
 
@@ -151,5 +155,32 @@ public sealed class ResidenceScopedParameterApiTests : ApiTestBase
         var problem = await invalid.JsonAsync();
         Assert.That((int)invalid.StatusCode, Is.EqualTo(400), problem.ToJsonString());
         Assert.That(problem.ToJsonString(), Does.Contain("members[0].tekunSince"));
+    }
+    // Issue 9: a rural elderly tekun person in Bengbu got the 城区 consumption floor (1,110.00 in 2020).
+    [Test]
+    public async Task Assess_BengbuElderUrbanAndRural2020_OnlyUrbanGetsTheCityDistrictFloor()
+    {
+        var client = Factory.ClientWith("000000", "policy.read");
+        async Task<JsonNode> AssessAsync(string residence) => await (await client.PostJsonAsync("/api/v1/assessments", new
+        {
+            regionCode = "340300",
+            asOf = "2020-06-01",
+            residence,
+            members = new[] { new { birthDate = "1945-01-01", laborCapacity = "None" } },
+            monthlyRigidExpenditure = 0,
+        })).JsonAsync();
+
+        var urban = await AssessAsync("Urban");
+        var rural = await AssessAsync("Rural");
+        var ruralSet = await ResolvedAsync("regionCode=340300&on=2020-06-01&residence=Rural");
+        var expectedRural = Math.Max(
+            (decimal)Single(ruralSet, "tekun.basic.standard")["value"]!,
+            (decimal)Single(ruralSet, "tekun.basic.minMultipleOfDibao")["value"]! * (decimal)Single(ruralSet, "dibao.standard.rural")["value"]!);
+
+        Assert.That((string?)urban["outcome"], Is.EqualTo("Tekun"), urban.ToJsonString());
+        Assert.That((decimal?)urban["members"]![0]!["tekunBasic"], Is.EqualTo(1110.00m));
+        Assert.That((string?)rural["outcome"], Is.EqualTo("Tekun"), rural.ToJsonString());
+        Assert.That((decimal?)rural["members"]![0]!["tekunBasic"], Is.EqualTo(decimal.Round(expectedRural, 2)));
+        Assert.That((decimal?)rural["members"]![0]!["tekunBasic"], Is.LessThan(1110.00m));
     }
 }
