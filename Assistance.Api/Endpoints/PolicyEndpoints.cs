@@ -9,6 +9,7 @@ using Assistance.Application.Policy.GetParameterHistory;
 using Assistance.Application.Policy.GetResolvedParameters;
 using Assistance.Application.Policy.ListPolicySources;
 using Assistance.Application.Policy.SetParameterValue;
+using Assistance.Domain.Households;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 /// <summary>/api/v1/policy: parameters as dated, region-scoped data with sources, and the source documents.</summary>
@@ -31,20 +32,22 @@ public static class PolicyEndpoints
     /// <param name="regionCode">Region (6, 9 or 12 digits).</param>
     /// <param name="on">Date the values are in force (YYYY-MM-DD).</param>
     /// <param name="asOf">Optional instant: what was believed then (ISO 8601).</param>
+    /// <param name="residence">Optional Urban or Rural: the set a household of that residence type sees. Without it, a key whose urban and rural values differ is listed once per value.</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
     public static async Task<Ok<ResolvedParametersDto>> GetResolvedParameters(
-        [StringLength(12, MinimumLength = 6)] string? regionCode, DateOnly? on, DateTimeOffset? asOf, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new GetResolvedParametersQuery(regionCode, on, asOf), cancellationToken).ConfigureAwait(false));
+        [StringLength(12, MinimumLength = 6)] string? regionCode, DateOnly? on, DateTimeOffset? asOf, ResidenceType? residence, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetResolvedParametersQuery(regionCode, on, asOf, residence), cancellationToken).ConfigureAwait(false));
 
     /// <param name="key">Parameter key, e.g. dibao.standard.urban.</param>
     /// <param name="regionCode">Region (6, 9 or 12 digits).</param>
     /// <param name="asOf">Optional instant: only values recorded by then and not yet superseded.</param>
+    /// <param name="residence">Optional Urban or Rural: only values a household of that residence type can see (its own and those for both).</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
     public static async Task<Ok<ParameterHistoryDto>> GetParameterHistory(
-        [StringLength(100)] string key, [StringLength(12, MinimumLength = 6)] string? regionCode, DateTimeOffset? asOf, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new GetParameterHistoryQuery(key, regionCode, asOf), cancellationToken).ConfigureAwait(false));
+        [StringLength(100)] string key, [StringLength(12, MinimumLength = 6)] string? regionCode, DateTimeOffset? asOf, ResidenceType? residence, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetParameterHistoryQuery(key, regionCode, asOf, residence), cancellationToken).ConfigureAwait(false));
 
     /// <param name="command">The value to record.</param>
     /// <param name="sender">Mediator.</param>

@@ -42,16 +42,16 @@ public sealed record ApplicationDto(
     [property: MaxLength(2000)] IReadOnlyList<ApplicationEventDto> History,
     [property: Range(0, long.MaxValue)] long Version)
 {
-    public static ApplicationDto From(CaseApplication a, string? assessmentJson, WorkingDayCalendar calendar, DateOnly today)
+    public static ApplicationDto From(CaseApplication a, string? assessmentJson, WorkingDayCalendar calendar, StatutoryTimeLimits limits, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var deadlines = a.Deadlines(calendar, today);
+        var deadlines = a.Deadlines(calendar, limits, today);
         return new ApplicationDto(
             a.Id, a.Region.Value, a.HouseholdId, a.ApplicantMemberId, a.Programme, a.Channel, a.SignedCommitment, a.ResidencePermit, a.Status,
             a.SubmittedOn, a.AcceptedOn, a.VerificationRequestedOn, a.VerificationCompletedOn, a.MissingVerificationSources,
             a.VerificationResults.Select(r => new VerificationResultDto(r.Source, r.Outcome, r.Details, r.RecordedOn, r.RecordedBy)).ToList(),
             a.Surveys.Select(v => new HomeSurveyDto(v.SurveyedOn, InvestigatorDto.From(v.Investigators), v.Findings, v.RecordedBy)).ToList(),
-            a.NoticeOpenedOn, a.NoticeEndsOn, a.NoticeClosedOn,
+            a.NoticeOpenedOn, a.NoticeEndsOn(calendar, limits), a.NoticeClosedOn,
             a.Objections.Select(o => new ObjectionDto(o.RecordedOn, o.Details, o.Resolution, o.EvaluationOutcome, o.RecordedBy)).ToList(),
             a.ConflictOfInterestFlagged,
             a.Conflicts.Select(c => new ConflictOfInterestDto(c.RelativeId, c.StaffName, c.StaffRole, c.Relationship)).ToList(),

@@ -35,6 +35,7 @@ public sealed class DecideApplicationHandler(
     IHouseholdDirectory households,
     IEligibilityAssessor assessor,
     ICalendarStore calendars,
+    Policy.IPolicyStore policy,
     IAuditLog audit,
     ICurrentUser user,
     TimeProvider clock) : ICommandHandler<DecideApplicationCommand, ApplicationDto>
@@ -45,6 +46,7 @@ public sealed class DecideApplicationHandler(
         var (application, _) = await ApplicationTransitionHandler<AcceptApplicationCommand>.LoadAsync(
             applications, user, request.ApplicationId, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
         var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var limits = await policy.TimeLimitsAsync(application.Region, cancellationToken).ConfigureAwait(false);
         var today = clock.Today();
         var countyOrAbove = BusinessRulesAtCounty.IsCountyOrAbove(user);
         var id = application.Id.ToString();
@@ -53,12 +55,12 @@ public sealed class DecideApplicationHandler(
         if (request.Decision == DecisionKind.Reject)
         {
             application.Reject(countyOrAbove, request.Reasons ?? string.Empty, today, user.Subject);
-            await applications.SaveAsync(application, request.ExpectedVersion, application.Deadlines(calendar, today), null, cancellationToken).ConfigureAwait(false);
+            await applications.SaveAsync(application, request.ExpectedVersion, application.Deadlines(calendar, limits, today), null, cancellationToken).ConfigureAwait(false);
             await audit.RecordAsync(
                 new AuditEntry("Application", id, "Rejected", application.Region, new { Status = beforeStatus }, new { application.Status, application.Decision },
                     request.Reasons),
                 cancellationToken).ConfigureAwait(false);
-            return ApplicationDto.From(application, null, calendar, today);
+            return ApplicationDto.From(application, null, calendar, limits, today);
         }
 
         if (application.Programme == Programme.Tekun)
@@ -72,7 +74,7 @@ public sealed class DecideApplicationHandler(
         var assessment = await assessor.AssessAsync(application.HouseholdId, application.Region, today, cancellationToken).ConfigureAwait(false);
 
         // Saving first takes the row lock and checks the version: of two concurrent approvals only one gets past here.
-        await applications.SaveAsync(application, request.ExpectedVersion, application.Deadlines(calendar, today), assessment?.ResultJson, cancellationToken)
+        await applications.SaveAsync(application, request.ExpectedVersion, application.Deadlines(calendar, limits, today), assessment?.ResultJson, cancellationToken)
             .ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("Application", id, "Approved", application.Region, new { Status = beforeStatus },
@@ -88,7 +90,7 @@ public sealed class DecideApplicationHandler(
                 new AuditEntry("Application", id, "AssessmentUnavailable", application.Region, null, null,
                     "No eligibility engine is wired in: enrolment waits for an assessment."),
                 cancellationToken).ConfigureAwait(false);
-            return ApplicationDto.From(application, null, calendar, today);
+            return ApplicationDto.From(application, null, calendar, limits, today);
         }
 
         var household = await households.FindAsync(application.HouseholdId, cancellationToken).ConfigureAwait(false)
@@ -103,13 +105,13 @@ public sealed class DecideApplicationHandler(
 
         var approvedVersion = application.Version;
         application.MarkEnrolled([enrolment.Id], today, user.Subject);
-        await applications.SaveAsync(application, approvedVersion, application.Deadlines(calendar, today), assessment.ResultJson, cancellationToken)
+        await applications.SaveAsync(application, approvedVersion, application.Deadlines(calendar, limits, today), assessment.ResultJson, cancellationToken)
             .ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("Application", id, "Enrolled", application.Region, new { Status = ApplicationStatus.Approved },
                 new { application.Status, EnrolmentId = enrolment.Id }, $"Enrolment {enrolment.Id} created."),
             cancellationToken).ConfigureAwait(false);
-        return ApplicationDto.From(application, assessment.ResultJson, calendar, today);
+        return ApplicationDto.From(application, assessment.ResultJson, calendar, limits, today);
     }
 }
 

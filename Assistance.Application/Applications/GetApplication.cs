@@ -6,7 +6,7 @@ using Assistance.Application.Common;
 
 public sealed record GetApplicationQuery(Guid Id) : IQuery<ApplicationDto>;
 
-public sealed class GetApplicationHandler(IApplicationRepository applications, ICalendarStore calendars, ICurrentUser user, TimeProvider clock)
+public sealed class GetApplicationHandler(IApplicationRepository applications, ICalendarStore calendars, Policy.IPolicyStore policy, ICurrentUser user, TimeProvider clock)
     : IQueryHandler<GetApplicationQuery, ApplicationDto>
 {
     public async Task<ApplicationDto> Handle(GetApplicationQuery request, CancellationToken cancellationToken)
@@ -19,6 +19,7 @@ public sealed class GetApplicationHandler(IApplicationRepository applications, I
         }
 
         var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
-        return ApplicationDto.From(f.Application, f.AssessmentJson, calendar, clock.Today());
+        var limits = await policy.TimeLimitsAsync(f.Application.Region, cancellationToken).ConfigureAwait(false);
+        return ApplicationDto.From(f.Application, f.AssessmentJson, calendar, limits, clock.Today());
     }
 }

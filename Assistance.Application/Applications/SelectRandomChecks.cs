@@ -28,7 +28,7 @@ public sealed class SelectRandomChecksValidator : AbstractValidator<SelectRandom
 }
 
 public sealed class SelectRandomChecksHandler(
-    IApplicationRepository applications, ICalendarStore calendars, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+    IApplicationRepository applications, ICalendarStore calendars, Policy.IPolicyStore policy, IAuditLog audit, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<SelectRandomChecksCommand, RandomCheckSelectionDto>
 {
     public async Task<RandomCheckSelectionDto> Handle(SelectRandomChecksCommand request, CancellationToken cancellationToken)
@@ -42,6 +42,7 @@ public sealed class SelectRandomChecksHandler(
 
         BusinessRulesAtCounty.Check(user);
         var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var limits = await policy.TimeLimitsAsync(county, cancellationToken).ConfigureAwait(false);
         var today = clock.Today();
         var ids = await applications.ListAwaitingDecisionAsync(county, Programme.Tekun, cancellationToken).ConfigureAwait(false);
         var loaded = new List<Domain.Applications.Application>();
@@ -54,7 +55,7 @@ public sealed class SelectRandomChecksHandler(
         }
 
         var already = loaded.Count(a => a.RandomCheckSelected);
-        var needed = (int)Math.Ceiling(loaded.Count * StatutoryTimeLimits.TekunRandomCheckMinShare) - already;
+        var needed = (int)Math.Ceiling(loaded.Count * limits.TekunRandomCheckMinShare(today)) - already;
         var pool = loaded.Where(a => !a.RandomCheckSelected).ToArray();
         RandomNumberGenerator.Shuffle(pool.AsSpan());
         var picked = pool.Take(Math.Max(0, needed)).ToList();
@@ -62,7 +63,7 @@ public sealed class SelectRandomChecksHandler(
         {
             var version = application.Version;
             application.SelectForRandomCheck(today, user.Subject, request.Reason ?? "County random home check (≥30%).");
-            await applications.SaveAsync(application, version, application.Deadlines(calendar, today), null, cancellationToken).ConfigureAwait(false);
+            await applications.SaveAsync(application, version, application.Deadlines(calendar, limits, today), null, cancellationToken).ConfigureAwait(false);
             await audit.RecordAsync(
                 new AuditEntry("Application", application.Id.ToString(), "SelectedForRandomCheck", application.Region, null,
                     new { application.RandomCheckSelected }, request.Reason ?? "County random home check (≥30%, N-43)."),

@@ -41,6 +41,7 @@ public sealed class SubmitApplicationHandler(
     IApplicationRepository applications,
     ICloseRelativeMatcher relatives,
     ICalendarStore calendars,
+    Policy.IPolicyStore policy,
     Regions.IRegionQueries regions,
     IAuditLog audit,
     ICurrentUser user,
@@ -87,7 +88,8 @@ public sealed class SubmitApplicationHandler(
             Guid.CreateVersion7(), region, household.Id, applicant.Id, request.Programme, request.Channel, request.SignedCommitment,
             region.Contains(household.Region), request.ResidencePermit, conflicts, today, user.Subject, request.Reason);
         var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
-        await applications.AddAsync(application, application.Deadlines(calendar, today), cancellationToken).ConfigureAwait(false);
+        var limits = await policy.TimeLimitsAsync(region, cancellationToken).ConfigureAwait(false);
+        await applications.AddAsync(application, application.Deadlines(calendar, limits, today), cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("Application", application.Id.ToString(), "Submitted", region, null,
                 new { application.Status, application.Programme, application.Channel, application.HouseholdId, application.ConflictOfInterestFlagged },
@@ -102,6 +104,6 @@ public sealed class SubmitApplicationHandler(
                 cancellationToken).ConfigureAwait(false);
         }
 
-        return ApplicationDto.From(application, null, calendar, today);
+        return ApplicationDto.From(application, null, calendar, limits, today);
     }
 }

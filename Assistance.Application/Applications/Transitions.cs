@@ -3,6 +3,7 @@ namespace Assistance.Application.Applications.Transitions;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Calendar;
 using Assistance.Application.Common;
+using Assistance.Application.Policy;
 using Assistance.Domain.Applications;
 using Assistance.Domain.Calendar;
 using FluentValidation;
@@ -12,7 +13,7 @@ using CaseApplication = Assistance.Domain.Applications.Application;
 public abstract record ApplicationTransitionCommand(Guid ApplicationId, long ExpectedVersion, string? Reason) : ICommand<ApplicationDto>;
 
 /// <summary>What a transition needs: the day (China time), the actor, the calendar and the caller.</summary>
-public sealed record TransitionContext(DateOnly Today, string Actor, WorkingDayCalendar Calendar, ICurrentUser User);
+public sealed record TransitionContext(DateOnly Today, string Actor, WorkingDayCalendar Calendar, StatutoryTimeLimits Limits, ICurrentUser User);
 
 /// <summary>
 /// Shared shape of every transition: load (404 outside the caller's region), check the version (412), apply the domain
@@ -20,7 +21,7 @@ public sealed record TransitionContext(DateOnly Today, string Actor, WorkingDayC
 /// reason. All inside the command's unit of work, so a refused step writes nothing.
 /// </summary>
 public abstract class ApplicationTransitionHandler<TCommand>(
-    IApplicationRepository applications, ICalendarStore calendars, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+    IApplicationRepository applications, ICalendarStore calendars, IPolicyStore policy, IAuditLog audit, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<TCommand, ApplicationDto>
     where TCommand : ApplicationTransitionCommand
 {
@@ -29,11 +30,12 @@ public abstract class ApplicationTransitionHandler<TCommand>(
         ArgumentNullException.ThrowIfNull(request);
         var (application, assessment) = await LoadAsync(applications, user, request.ApplicationId, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
         var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var context = new TransitionContext(clock.Today(), user.Subject, calendar, user);
+        var limits = await policy.TimeLimitsAsync(application.Region, cancellationToken).ConfigureAwait(false);
+        var context = new TransitionContext(clock.Today(), user.Subject, calendar, limits, user);
         var beforeStatus = application.Status;
         var eventsBefore = application.History.Count;
         Apply(application, request, context);
-        await applications.SaveAsync(application, request.ExpectedVersion, application.Deadlines(calendar, context.Today), assessment, cancellationToken)
+        await applications.SaveAsync(application, request.ExpectedVersion, application.Deadlines(calendar, limits, context.Today), assessment, cancellationToken)
             .ConfigureAwait(false);
         foreach (var e in application.History.Skip(eventsBefore))
         {
@@ -43,7 +45,7 @@ public abstract class ApplicationTransitionHandler<TCommand>(
                 cancellationToken).ConfigureAwait(false);
         }
 
-        return ApplicationDto.From(application, assessment, calendar, context.Today);
+        return ApplicationDto.From(application, assessment, calendar, limits, context.Today);
     }
 
     /// <summary>The domain call of this transition.</summary>
@@ -83,8 +85,8 @@ public sealed class AcceptApplicationValidator : AbstractValidator<AcceptApplica
     public AcceptApplicationValidator() => RuleFor(c => c.Reason).ReasonText();
 }
 
-public sealed class AcceptApplicationHandler(IApplicationRepository a, ICalendarStore c, IAuditLog l, ICurrentUser u, TimeProvider t)
-    : ApplicationTransitionHandler<AcceptApplicationCommand>(a, c, l, u, t)
+public sealed class AcceptApplicationHandler(IApplicationRepository a, ICalendarStore c, IPolicyStore p, IAuditLog l, ICurrentUser u, TimeProvider t)
+    : ApplicationTransitionHandler<AcceptApplicationCommand>(a, c, p, l, u, t)
 {
     protected override void Apply(CaseApplication application, AcceptApplicationCommand command, TransitionContext context) =>
         application.Accept(context.Today, context.Actor, command.Reason);
@@ -98,8 +100,8 @@ public sealed class RequestVerificationValidator : AbstractValidator<RequestVeri
     public RequestVerificationValidator() => RuleFor(c => c.Reason).ReasonText();
 }
 
-public sealed class RequestVerificationHandler(IApplicationRepository a, ICalendarStore c, IAuditLog l, ICurrentUser u, TimeProvider t)
-    : ApplicationTransitionHandler<RequestVerificationCommand>(a, c, l, u, t)
+public sealed class RequestVerificationHandler(IApplicationRepository a, ICalendarStore c, IPolicyStore p, IAuditLog l, ICurrentUser u, TimeProvider t)
+    : ApplicationTransitionHandler<RequestVerificationCommand>(a, c, p, l, u, t)
 {
     protected override void Apply(CaseApplication application, RequestVerificationCommand command, TransitionContext context) =>
         application.RequestVerification(context.Today, context.Actor, command.Reason);
@@ -121,8 +123,8 @@ public sealed class RecordVerificationResultValidator : AbstractValidator<Record
     }
 }
 
-public sealed class RecordVerificationResultHandler(IApplicationRepository a, ICalendarStore c, IAuditLog l, ICurrentUser u, TimeProvider t)
-    : ApplicationTransitionHandler<RecordVerificationResultCommand>(a, c, l, u, t)
+public sealed class RecordVerificationResultHandler(IApplicationRepository a, ICalendarStore c, IPolicyStore p, IAuditLog l, ICurrentUser u, TimeProvider t)
+    : ApplicationTransitionHandler<RecordVerificationResultCommand>(a, c, p, l, u, t)
 {
     protected override void Apply(CaseApplication application, RecordVerificationResultCommand command, TransitionContext context) =>
         application.RecordVerificationResult(command.Source, command.Outcome, command.Details, context.Today, context.Actor, command.Reason);
@@ -143,8 +145,8 @@ public sealed class RecordHomeSurveyValidator : AbstractValidator<RecordHomeSurv
     }
 }
 
-public sealed class RecordHomeSurveyHandler(IApplicationRepository a, ICalendarStore c, IAuditLog l, ICurrentUser u, TimeProvider t)
-    : ApplicationTransitionHandler<RecordHomeSurveyCommand>(a, c, l, u, t)
+public sealed class RecordHomeSurveyHandler(IApplicationRepository a, ICalendarStore c, IPolicyStore p, IAuditLog l, ICurrentUser u, TimeProvider t)
+    : ApplicationTransitionHandler<RecordHomeSurveyCommand>(a, c, p, l, u, t)
 {
     protected override void Apply(CaseApplication application, RecordHomeSurveyCommand command, TransitionContext context) =>
         application.RecordHomeSurvey(command.Investigators, command.Findings, context.Today, context.Actor, command.Reason);
@@ -158,8 +160,8 @@ public sealed class OpenPublicNoticeValidator : AbstractValidator<OpenPublicNoti
     public OpenPublicNoticeValidator() => RuleFor(c => c.Reason).ReasonText();
 }
 
-public sealed class OpenPublicNoticeHandler(IApplicationRepository a, ICalendarStore c, IAuditLog l, ICurrentUser u, TimeProvider t)
-    : ApplicationTransitionHandler<OpenPublicNoticeCommand>(a, c, l, u, t)
+public sealed class OpenPublicNoticeHandler(IApplicationRepository a, ICalendarStore c, IPolicyStore p, IAuditLog l, ICurrentUser u, TimeProvider t)
+    : ApplicationTransitionHandler<OpenPublicNoticeCommand>(a, c, p, l, u, t)
 {
     protected override void Apply(CaseApplication application, OpenPublicNoticeCommand command, TransitionContext context) =>
         application.OpenPublicNotice(context.Today, context.Actor, command.Reason);
@@ -172,11 +174,11 @@ public sealed class ClosePublicNoticeValidator : AbstractValidator<ClosePublicNo
     public ClosePublicNoticeValidator() => RuleFor(c => c.Reason).ReasonText();
 }
 
-public sealed class ClosePublicNoticeHandler(IApplicationRepository a, ICalendarStore c, IAuditLog l, ICurrentUser u, TimeProvider t)
-    : ApplicationTransitionHandler<ClosePublicNoticeCommand>(a, c, l, u, t)
+public sealed class ClosePublicNoticeHandler(IApplicationRepository a, ICalendarStore c, IPolicyStore p, IAuditLog l, ICurrentUser u, TimeProvider t)
+    : ApplicationTransitionHandler<ClosePublicNoticeCommand>(a, c, p, l, u, t)
 {
     protected override void Apply(CaseApplication application, ClosePublicNoticeCommand command, TransitionContext context) =>
-        application.ClosePublicNotice(context.Today, context.Actor, command.Reason);
+        application.ClosePublicNotice(context.Today, context.Actor, command.Reason, context.Calendar, context.Limits);
 }
 
 // ---- objections ----
@@ -195,8 +197,8 @@ public sealed class RecordObjectionValidator : AbstractValidator<RecordObjection
     }
 }
 
-public sealed class RecordObjectionHandler(IApplicationRepository a, ICalendarStore c, IAuditLog l, ICurrentUser u, TimeProvider t)
-    : ApplicationTransitionHandler<RecordObjectionCommand>(a, c, l, u, t)
+public sealed class RecordObjectionHandler(IApplicationRepository a, ICalendarStore c, IPolicyStore p, IAuditLog l, ICurrentUser u, TimeProvider t)
+    : ApplicationTransitionHandler<RecordObjectionCommand>(a, c, p, l, u, t)
 {
     protected override void Apply(CaseApplication application, RecordObjectionCommand command, TransitionContext context) =>
         application.RecordObjection(command.Details, command.Resolution, command.EvaluationOutcome, context.Today, context.Actor, command.Reason);
@@ -219,8 +221,8 @@ public sealed class RecordCountyHomeVisitValidator : AbstractValidator<RecordCou
     }
 }
 
-public sealed class RecordCountyHomeVisitHandler(IApplicationRepository a, ICalendarStore c, IAuditLog l, ICurrentUser u, TimeProvider t)
-    : ApplicationTransitionHandler<RecordCountyHomeVisitCommand>(a, c, l, u, t)
+public sealed class RecordCountyHomeVisitHandler(IApplicationRepository a, ICalendarStore c, IPolicyStore p, IAuditLog l, ICurrentUser u, TimeProvider t)
+    : ApplicationTransitionHandler<RecordCountyHomeVisitCommand>(a, c, p, l, u, t)
 {
     protected override void Apply(CaseApplication application, RecordCountyHomeVisitCommand command, TransitionContext context)
     {
@@ -237,8 +239,8 @@ public sealed class ExtendApplicationValidator : AbstractValidator<ExtendApplica
     public ExtendApplicationValidator() => RuleFor(c => c.Reason).NotEmpty().ReasonText();
 }
 
-public sealed class ExtendApplicationHandler(IApplicationRepository a, ICalendarStore c, IAuditLog l, ICurrentUser u, TimeProvider t)
-    : ApplicationTransitionHandler<ExtendApplicationCommand>(a, c, l, u, t)
+public sealed class ExtendApplicationHandler(IApplicationRepository a, ICalendarStore c, IPolicyStore p, IAuditLog l, ICurrentUser u, TimeProvider t)
+    : ApplicationTransitionHandler<ExtendApplicationCommand>(a, c, p, l, u, t)
 {
     protected override void Apply(CaseApplication application, ExtendApplicationCommand command, TransitionContext context) =>
         application.ExtendProcess(context.Today, context.Actor, command.Reason ?? string.Empty);
@@ -252,8 +254,8 @@ public sealed class IssueRefusalNoticeValidator : AbstractValidator<IssueRefusal
     public IssueRefusalNoticeValidator() => RuleFor(c => c.Reason).ReasonText();
 }
 
-public sealed class IssueRefusalNoticeHandler(IApplicationRepository a, ICalendarStore c, IAuditLog l, ICurrentUser u, TimeProvider t)
-    : ApplicationTransitionHandler<IssueRefusalNoticeCommand>(a, c, l, u, t)
+public sealed class IssueRefusalNoticeHandler(IApplicationRepository a, ICalendarStore c, IPolicyStore p, IAuditLog l, ICurrentUser u, TimeProvider t)
+    : ApplicationTransitionHandler<IssueRefusalNoticeCommand>(a, c, p, l, u, t)
 {
     protected override void Apply(CaseApplication application, IssueRefusalNoticeCommand command, TransitionContext context) =>
         application.IssueRefusalNotice(context.Today, context.Actor, command.Reason);

@@ -29,6 +29,7 @@ public sealed record IncomeDto(IncomeType Type, [property: Range(0, 99999999.99)
 /// <param name="Employed">Employed (employment cost deduction applies to wages).</param>
 /// <param name="HasCapableSupporter">A legal supporter able to support exists (赡养/抚养/扶养义务人有履行能力).</param>
 /// <param name="Incomes">Monthly income items.</param>
+/// <param name="TekunSince">Start of the member's current tekun enrolment, or null: decides the R-34 continuation after the minor age limit (N-43). Filled from the active enrolment for a stored household.</param>
 public sealed record AssessmentMemberDto(
     [property: MaxLength(18)] string? IdNumber,
     DateOnly? BirthDate,
@@ -40,7 +41,8 @@ public sealed record AssessmentMemberDto(
     bool InSchool = false,
     bool Employed = false,
     bool HasCapableSupporter = false,
-    [property: MaxLength(20)] IReadOnlyList<IncomeDto>? Incomes = null);
+    [property: MaxLength(20)] IReadOnlyList<IncomeDto>? Incomes = null,
+    DateOnly? TekunSince = null);
 
 /// <param name="Financial">Financial assets in yuan.</param>
 /// <param name="MotorVehicles">Number of non-exempt motor vehicles.</param>
@@ -68,12 +70,14 @@ public sealed record AssessmentRequest(
 /// <param name="RegionCode">Region the value came from, or "override".</param>
 /// <param name="EffectiveFrom">When that value took effect; null for overrides.</param>
 /// <param name="Source">Document and clause, or "parameterOverrides".</param>
+/// <param name="Residence">The residence type the value is limited to (Urban or Rural); null = a value for both.</param>
 public sealed record TraceParameterDto(
     [property: MaxLength(100)] string Key,
     object? Value,
     [property: MaxLength(12)] string RegionCode,
     DateOnly? EffectiveFrom,
-    [property: MaxLength(500)] string Source);
+    [property: MaxLength(500)] string Source,
+    ResidenceType? Residence);
 
 /// <param name="Rule">Rule id, e.g. R-12.</param>
 /// <param name="Name">Stable rule name, e.g. tekun.basic-standard.</param>
@@ -138,6 +142,6 @@ public sealed record AssessmentResponse(
             result.Members.Select(m => new MemberAssessmentDto(m.Index, m.Outcome, Money.TwoDecimals(m.MonthlyAmount), m.Counted,
                 Money.TwoDecimals(m.TekunBasic), Money.TwoDecimals(m.TekunCare))).ToList(),
             result.Trace.Select(t => new TraceEntryDto(t.Rule, t.Name, t.Source, t.Passed, t.Detail,
-                t.Parameters.Select(p => new TraceParameterDto(p.Key, p.Value.ToClrValue(), p.RegionCode, p.EffectiveFrom, p.Source)).ToList())).ToList());
+                t.Parameters.Select(p => new TraceParameterDto(p.Key, p.Value.ToClrValue(), p.RegionCode, p.EffectiveFrom, p.Source, p.Residence)).ToList())).ToList());
     }
 }

@@ -8,7 +8,7 @@ using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;
 
 /// <summary>
-/// Resolves the parameters for (region, date), applies what-if overrides and runs the pure engine. Shared by the
+/// Resolves the parameters for (region, date, residence type), applies what-if overrides and runs the pure engine. Shared by the
 /// stateless endpoint, the stored-household endpoint and case decisions, so all three compute the same way.
 /// </summary>
 public sealed class EligibilityAssessor(IPolicyStore store)
@@ -19,7 +19,8 @@ public sealed class EligibilityAssessor(IPolicyStore store)
         ArgumentNullException.ThrowIfNull(input);
         var resolver = await store.ResolverForAsync(input.Region, cancellationToken).ConfigureAwait(false)
             ?? throw new DomainValidationException("regionCode", $"Region {input.Region} is not in the register.");
-        var parameters = resolver.ResolveAll(input.Region, input.AsOf);
+        // The household's residence type picks its residence-scoped values, e.g. Bengbu's 城区-only floors.
+        var parameters = resolver.ResolveAll(input.Region, input.AsOf, residence: input.Residence);
         if (overrides is { Count: > 0 })
         {
             parameters = parameters.WithOverrides(overrides);

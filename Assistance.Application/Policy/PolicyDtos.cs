@@ -2,6 +2,7 @@ namespace Assistance.Application.Policy;
 
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
 
 /// <summary>A parameter value resolved for a region and date, with where it came from.</summary>
@@ -15,6 +16,7 @@ using Assistance.Domain.Policy;
 /// <param name="EffectiveTo">First day no longer in force (exclusive); null when open-ended.</param>
 /// <param name="Source">Document and clause, e.g. "N-43 Art.5".</param>
 /// <param name="Demo">True for demo values that no policy text backs.</param>
+/// <param name="Residence">The residence type the value is limited to (Urban or Rural); null = a value for both.</param>
 public sealed record ResolvedParameterDto(
     [property: MaxLength(100)] string Key,
     [property: MaxLength(20)] string Type,
@@ -25,16 +27,19 @@ public sealed record ResolvedParameterDto(
     DateOnly? EffectiveFrom,
     DateOnly? EffectiveTo,
     [property: MaxLength(500)] string Source,
-    bool Demo);
+    bool Demo,
+    ResidenceType? Residence);
 
 /// <param name="RegionCode">The region asked about.</param>
 /// <param name="On">The date the values are in force.</param>
 /// <param name="AsOf">Recorded-time view: what was believed at this instant (null = now).</param>
+/// <param name="Residence">The residence type asked about; null = both types, a key listed once per distinct value.</param>
 /// <param name="Parameters">Every catalog parameter that resolves for the region and date.</param>
 public sealed record ResolvedParametersDto(
     [property: MaxLength(12)] string RegionCode,
     DateOnly On,
     DateTimeOffset? AsOf,
+    ResidenceType? Residence,
     [property: MaxLength(200)] IReadOnlyList<ResolvedParameterDto> Parameters);
 
 /// <summary>A stored parameter value, current or superseded.</summary>
@@ -50,6 +55,7 @@ public sealed record ResolvedParametersDto(
 /// <param name="RecordedBy">Who recorded it (token subject, or the policy pack file).</param>
 /// <param name="SupersededAt">When a correction replaced it; null while current.</param>
 /// <param name="Supersedes">The value this one corrected, if any.</param>
+/// <param name="Residence">The residence type the value is limited to (Urban or Rural); null = both.</param>
 public sealed record ParameterValueDto(
     Guid Id,
     [property: MaxLength(100)] string Key,
@@ -62,25 +68,28 @@ public sealed record ParameterValueDto(
     DateTimeOffset RecordedAt,
     [property: MaxLength(200)] string RecordedBy,
     DateTimeOffset? SupersededAt,
-    Guid? Supersedes)
+    Guid? Supersedes,
+    ResidenceType? Residence)
 {
     public static ParameterValueDto From(StoredParameterValue stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var v = stored.Value;
         return new ParameterValueDto(stored.Id, v.Key, v.RegionCode.Value, v.EffectiveFrom, v.EffectiveTo, PolicyJson.ToJson(v.Value), v.Source, v.IsDemo,
-            v.RecordedAt, stored.RecordedBy, v.SupersededAt, stored.Supersedes);
+            v.RecordedAt, stored.RecordedBy, v.SupersededAt, stored.Supersedes, v.Residence);
     }
 }
 
 /// <param name="Key">Parameter key.</param>
 /// <param name="RegionCode">The region whose chain (region and ancestors) is listed.</param>
 /// <param name="AsOf">When given, only values visible at this instant (recorded by then, not yet superseded).</param>
+/// <param name="Residence">When given, only values a household of this residence type can see (its own and those for both).</param>
 /// <param name="Values">Values of the region and its ancestors, nearest region first, then by date.</param>
 public sealed record ParameterHistoryDto(
     [property: MaxLength(100)] string Key,
     [property: MaxLength(12)] string RegionCode,
     DateTimeOffset? AsOf,
+    ResidenceType? Residence,
     [property: MaxLength(1000)] IReadOnlyList<ParameterValueDto> Values);
 
 /// <param name="RuleId">The rule that warns, e.g. R-12.</param>

@@ -2,6 +2,7 @@ namespace Assistance.Domain.Applications;
 
 using Assistance.Domain.Calendar;
 using Assistance.Domain.Common;
+using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;
 
 /// <summary>
@@ -79,8 +80,17 @@ public sealed class Application
 
     public DateOnly? NoticeOpenedOn { get; private set; }
 
-    /// <summary>Last day of the 7-calendar-day notice (the opening day counts as day 1).</summary>
-    public DateOnly? NoticeEndsOn => NoticeOpenedOn?.AddDays(StatutoryTimeLimits.PublicNoticeCalendarDays - 1);
+    /// <summary>
+    /// Last day of the public notice: deadline.*.publicNoticeCalendarDays counted from the day after it opened, moved
+    /// to the next working day when it ends on a rest day (Civil Code Art. 201, 203; domain.md §7). Null until opened.
+    /// </summary>
+    public DateOnly? NoticeEndsOn(WorkingDayCalendar calendar, StatutoryTimeLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return NoticeOpenedOn is { } opened
+            ? StatutoryTimeLimits.CalendarPeriodEnd(calendar, opened, limits.Days(StatutoryTimeLimits.PublicNoticeKey(Programme), opened))
+            : null;
+    }
 
     /// <summary>The notice closed and the file went to the county: the county's decision limit starts here.</summary>
     public DateOnly? NoticeClosedOn { get; private set; }
@@ -238,10 +248,10 @@ public sealed class Application
     }
 
     /// <summary>The notice has run its 7 days: the file goes to the county, whose decision limit starts.</summary>
-    public void ClosePublicNotice(DateOnly today, string actor, string? reason)
+    public void ClosePublicNotice(DateOnly today, string actor, string? reason, WorkingDayCalendar calendar, StatutoryTimeLimits limits)
     {
         Allow("close the public notice", ApplicationStatus.PublicNotice);
-        BusinessRules.Check(new PublicNoticeRunsSevenDays(NoticeEndsOn!.Value, today));
+        BusinessRules.Check(new PublicNoticeRunsSevenDays(NoticeEndsOn(calendar, limits)!.Value, today));
         NoticeClosedOn = today;
         Status = ApplicationStatus.AwaitingDecision;
         Record("PublicNoticeClosed", today, actor, reason);
@@ -336,16 +346,18 @@ public sealed class Application
     /// Each statutory time limit whose start is known, its due date, and whether it is met (domain.md §7). A year
     /// missing from the calendar throws <see cref="CalendarYearMissingException"/>.
     /// </summary>
-    public IReadOnlyList<Deadline> Deadlines(WorkingDayCalendar calendar, DateOnly today)
+    public IReadOnlyList<Deadline> Deadlines(WorkingDayCalendar calendar, StatutoryTimeLimits limits, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(limits);
         var list = new List<Deadline>();
         var source = StatutoryTimeLimits.Source(Programme);
         var decidedOn = Decision?.DecidedOn;
         var closed = Status is ApplicationStatus.Rejected or ApplicationStatus.RefusalNotified or ApplicationStatus.Approved or ApplicationStatus.Enrolled;
 
-        void Add(DeadlineStep step, DateOnly start, int limit, DateOnly? completed)
+        void Add(DeadlineStep step, DateOnly start, ParameterDefinition key, DateOnly? completed)
         {
+            var limit = limits.Days(key, start);
             var due = calendar.AddWorkingDays(start, limit);
             var state = completed is { } c
                 ? (c <= due ? DeadlineState.Met : DeadlineState.Late)
@@ -366,29 +378,29 @@ public sealed class Application
                     investigated = decidedOn;
                 }
 
-                Add(DeadlineStep.Investigation, accepted, StatutoryTimeLimits.TekunInvestigationWorkingDays, investigated);
+                Add(DeadlineStep.Investigation, accepted, ParameterCatalog.DeadlineTekunInvestigation, investigated);
             }
             else
             {
-                Add(DeadlineStep.StartVerification, accepted, StatutoryTimeLimits.StartVerificationWorkingDays, VerificationRequestedOn ?? (closed ? decidedOn : null));
+                Add(DeadlineStep.StartVerification, accepted, ParameterCatalog.DeadlineDibaoVerificationStart, VerificationRequestedOn ?? (closed ? decidedOn : null));
                 Add(DeadlineStep.WholeProcess, accepted,
-                    Extended ? StatutoryTimeLimits.ExtendedWholeProcessWorkingDays : StatutoryTimeLimits.WholeProcessWorkingDays, decidedOn);
+                    Extended ? ParameterCatalog.DeadlineDibaoTotalExtended : ParameterCatalog.DeadlineDibaoTotal, decidedOn);
             }
         }
 
         if (Programme != Programme.Tekun && VerificationRequestedOn is { } requested)
         {
-            Add(DeadlineStep.DataCheck, requested, StatutoryTimeLimits.DataCheckWorkingDays, VerificationCompletedOn ?? (closed ? decidedOn : null));
+            Add(DeadlineStep.DataCheck, requested, ParameterCatalog.DeadlineDibaoCountyDataCheck, VerificationCompletedOn ?? (closed ? decidedOn : null));
         }
 
         if (NoticeClosedOn is { } fileReceived)
         {
-            Add(DeadlineStep.Decision, fileReceived, StatutoryTimeLimits.DecisionWorkingDays(Programme), decidedOn);
+            Add(DeadlineStep.Decision, fileReceived, StatutoryTimeLimits.DecisionKey(Programme), decidedOn);
         }
 
         if (Decision is { Kind: DecisionKind.Reject } rejection)
         {
-            Add(DeadlineStep.RefusalNotice, rejection.DecidedOn, StatutoryTimeLimits.RefusalNoticeWorkingDays, RefusalNoticeIssuedOn);
+            Add(DeadlineStep.RefusalNotice, rejection.DecidedOn, ParameterCatalog.DeadlineDibaoRefusalNotice, RefusalNoticeIssuedOn);
         }
 
         return list;

@@ -52,14 +52,14 @@ public sealed class HomeSurveyHasAtLeastTwoInvestigators(IReadOnlyCollection<str
     public bool IsBroken() => investigators.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).Count() < 2;
 }
 
-/// <summary>R-20; domain.md §7: the public notice runs 7 calendar days before the file goes to the county.</summary>
+/// <summary>R-20, R-50; domain.md §7: the public notice runs its calendar days (start day not counted, a rest-day end moves to the next working day) before the file goes to the county.</summary>
 public sealed class PublicNoticeRunsSevenDays(DateOnly endsOn, DateOnly today) : IBusinessRule
 {
     public string Code => "application.notice-period-running";
 
-    public string Message => $"The public notice (公示) runs until {endsOn:yyyy-MM-dd} inclusive; it can be closed from {endsOn.AddDays(1):yyyy-MM-dd}.";
+    public string Message => $"The public notice (公示) runs until {endsOn:yyyy-MM-dd} inclusive (Civil Code Art. 201–203); it can be closed from {endsOn.AddDays(1):yyyy-MM-dd}.";
 
-    public string Source => "R-20, R-50; N-57 公示; N-43";
+    public string Source => "R-20, R-50; N-57 公示; N-43; Civil Code Art. 201–203";
 
     public bool IsBroken() => today <= endsOn;
 }

@@ -15,6 +15,7 @@ internal sealed class AssessmentContext
     public AssessmentContext(AssessmentInput input, DateOnly[] birthDates, ParameterSet parameters, bool tracing)
     {
         Input = input;
+        BirthDates = birthDates;
         Reader = new TracedParameterReader(parameters, tracing);
         trace = tracing ? [] : null;
         var count = input.Members.Count;
@@ -42,6 +43,8 @@ internal sealed class AssessmentContext
     public bool Tracing => trace is not null;
 
     public int[] Ages { get; }
+
+    public DateOnly[] BirthDates { get; }
 
     public bool[] Counted { get; }
 

@@ -52,6 +52,12 @@ public sealed record MemberInput
     public bool HasCapableSupporter { get; init; }
 
     public IReadOnlyList<IncomeItem> Incomes { get; init; } = [];
+
+    /// <summary>
+    /// Start of the member's current tekun enrolment, null when not enrolled as tekun. Decides the R-34 continuation
+    /// of a minor after tekun.minorAgeLimit (N-43): a first application after the limit is not a continuation.
+    /// </summary>
+    public DateOnly? TekunSince { get; init; }
 }
 
 /// <summary>Household assets: financial assets in yuan and the number of non-exempt motor vehicles.</summary>

@@ -32,6 +32,12 @@ internal static class AssessmentInputValidator
                 RequireFor(disability.Grade is >= 1 and <= 4, i, "members[{0}].disability.grade", "Disability grade must be 1 to 4.");
             }
 
+            if (member.TekunSince is { } since)
+            {
+                RequireFor(since >= births[i], i, "members[{0}].tekunSince", "tekunSince cannot be before the member's birth date.");
+                RequireFor(since <= input.AsOf, i, "members[{0}].tekunSince", "tekunSince cannot be after asOf: the member was not yet enrolled on the assessment date.");
+            }
+
             var incomes = member.Incomes ?? throw new DomainValidationException(Path(i, "members[{0}].incomes"), "Incomes must be a list (it may be empty).");
             for (var j = 0; j < incomes.Count; j++)
             {

@@ -96,8 +96,8 @@ public static class EligibilityEngine
     /// <summary>Step 5: the expenditure routes, marginal status and single-person dibao. Returns a dibao amount when the inclusion route grants one.</summary>
     private static decimal? AssessIneligibleUnit(AssessmentContext context, DibaoUnit unit, bool assetsPass)
     {
-        var route = ExpenditureRoutes.ReadRoute(context);
-        if (route == ExpenditureRoutes.DibaoInclusion && ExpenditureRoutes.DibaoByInclusion(context, unit, assetsPass) is { } amount)
+        if (ExpenditureRoutes.IsEnabled(context, ParameterCatalog.ExpenditureDibaoInclusionEnabled, "expenditure.dibao-inclusion.enabled", ExpenditureRoutes.InclusionSource)
+            && ExpenditureRoutes.DibaoByInclusion(context, unit, assetsPass) is { } amount)
         {
             return amount;
         }
@@ -113,7 +113,8 @@ public static class EligibilityEngine
             return null;
         }
 
-        if (route == ExpenditureRoutes.RigidShare && ExpenditureRoutes.IsExpenditureHardship(context, unit, assetsPass))
+        if (ExpenditureRoutes.IsEnabled(context, ParameterCatalog.ExpenditureRigidShareEnabled, "expenditure.rigid-share.enabled", ExpenditureRoutes.RigidShareSource)
+            && ExpenditureRoutes.IsExpenditureHardship(context, unit, assetsPass))
         {
             foreach (var i in unit.Members)
             {

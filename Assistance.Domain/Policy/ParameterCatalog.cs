@@ -46,7 +46,8 @@ public static class ParameterCatalog
     public static readonly ParameterDefinition MotorVehicleDisqualifies = Define("dibao.assets.motorVehicleDisqualifies", ParameterType.Boolean, Flag, "A non-exempt motor vehicle disqualifies.");
     public static readonly ParameterDefinition SinglePersonEnabled = Define("dibao.singlePerson.enabled", ParameterType.Boolean, Flag, "单人保 for severely disabled or seriously ill members of marginal families.");
     public static readonly ParameterDefinition MarginalMaxMultipleOfStandard = Define("dibao.marginal.maxMultipleOfStandard", ParameterType.Decimal, Ratio, "低保边缘: per-capita income below this × the standard.");
-    public static readonly ParameterDefinition ExpenditureRoute = Define("expenditure.route", ParameterType.EnumString, "route", "How expenditure-type hardship is recognised.", ["None", "DibaoInclusion", "RigidShare"]);
+    public static readonly ParameterDefinition ExpenditureDibaoInclusionEnabled = Define("expenditure.dibaoInclusion.enabled", ParameterType.Boolean, Flag, "Expenditure-type families brought into dibao (DibaoInclusion route).");
+    public static readonly ParameterDefinition ExpenditureRigidShareEnabled = Define("expenditure.rigidShare.enabled", ParameterType.Boolean, Flag, "Rigid-expenditure hardship recognised (RigidShare route).");
     public static readonly ParameterDefinition ExpenditureMaxMultipleOfStandard = Define("expenditure.maxMultipleOfStandard", ParameterType.Decimal, Ratio, "DibaoInclusion: per-capita income at most this × the standard.");
     public static readonly ParameterDefinition ExpenditureMinRigidShareOfIncome = Define("expenditure.minRigidShareOfIncome", ParameterType.Decimal, Ratio, "RigidShare: 12-month rigid spending / income above this.");
     public static readonly ParameterDefinition GradualExitMaxMonths = Define("dibao.gradualExit.maxMonths", ParameterType.Integer, Months, "渐退期 after income rises through employment.");

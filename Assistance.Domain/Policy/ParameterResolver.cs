@@ -1,11 +1,14 @@
 namespace Assistance.Domain.Policy;
 
+using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
 
 /// <summary>
 /// Resolves (key, region, date[, recorded-as-of instant]) over a set of dated values: walks from the
 /// region up to national and takes the first region holding a value in force on the date and visible at the
 /// instant. A null value found that way means "unset here", it does not fall through to the parent.
+/// Residence-scoped values: at each level a value for the household's residence type wins over one for
+/// both; a value for the other type is not seen. Without a residence type only values for both are seen.
 /// Pure: holds only the values it was given.
 /// </summary>
 public sealed class ParameterResolver
@@ -42,14 +45,14 @@ public sealed class ParameterResolver
     /// </summary>
     /// <exception cref="ParameterOverlapException">Two visible values for one key and region are in force on the date.</exception>
     /// <exception cref="Common.DomainValidationException">The key is not in the catalog.</exception>
-    public ResolvedParameter? Resolve(string key, RegionCode region, DateOnly date, DateTimeOffset? recordedAsOf = null)
+    public ResolvedParameter? Resolve(string key, RegionCode region, DateOnly date, DateTimeOffset? recordedAsOf = null, ResidenceType? residence = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         var ordinal = ParameterCatalog.Get(key).Ordinal;
         foreach (var candidateRegion in region.SelfAndAncestors())
         {
             if (byRegion.TryGetValue(candidateRegion, out var slots)
-                && FindInForce(slots[ordinal], candidateRegion, date, recordedAsOf) is { } found)
+                && FindInForce(slots[ordinal], candidateRegion, date, recordedAsOf, residence) is { } found)
             {
                 return ToResolved(found);
             }
@@ -58,8 +61,8 @@ public sealed class ParameterResolver
         return null;
     }
 
-    /// <summary>Resolves every catalog key for (region, date) into a <see cref="ParameterSet"/>.</summary>
-    public ParameterSet ResolveAll(RegionCode region, DateOnly date, DateTimeOffset? recordedAsOf = null)
+    /// <summary>Resolves every catalog key for (region, date, residence type) into a <see cref="ParameterSet"/>.</summary>
+    public ParameterSet ResolveAll(RegionCode region, DateOnly date, DateTimeOffset? recordedAsOf = null, ResidenceType? residence = null)
     {
         var chain = new List<(RegionCode Region, List<ParameterValue>?[] Slots)>();
         foreach (var candidateRegion in region.SelfAndAncestors())
@@ -75,7 +78,7 @@ public sealed class ParameterResolver
         {
             foreach (var (candidateRegion, slots) in chain)
             {
-                if (FindInForce(slots[ordinal], candidateRegion, date, recordedAsOf) is { } found)
+                if (FindInForce(slots[ordinal], candidateRegion, date, recordedAsOf, residence) is { } found)
                 {
                     resolved[ordinal] = ToResolved(found);
                     break;
@@ -86,42 +89,46 @@ public sealed class ParameterResolver
         return new ParameterSet(region.Value, date, resolved);
     }
 
-    private static ParameterValue? FindInForce(List<ParameterValue>? candidates, RegionCode region, DateOnly date, DateTimeOffset? recordedAsOf)
+    private static ParameterValue? FindInForce(List<ParameterValue>? candidates, RegionCode region, DateOnly date, DateTimeOffset? recordedAsOf, ResidenceType? residence)
     {
         if (candidates is null)
         {
             return null;
         }
 
-        ParameterValue? found = null;
+        ParameterValue? forResidence = null;
+        ParameterValue? forBoth = null;
         foreach (var value in candidates)
         {
-            if (value.IsInForceOn(date) && value.IsVisibleAsOf(recordedAsOf))
+            if (!value.AppliesTo(residence) || !value.IsInForceOn(date) || !value.IsVisibleAsOf(recordedAsOf))
             {
-                if (found is not null)
-                {
-                    throw new ParameterOverlapException(value.Key, region, date);
-                }
-
-                found = value;
+                continue;
             }
+
+            ref var slot = ref value.Residence is null ? ref forBoth : ref forResidence;
+            if (slot is not null)
+            {
+                throw new ParameterOverlapException(value.Key, region, date);
+            }
+
+            slot = value;
         }
 
-        return found;
+        return forResidence ?? forBoth;
     }
 
     private static ResolvedParameter ToResolved(ParameterValue value) =>
-        new(value.Key, value.Value, value.RegionCode.Value, value.EffectiveFrom, value.EffectiveTo, value.Source, value.IsDemo);
+        new(value.Key, value.Value, value.RegionCode.Value, value.EffectiveFrom, value.EffectiveTo, value.Source, value.IsDemo, value.Residence);
 
     /// <summary>
-    /// Every pair of values (same key, same region, both visible at the instant) whose date ranges overlap.
+    /// Every pair of values (same key, region and residence scope, both visible at the instant) whose date ranges overlap.
     /// Used to check policy packs and proposed values before they are stored.
     /// </summary>
     public static IReadOnlyList<(ParameterValue First, ParameterValue Second)> FindOverlaps(IEnumerable<ParameterValue> values, DateTimeOffset? recordedAsOf = null)
     {
         ArgumentNullException.ThrowIfNull(values);
         var overlaps = new List<(ParameterValue, ParameterValue)>();
-        foreach (var group in values.Where(v => v.IsVisibleAsOf(recordedAsOf)).GroupBy(v => (v.Key, v.RegionCode)))
+        foreach (var group in values.Where(v => v.IsVisibleAsOf(recordedAsOf)).GroupBy(v => (v.Key, v.RegionCode, v.Residence)))
         {
             var ordered = group.OrderBy(v => v.EffectiveFrom).ToList();
             for (var i = 0; i < ordered.Count; i++)

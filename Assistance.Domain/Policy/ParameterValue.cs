@@ -1,5 +1,6 @@
 namespace Assistance.Domain.Policy;
 
+using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
 
 /// <summary>
@@ -17,10 +18,14 @@ public sealed record ParameterValue(
     string Source,
     bool IsDemo,
     DateTimeOffset RecordedAt,
-    DateTimeOffset? SupersededAt = null)
+    DateTimeOffset? SupersededAt = null,
+    ResidenceType? Residence = null)
 {
     /// <summary>Source text of every demo value, which no policy text backs.</summary>
     public const string DemoSource = "demo value (not from policy text)";
+
+    /// <summary>True when a household of <paramref name="residence"/> can see the value (null = residence not known: only values for both).</summary>
+    public bool AppliesTo(ResidenceType? residence) => Residence is not { } own || own == residence;
 
     public bool IsInForceOn(DateOnly date) => EffectiveFrom <= date && (EffectiveTo is not { } to || date < to);
 
@@ -50,7 +55,8 @@ public sealed record ResolvedParameter(
     DateOnly? EffectiveFrom,
     DateOnly? EffectiveTo,
     string Source,
-    bool IsDemo = false)
+    bool IsDemo = false,
+    ResidenceType? Residence = null)
 {
     /// <summary>Region code shown for a value supplied in the request's <c>parameterOverrides</c>.</summary>
     public const string OverrideRegion = "override";

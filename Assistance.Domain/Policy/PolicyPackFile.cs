@@ -3,6 +3,7 @@ namespace Assistance.Domain.Policy;
 using System.Globalization;
 using System.Text.Json;
 using Assistance.Domain.Common;
+using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
 
 /// <summary>One jurisdiction's parameter values as read from a policy pack file (policy/packs/*.json).</summary>
@@ -62,11 +63,25 @@ public static class PolicyPackFile
 
             var source = RequiredString(item, "source", path + ".source");
             var demo = item.TryGetProperty("demo", out var demoElement) && demoElement.ValueKind == JsonValueKind.True;
-            values.Add(new ParameterValue(key, region, from, to, value, source, demo, recordedAt));
+            var residence = OptionalResidence(item, path + ".residence");
+            values.Add(new ParameterValue(key, region, from, to, value, source, demo, recordedAt, Residence: residence));
             index++;
         }
 
         return new PolicyPack(region, title, values);
+    }
+
+    /// <summary>Absent or null = the value is for both residence types; otherwise "Urban" or "Rural" .</summary>
+    internal static ResidenceType? OptionalResidence(JsonElement element, string path)
+    {
+        if (!element.TryGetProperty("residence", out var property) || property.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return property.ValueKind == JsonValueKind.String && property.GetString() is "Urban" or "Rural"
+            ? Enum.Parse<ResidenceType>(property.GetString()!)
+            : throw new DomainValidationException(path, "'residence' must be \"Urban\", \"Rural\" or absent (both).");
     }
 
     internal static JsonDocument ParseDocument(string json)

@@ -89,7 +89,7 @@ public sealed partial class PolicyPackSeeder(NpgsqlDataSource dataSource, TimePr
 
             var pack = PolicyPackFile.Parse(json, now);
             await using (var importer = await connection.BeginBinaryImportAsync(
-                "COPY parameter_values (id, key, region_code, effective_from, effective_to, value, source, is_demo, recorded_at, recorded_by) FROM STDIN (FORMAT BINARY)",
+                "COPY parameter_values (id, key, region_code, effective_from, effective_to, value, source, is_demo, recorded_at, recorded_by, residence) FROM STDIN (FORMAT BINARY)",
                 cancellationToken).ConfigureAwait(false))
             {
                 foreach (var value in pack.Values)
@@ -113,6 +113,14 @@ public sealed partial class PolicyPackSeeder(NpgsqlDataSource dataSource, TimePr
                     await importer.WriteAsync(value.IsDemo, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                     await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                     await importer.WriteAsync($"policy pack {fileName}", NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                    if (value.Residence is { } residence)
+                    {
+                        await importer.WriteAsync(residence.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
                 await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Assistance.Application.Policy;
 using Assistance.Domain.Common;
+using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;
 using Dapper;
@@ -17,7 +18,7 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
 {
     private const string Columns = """
         id, key, region_code, effective_from, effective_to, value::text AS value, source, is_demo,
-        recorded_at, recorded_by, superseded_at, supersedes
+        recorded_at, recorded_by, superseded_at, supersedes, residence
         """;
 
     public async Task<ParameterResolver?> ResolverForAsync(RegionCode region, CancellationToken cancellationToken)
@@ -111,8 +112,8 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
                 .ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO parameter_values (id, key, region_code, effective_from, effective_to, value, source, is_demo, recorded_at, recorded_by, supersedes)
-                VALUES (@id, @key, @regionCode, @effectiveFrom, @effectiveTo, @value::jsonb, @source, @isDemo, @recordedAt, @recordedBy, @supersedes);
+                INSERT INTO parameter_values (id, key, region_code, effective_from, effective_to, value, source, is_demo, recorded_at, recorded_by, supersedes, residence)
+                VALUES (@id, @key, @regionCode, @effectiveFrom, @effectiveTo, @value::jsonb, @source, @isDemo, @recordedAt, @recordedBy, @supersedes, @residence);
                 UPDATE policy_revision SET revision = revision + 1;
                 """,
                 new
@@ -128,6 +129,7 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
                     recordedAt = v.RecordedAt,
                     recordedBy = value.RecordedBy,
                     supersedes = value.Supersedes,
+                    residence = v.Residence?.ToString(),
                 },
                 session.Transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -138,7 +140,7 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
                 .ConfigureAwait(false);
             throw new BusinessRuleViolationException(
                 "parameter.overlap",
-                $"'{v.Key}' already has a current value for region {v.RegionCode} in force during {v.EffectiveFrom:yyyy-MM-dd} … {(v.EffectiveTo is { } to ? to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "open")}. End that value first or correct it with 'supersedes'.",
+                $"'{v.Key}' already has a current value for region {v.RegionCode} ({(v.Residence is { } r ? r + " households" : "both residence types")}) in force during {v.EffectiveFrom:yyyy-MM-dd} … {(v.EffectiveTo is { } to ? to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "open")}. End that value first or correct it with 'supersedes'.",
                 "R-02");
         }
     }
@@ -166,7 +168,7 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
 #pragma warning disable IDE1006, CA1707, SA1300 // Dapper maps snake_case columns to these names.
     internal sealed record Row(
         Guid id, string key, string region_code, DateOnly effective_from, DateOnly? effective_to, string value, string source, bool is_demo,
-        DateTime recorded_at, string recorded_by, DateTime? superseded_at, Guid? supersedes)
+        DateTime recorded_at, string recorded_by, DateTime? superseded_at, Guid? supersedes, string? residence)
 #pragma warning restore IDE1006, CA1707, SA1300
     {
         public StoredParameterValue ToStored()
@@ -182,7 +184,8 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
                 source,
                 is_demo,
                 new DateTimeOffset(DateTime.SpecifyKind(recorded_at, DateTimeKind.Utc)),
-                superseded_at is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc)) : null);
+                superseded_at is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc)) : null,
+                residence is null ? null : Enum.Parse<ResidenceType>(residence));
             return new StoredParameterValue(id, parameter, recorded_by, supersedes);
         }
     }

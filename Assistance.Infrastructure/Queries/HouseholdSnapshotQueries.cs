@@ -7,7 +7,11 @@ using Assistance.Domain.Regions;
 using Assistance.Infrastructure.Persistence;
 using Dapper;
 
-/// <summary>Reads a stored household into the engine's input in one round trip (three result sets).</summary>
+/// <summary>
+/// Reads a stored household into the engine's input in one round trip (four result sets). Each member's
+/// <c>TekunSince</c> (R-34) is the approval date of their tekun enrolment that is not ended and was approved by the
+/// assessment date.
+/// </summary>
 public sealed class HouseholdSnapshotQueries(DbSession session) : IHouseholdSnapshotQueries
 {
     public async Task<AssessmentInput?> GetAsync(Guid householdId, DateOnly asOf, CancellationToken cancellationToken)
@@ -25,8 +29,13 @@ public sealed class HouseholdSnapshotQueries(DbSession session) : IHouseholdSnap
             SELECT i.member_id, i.income_type, i.monthly_amount, i.unstable
             FROM member_incomes i JOIN household_members m ON m.id = i.member_id
             WHERE m.household_id = @householdId ORDER BY i.member_id, i.position;
+
+            SELECT person_member_id AS member_id, min(approved_on) AS since
+            FROM enrolments
+            WHERE household_id = @householdId AND programme = 'Tekun' AND status <> 'Ended' AND approved_on <= @asOf
+            GROUP BY person_member_id;
             """,
-            new { householdId },
+            new { householdId, asOf },
             session.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
 
@@ -38,6 +47,7 @@ public sealed class HouseholdSnapshotQueries(DbSession session) : IHouseholdSnap
 
         var members = (await results.ReadAsync<MemberRow>().ConfigureAwait(false)).ToList();
         var incomes = (await results.ReadAsync<IncomeRow>().ConfigureAwait(false)).ToLookup(i => i.member_id);
+        var tekunSince = (await results.ReadAsync<TekunRow>().ConfigureAwait(false)).ToDictionary(t => t.member_id, t => t.since);
         return new AssessmentInput
         {
             Region = RegionCode.Parse(household.region_code),
@@ -59,6 +69,7 @@ public sealed class HouseholdSnapshotQueries(DbSession session) : IHouseholdSnap
                 InSchool = m.in_school,
                 Employed = m.employed,
                 HasCapableSupporter = m.has_capable_supporter,
+                TekunSince = tekunSince.TryGetValue(m.id, out var since) ? since : null,
                 Incomes = incomes[m.id].Select(i => new IncomeItem(Enum.Parse<IncomeType>(i.income_type), i.monthly_amount, i.unstable)).ToList(),
             }).ToList(),
         };
@@ -72,5 +83,7 @@ public sealed class HouseholdSnapshotQueries(DbSession session) : IHouseholdSnap
         bool serious_illness, string self_care, bool in_school, bool employed, bool has_capable_supporter);
 
     private sealed record IncomeRow(Guid member_id, string income_type, decimal monthly_amount, bool unstable);
+
+    private sealed record TekunRow(Guid member_id, DateOnly since);
 #pragma warning restore IDE1006, CA1707, SA1300
 }

@@ -28,7 +28,7 @@ public class AssessmentBenchmarks
         for (var i = 0; i < Households; i++)
         {
             var input = HouseholdGenerator.Next(random);
-            cases[i] = (input, resolver.ResolveAll(input.Region, input.AsOf));
+            cases[i] = (input, resolver.ResolveAll(input.Region, input.AsOf, residence: input.Residence));
         }
     }
 
@@ -63,7 +63,7 @@ public class AssessmentBenchmarks
         var count = 0;
         foreach (var (input, _) in cases)
         {
-            count += resolver.ResolveAll(input.Region, input.AsOf).RegionCode.Length;
+            count += resolver.ResolveAll(input.Region, input.AsOf, residence: input.Residence).RegionCode.Length;
         }
 
         return count;

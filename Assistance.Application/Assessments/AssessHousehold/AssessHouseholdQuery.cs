@@ -69,6 +69,7 @@ public sealed class AssessHouseholdHandler(EligibilityAssessor assessor) : IQuer
             InSchool = member.InSchool,
             Employed = member.Employed,
             HasCapableSupporter = member.HasCapableSupporter,
+            TekunSince = member.TekunSince,
             Incomes = (member.Incomes ?? []).Select((income, j) => income is null
                 ? throw new Domain.Common.DomainValidationException($"members[{index}].incomes[{j}]", "An income item cannot be null.")
                 : new IncomeItem(income.Type, income.MonthlyAmount, income.Unstable)).ToList(),

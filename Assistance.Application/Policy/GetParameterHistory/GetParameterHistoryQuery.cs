@@ -3,17 +3,19 @@ namespace Assistance.Application.Policy.GetParameterHistory;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 using Assistance.Application.Regions;
+using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;
 using FluentValidation;
 
 /// <summary>Every dated value of one key for a region and its ancestors, superseded ones included .</summary>
-public sealed record GetParameterHistoryQuery(string Key, string? RegionCode, DateTimeOffset? AsOf) : IQuery<ParameterHistoryDto>;
+public sealed record GetParameterHistoryQuery(string Key, string? RegionCode, DateTimeOffset? AsOf, ResidenceType? Residence = null) : IQuery<ParameterHistoryDto>;
 
 public sealed class GetParameterHistoryValidator : AbstractValidator<GetParameterHistoryQuery>
 {
     public GetParameterHistoryValidator()
     {
+        RuleFor(q => q.Residence).IsInEnum();
         RuleFor(q => q.RegionCode).NotEmpty().Must(c => Domain.Regions.RegionCode.TryParse(c, out _)).WithMessage("regionCode must be 6, 9 or 12 digits.");
     }
 }
@@ -35,7 +37,10 @@ public sealed class GetParameterHistoryHandler(IPolicyStore store, IRegionQuerie
         }
 
         var values = await store.HistoryAsync(request.Key, region, cancellationToken).ConfigureAwait(false);
-        var visible = values.Where(v => request.AsOf is null || v.Value.IsVisibleAsOf(request.AsOf)).Select(ParameterValueDto.From).ToList();
-        return new ParameterHistoryDto(request.Key, region.Value, request.AsOf, visible);
+        var visible = values
+            .Where(v => request.AsOf is null || v.Value.IsVisibleAsOf(request.AsOf))
+            .Where(v => request.Residence is null || v.Value.AppliesTo(request.Residence))
+            .Select(ParameterValueDto.From).ToList();
+        return new ParameterHistoryDto(request.Key, region.Value, request.AsOf, request.Residence, visible);
     }
 }

@@ -6,6 +6,7 @@ using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 using Assistance.Application.Regions;
 using Assistance.Domain.Common;
+using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;
 using FluentValidation;
@@ -21,6 +22,8 @@ using FluentValidation;
 /// <param name="Value">Number, boolean, string, list of strings, or null to end the parameter for this region.</param>
 /// <param name="Source">Document and clause the value comes from, e.g. "常民救〔2020〕3号 一.1".</param>
 /// <param name="Supersedes">Id of the current value this one corrects.</param>
+/// <param name="Residence">Urban or Rural to limit the value to households of that residence type (e.g. a rule written for
+/// city districts, 城区, only); omit or null for both. Overlaps are refused per residence scope.</param>
 public sealed record SetParameterValueCommand(
     [property: Required, MaxLength(100)] string Key,
     [property: Required, MaxLength(12)] string RegionCode,
@@ -28,7 +31,8 @@ public sealed record SetParameterValueCommand(
     DateOnly? EffectiveTo,
     JsonElement Value,
     [property: Required, MaxLength(500)] string Source,
-    Guid? Supersedes) : ICommand<SetParameterValueResult>;
+    Guid? Supersedes,
+    ResidenceType? Residence = null) : ICommand<SetParameterValueResult>;
 
 public sealed class SetParameterValueValidator : AbstractValidator<SetParameterValueCommand>
 {
@@ -39,6 +43,7 @@ public sealed class SetParameterValueValidator : AbstractValidator<SetParameterV
         RuleFor(c => c.RegionCode).NotEmpty().Must(c => Domain.Regions.RegionCode.TryParse(c, out _)).WithMessage("regionCode must be 6, 9 or 12 digits.");
         RuleFor(c => c.EffectiveFrom).NotEqual(default(DateOnly)).WithMessage("effectiveFrom (YYYY-MM-DD) is required.");
         RuleFor(c => c.EffectiveTo).Must((c, to) => to is null || to > c.EffectiveFrom).WithMessage("effectiveTo must be after effectiveFrom (it is exclusive).");
+        RuleFor(c => c.Residence).IsInEnum();
         RuleFor(c => c.Source).NotEmpty().WithMessage("Every value needs its source (document and clause).").MaximumLength(500);
     }
 }
@@ -85,7 +90,7 @@ public sealed class SetParameterValueHandler(IPolicyStore store, IRegionQueries 
             await store.SupersedeAsync(supersededId, now, cancellationToken).ConfigureAwait(false);
         }
 
-        var proposed = new ParameterValue(definition.Key, region, request.EffectiveFrom, request.EffectiveTo, value, request.Source.Trim(), false, now);
+        var proposed = new ParameterValue(definition.Key, region, request.EffectiveFrom, request.EffectiveTo, value, request.Source.Trim(), false, now, Residence: request.Residence);
         var resolver = await store.ResolverForAsync(region, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("Region", region.Value);
         var warnings = ParameterChangeChecks.Check(proposed, resolver);

@@ -1,11 +1,11 @@
 namespace Assistance.Domain.Eligibility;
 
-using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
 
 /// <summary>
-/// R-15; S0 二; S2 二(四): a dibao unit is Unstable when a member of working age has Full labour capacity or
-/// any income item is flagged unstable. Class A = Stable and (everyone lacks labour capacity, or one has a
+/// R-15; S0 二 ("家庭成员有劳动能力…每半年核查一次"); S2 二(四): a dibao unit is Unstable when a member does not
+/// lack labour capacity (working age, capacity Full or Partial, no qualifying disability) or any income item is
+/// flagged unstable. Class A = Stable and (everyone lacks labour capacity, or one has a
 /// severe condition); B = other Stable; C = Unstable. The review interval follows the stability.
 /// </summary>
 internal static class DibaoStabilityAndClass
@@ -15,8 +15,6 @@ internal static class DibaoStabilityAndClass
 
     public static (Stability Stability, DibaoClass Class, int ReviewIntervalMonths) Apply(AssessmentContext context, DibaoUnit unit)
     {
-        var min = context.Reader.RequireInteger(ParameterCatalog.WorkingAgeMin);
-        var max = context.Reader.RequireInteger(ParameterCatalog.WorkingAgeMax);
         var ableBodied = false;
         var unstableIncome = false;
         var allLackLabour = true;
@@ -24,14 +22,16 @@ internal static class DibaoStabilityAndClass
         foreach (var i in unit.Members)
         {
             var member = context.Members[i];
-            var age = context.Ages[i];
-            ableBodied |= age >= min && age <= max && member.LaborCapacity == LaborCapacity.Full;
+            var lacksLabour = MemberPredicates.LacksLabourCapacity(context, i);
+
+            // Partial capacity is still labour capacity (有劳动能力): only the shared predicate decides.
+            ableBodied |= !lacksLabour;
             for (var k = 0; k < member.Incomes.Count; k++)
             {
                 unstableIncome |= member.Incomes[k].Unstable;
             }
 
-            allLackLabour &= MemberPredicates.LacksLabourCapacity(context, i);
+            allLackLabour &= lacksLabour;
             anySevere |= MemberPredicates.HasSevereCondition(member);
         }
 
@@ -49,7 +49,7 @@ internal static class DibaoStabilityAndClass
                 "dibao.stability-class",
                 Source,
                 passed: true,
-                $"{stability} (able-bodied working-age member: {(ableBodied ? "yes" : "no")}, unstable income: {(unstableIncome ? "yes" : "no")}); class {dibaoClass} (all lack labour capacity: {(allLackLabour ? "yes" : "no")}, severe condition: {(anySevere ? "yes" : "no")}); review every {interval} months");
+                $"{stability} (member with labour capacity: {(ableBodied ? "yes" : "no")}, unstable income: {(unstableIncome ? "yes" : "no")}); class {dibaoClass} (all lack labour capacity: {(allLackLabour ? "yes" : "no")}, severe condition: {(anySevere ? "yes" : "no")}); review every {interval} months");
         }
 
         return (stability, dibaoClass, interval);

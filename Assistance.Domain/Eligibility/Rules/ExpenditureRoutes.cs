@@ -3,30 +3,29 @@ namespace Assistance.Domain.Eligibility;
 using Assistance.Domain.Policy;
 
 /// <summary>
-/// R-16: how expenditure-type hardship (支出型困难) is recognised, by expenditure.route — None, DibaoInclusion
-/// (S3 三(二)1: income within a multiple of S and rigid spending pulls it below S → dibao) or RigidShare
-/// (N-2025: rigid spending is a large share of income → ExpenditureHardship, no cash). Step 5 of §3.
+/// R-16: the two expenditure-type hardship (支出型困难) routes of step 5, each switched on by its own flag so both
+/// can be in force in one region on one date: DibaoInclusion (expenditure.dibaoInclusion.enabled; S3 三(二)1:
+/// income within a multiple of S and rigid spending pulls it below S → dibao) and RigidShare
+/// (expenditure.rigidShare.enabled; N-2025: rigid spending is a large share of income → ExpenditureHardship,
+/// no cash).
 /// </summary>
 internal static class ExpenditureRoutes
 {
     public const string Rule = "R-16";
     public const string InclusionSource = "S3 三(二)1";
     public const string RigidShareSource = "N-2025";
-    public const string RouteSource = "S3 三(二)1; N-2025";
-    public const string None = "None";
-    public const string DibaoInclusion = "DibaoInclusion";
-    public const string RigidShare = "RigidShare";
     private const int MonthsPerYear = 12;
 
-    public static string ReadRoute(AssessmentContext context)
+    /// <summary>Whether a route's flag is on; traced as its own entry so a reader sees why a route was not tried.</summary>
+    public static bool IsEnabled(AssessmentContext context, ParameterDefinition flag, string name, string source)
     {
-        var route = context.Reader.RequireString(ParameterCatalog.ExpenditureRoute);
+        var enabled = context.Reader.RequireBoolean(flag);
         if (context.Tracing)
         {
-            context.Trace(Rule, "expenditure.route", RouteSource, passed: route != None, $"expenditure route in force: {route}");
+            context.Trace(Rule, name, source, enabled, $"{flag.Key} = {(enabled ? "true" : "false")}");
         }
 
-        return route;
+        return enabled;
     }
 
     /// <summary>DibaoInclusion: assets pass, P ≤ max × S and P − rigid/n &lt; S → amount min(S × n, (S − (P − rigid/n)) × n); null when not met.</summary>
@@ -61,18 +60,27 @@ internal static class ExpenditureRoutes
 
     /// <summary>
     /// RigidShare: assets pass; P &lt; disposable / 12; rigid / (P × n) &gt; minRigidShareOfIncome (infinite when
-    /// income is 0 and rigid &gt; 0). Not evaluated while minRigidShareOfIncome is unset.
+    /// income is 0 and rigid &gt; 0). Not evaluated — never refused — while minRigidShareOfIncome or the
+    /// disposable-income statistic is unset; the trace names which.
     /// </summary>
     public static bool IsExpenditureHardship(AssessmentContext context, DibaoUnit unit, bool assetsPass)
     {
         var minShare = context.Reader.OptionalDecimal(ParameterCatalog.ExpenditureMinRigidShareOfIncome);
-        if (minShare is not { } share)
+        var statistic = context.Reader.OptionalDecimal(ParameterCatalog.DisposableIncomePerCapita);
+        if (minShare is not { } share || statistic is not { } disposable)
         {
-            context.Trace(Rule, "expenditure.rigid-share", RigidShareSource, passed: false, "not evaluated: expenditure.minRigidShareOfIncome is unset");
+            if (context.Tracing)
+            {
+                var unset = string.Join(
+                    " and ",
+                    new[] { minShare is null ? ParameterCatalog.ExpenditureMinRigidShareOfIncome.Key : null, statistic is null ? ParameterCatalog.DisposableIncomePerCapita.Key : null }
+                        .Where(k => k is not null));
+                context.Trace(Rule, "expenditure.rigid-share", RigidShareSource, passed: false, $"not evaluated: {unset} unset");
+            }
+
             return false;
         }
 
-        var disposable = context.Reader.RequireDecimal(ParameterCatalog.DisposableIncomePerCapita);
         var rigid = context.Input.MonthlyRigidExpenditure;
         var total = unit.TotalIncome;
 

@@ -34,14 +34,14 @@ internal static class TekunBasicStandardIsAtLeastEveryFloor
         Consider(
             consumptionShare * consumption / MonthsPerYear,
             consumptionShare is { } cs && consumption is { } c ? $"{AssessmentContext.Number(cs)} × {AssessmentContext.Money(c)} / 12" : string.Empty,
-            "tekun.basic.minShareOfConsumption");
+            Unset("tekun.basic.minShareOfConsumption", consumptionShare, ParameterCatalog.ConsumptionPerCapita.Key, consumption));
 
         var incomeShare = reader.OptionalDecimal(ParameterCatalog.TekunBasicMinShareOfDisposableIncome);
         var disposable = reader.OptionalDecimal(ParameterCatalog.DisposableIncomePerCapita);
         Consider(
             incomeShare * disposable / MonthsPerYear,
             incomeShare is { } s && disposable is { } d ? $"{AssessmentContext.Number(s)} × {AssessmentContext.Money(d)} / 12" : string.Empty,
-            "tekun.basic.minShareOfDisposableIncome");
+            Unset("tekun.basic.minShareOfDisposableIncome", incomeShare, ParameterCatalog.DisposableIncomePerCapita.Key, disposable));
 
         if (best is not { } raw)
         {
@@ -61,6 +61,16 @@ internal static class TekunBasicStandardIsAtLeastEveryFloor
         }
 
         return basic;
+
+        // The skipped floor names what is missing: its share, its statistic, or both.
+        static string Unset(string shareKey, decimal? share, string statisticKey, decimal? statistic) =>
+            (share, statistic) switch
+            {
+                (null, null) => $"{shareKey} and {statisticKey}",
+                (null, _) => shareKey,
+                (_, null) => $"{shareKey} (statistic {statisticKey} unset)",
+                _ => shareKey,
+            };
 
         void Consider(decimal? term, string text, string name)
         {

@@ -188,7 +188,7 @@ public sealed class PolicyParameterApiTests : ApiTestBase
 
     [TestCase("dibao.standard.moon", "1", "key")]
     [TestCase("dibao.standard.urban", "\"lots\"", "value")]
-    [TestCase("expenditure.route", "\"Sometimes\"", "value")]
+    [TestCase("expenditure.rigidShare.enabled", "\"Sometimes\"", "value")]
     [TestCase("tekun.elderlyAge", "60.5", "value")]
     public async Task Set_UnknownKeyOrWrongType_Returns400NamingFieldAndStoresNothing(string key, string value, string field)
     {

@@ -35,7 +35,7 @@ public sealed class AssessorSeamTests : WorkflowTestBase
         Today("2026-07-06");
         var (id, etag, _) = await SubmitAsync(client, household, "Dibao");
         etag = await ToNoticeAsync(client, id, etag);
-        Today("2026-07-13");
+        Today("2026-07-14"); // the notice opened Monday 07-06 runs 07-07 … 07-13 (Civil Code Art. 201)
         (_, etag) = await StepAsync(client, id, "public-notice/close", new { }, etag);
         var (body, _) = await StepAsync(client, id, "decision", new { decision = "Approve", reasons = "符合条件" }, etag);
 

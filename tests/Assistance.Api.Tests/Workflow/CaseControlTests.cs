@@ -36,7 +36,7 @@ public sealed class CaseControlTests : WorkflowTestBase
         Assert.That((string?)submitted["conflictsOfInterest"]![0]!["staffRole"], Is.EqualTo("Caseworker"));
 
         etag = await ToNoticeAsync(county, id, etag);
-        Today("2026-07-13");
+        Today("2026-07-14");
         (_, etag) = await StepAsync(county, id, "public-notice/close", new { }, etag);
 
         var refused = await county.PostJsonAsync($"/api/v1/applications/{id}/decision", new { decision = "Approve" }, null, etag);
@@ -66,7 +66,7 @@ public sealed class CaseControlTests : WorkflowTestBase
         Today("2026-08-03");
         var (id, etag, _) = await SubmitAsync(county, household, "Dibao");
         etag = await ToNoticeAsync(county, id, etag);
-        Today("2026-08-10");
+        Today("2026-08-11");
         (_, etag) = await StepAsync(county, id, "public-notice/close", new { }, etag);
 
         var a = Factory.ClientAs("county-a", "320682", null, "cases.read", "cases.write", "cases.approve");

@@ -46,19 +46,20 @@ public sealed class DibaoCaseTests : WorkflowTestBase
         (body, etag) = await StepAsync(township, id, "home-surveys", new { investigators = Investigators, findings = "家庭无收入，住房简陋" }, etag);
         Assert.That((string?)body["status"], Is.EqualTo("Surveyed"));
         (body, etag) = await StepAsync(township, id, "public-notice", new { reason = "村务公开栏" }, etag);
-        Assert.That((string?)body["noticeEndsOn"], Is.EqualTo("2026-10-15"));
+        // Opened Fri 10-09: the opening day is not counted (Civil Code Art. 201), the 7 days run 10-10 (make-up Saturday) … 10-16.
+        Assert.That((string?)body["noticeEndsOn"], Is.EqualTo("2026-10-16"));
 
-        // On the 7th day the notice still runs.
-        Today("2026-10-15");
+        // On its last day the notice still runs.
+        Today("2026-10-16");
         var early = await township.PostJsonAsync($"/api/v1/applications/{id}/public-notice/close", new { reason = "x" }, null, etag);
         var problem = await early.ProblemAsync(HttpStatusCode.Conflict, "application.notice-period-running");
         Assert.That((string?)problem["detail"], Does.Contain("R-20"));
 
-        Today("2026-10-16");
+        Today("2026-10-19");
         (body, etag) = await StepAsync(township, id, "public-notice/close", new { reason = "公示无异议，报县级" }, etag);
 
-        // County decision within 10 working days of receiving the file: 10-19 … 10-30.
-        Assert.That((string?)Deadline(body, "Decision")["dueOn"], Is.EqualTo("2026-10-30"));
+        // County decision within 10 working days of receiving the file on Mon 10-19: 10-20 … 11-02.
+        Assert.That((string?)Deadline(body, "Decision")["dueOn"], Is.EqualTo("2026-11-02"));
 
         // A township account cannot decide.
         var byTownship = await township.PostJsonAsync($"/api/v1/applications/{id}/decision", new { decision = "Approve" }, null, etag);
@@ -119,7 +120,7 @@ public sealed class DibaoCaseTests : WorkflowTestBase
         Today("2026-03-02");
         var (id, etag, _) = await SubmitAsync(county, household, "Dibao");
         etag = await ToNoticeAsync(county, id, etag);
-        Today("2026-03-09");
+        Today("2026-03-10");
         (_, etag) = await StepAsync(county, id, "public-notice/close", new { reason = "无异议" }, etag);
 
         var noReasons = await county.PostJsonAsync($"/api/v1/applications/{id}/decision", new { decision = "Reject", reasons = " " }, null, etag);
@@ -169,7 +170,7 @@ public sealed class DibaoCaseTests : WorkflowTestBase
         Today("2026-05-11");
         var (id, etag, _) = await SubmitAsync(county, household, "Dibao");
         etag = await ToNoticeAsync(county, id, etag, sources: 4);
-        Today("2026-05-18");
+        Today("2026-05-19");
         (_, etag) = await StepAsync(county, id, "public-notice/close", new { }, etag);
 
         var response = await county.PostJsonAsync($"/api/v1/applications/{id}/decision", new { decision = "Approve" }, Guid.NewGuid().ToString(), etag);

@@ -25,7 +25,7 @@ public sealed class ExclusivityTests : WorkflowTestBase
         Today(monday);
         var (id, etag, _) = await SubmitAsync(county, household, programme);
         etag = await ToNoticeAsync(county, id, etag);
-        Today(DateOnly.Parse(monday, System.Globalization.CultureInfo.InvariantCulture).AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Today(DateOnly.Parse(monday, System.Globalization.CultureInfo.InvariantCulture).AddDays(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         (_, etag) = await StepAsync(county, id, "public-notice/close", new { }, etag);
         return etag + "|" + id;
     }

@@ -40,11 +40,12 @@ public sealed class TekunCaseTests : WorkflowTestBase
         Assert.That((string?)Deadline(body, "Investigation")["state"], Is.EqualTo("Met"));
         (_, etag) = await StepAsync(county, id, "public-notice", new { }, etag);
 
-        Today("2026-03-13");
+        // Opened Fri 03-06, the notice runs 03-07 … 03-13 (the opening day is not counted) and closes from 03-14.
+        Today("2026-03-16");
         (body, etag) = await StepAsync(county, id, "public-notice/close", new { reason = "公示无异议" }, etag);
 
-        // County decision within 15 working days of 03-13: 03-16 … 04-03 (Friday before Qingming).
-        Assert.That((string?)Deadline(body, "Decision")["dueOn"], Is.EqualTo("2026-04-03"));
+        // County decision within 15 working days of Mon 03-16: 03-17 … 04-03 = 14, [04-04 … 04-06 Qingming], 04-07.
+        Assert.That((string?)Deadline(body, "Decision")["dueOn"], Is.EqualTo("2026-04-07"));
 
         // The county draws its ≥ 30 % random home checks; the only tekun case awaiting decision is picked.
         var draw = await county.PostJsonAsync("/api/v1/applications/random-checks", new { regionCode = "320682", reason = "2026年3月抽查" }, Guid.NewGuid().ToString());
@@ -132,7 +133,7 @@ public sealed class TekunCaseTests : WorkflowTestBase
         Today("2026-06-01");
         var (id, etag, _) = await SubmitAsync(county, elder, "Tekun");
         etag = await ToNoticeAsync(county, id, etag);
-        Today("2026-06-08");
+        Today("2026-06-09");
         (_, etag) = await StepAsync(county, id, "public-notice/close", new { }, etag);
         var (body, _) = await StepAsync(county, id, "decision", new { decision = "Approve", careSetting = "Centralized" }, etag);
         var create = await county.PostJsonAsync("/api/v1/care-agreements",

@@ -10,6 +10,9 @@ public static class ApplicationBuilder
     public const string Actor = "caseworker";
     public static readonly string[] TwoInvestigators = ["张三", "李四"];
 
+    /// <summary>The deadline.* parameters of the real packs for 320682 (the national baseline: no regional override).</summary>
+    public static readonly StatutoryTimeLimits Limits = new(Support.PolicyData.Resolver, RegionCode.Parse("320682"));
+
     public static Application Submitted(Programme programme = Programme.Dibao, string on = "2025-01-20", IEnumerable<ConflictOfInterestMatch>? conflicts = null) =>
         Application.Submit(Guid.CreateVersion7(), RegionCode.Parse("320682"), Guid.NewGuid(), Guid.NewGuid(), programme, ApplicationChannel.Window,
             true, true, false, conflicts ?? [], D(on), Actor, "申请");
@@ -32,7 +35,7 @@ public static class ApplicationBuilder
 
     /// <summary>Accepted on <paramref name="acceptedOn"/>, checked, surveyed, notice opened and closed on the given days.</summary>
     public static Application AwaitingDecision(
-        Programme programme = Programme.Dibao, string acceptedOn = "2025-03-03", string noticeOn = "2025-03-06", string closeOn = "2025-03-13",
+        Programme programme = Programme.Dibao, string acceptedOn = "2025-03-03", string noticeOn = "2025-03-06", string closeOn = "2025-03-14",
         bool verify = true, IEnumerable<ConflictOfInterestMatch>? conflicts = null)
     {
         var a = Verifying(programme, acceptedOn, conflicts);
@@ -43,7 +46,7 @@ public static class ApplicationBuilder
 
         a.RecordHomeSurvey(TwoInvestigators, "家中无车辆", D(acceptedOn), Actor, null);
         a.OpenPublicNotice(D(noticeOn), Actor, null);
-        a.ClosePublicNotice(D(closeOn), Actor, "无异议");
+        a.ClosePublicNotice(D(closeOn), Actor, "无异议", Calendar, Limits);
         return a;
     }
 }

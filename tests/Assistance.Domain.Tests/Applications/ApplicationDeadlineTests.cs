@@ -9,7 +9,7 @@ using static Assistance.Domain.Tests.Calendar.SeedCalendar;
 public sealed class ApplicationDeadlineTests
 {
     private static Deadline Step(Application a, DeadlineStep step, string today) =>
-        a.Deadlines(Calendar, D(today)).Single(d => d.Step == step);
+        a.Deadlines(Calendar, Limits, D(today)).Single(d => d.Step == step);
 
     [Test]
     public void StartVerification_AcrossSpringFestival2025_IsDueOnFifthOfFebruary()
@@ -62,7 +62,7 @@ public sealed class ApplicationDeadlineTests
     [Test]
     public void Decision_Dibao_TenWorkingDaysAcrossNationalDay2025()
     {
-        var a = AwaitingDecision(acceptedOn: "2025-09-15", noticeOn: "2025-09-19", closeOn: "2025-09-26");
+        var a = AwaitingDecision(acceptedOn: "2025-09-15", noticeOn: "2025-09-18", closeOn: "2025-09-26");
         var d = Step(a, DeadlineStep.Decision, "2025-09-26");
         Assert.That(d.StartedOn, Is.EqualTo(D("2025-09-26")));
         Assert.That(d.DueOn, Is.EqualTo(D("2025-10-16")));
@@ -73,7 +73,7 @@ public sealed class ApplicationDeadlineTests
     [TestCase("2025-10-17", DeadlineState.Late, TestName = "Decision_Dibao_OneDayLate_IsLate")]
     public void Decision_Dibao_Boundary(string decidedOn, DeadlineState expected)
     {
-        var a = AwaitingDecision(acceptedOn: "2025-09-15", noticeOn: "2025-09-19", closeOn: "2025-09-26");
+        var a = AwaitingDecision(acceptedOn: "2025-09-15", noticeOn: "2025-09-18", closeOn: "2025-09-26");
         a.Approve(true, D(decidedOn), "county", null);
         Assert.That(Step(a, DeadlineStep.Decision, decidedOn).State, Is.EqualTo(expected));
     }
@@ -82,7 +82,7 @@ public sealed class ApplicationDeadlineTests
     public void Decision_Tekun_FifteenWorkingDays()
     {
         // Closed Fri 2025-09-26: 10 working days reach 10-16 (see above); 5 more: 10-17, 10-20, 21, 22, 23.
-        var a = AwaitingDecision(Programme.Tekun, acceptedOn: "2025-09-15", noticeOn: "2025-09-19", closeOn: "2025-09-26");
+        var a = AwaitingDecision(Programme.Tekun, acceptedOn: "2025-09-15", noticeOn: "2025-09-18", closeOn: "2025-09-26");
         var d = Step(a, DeadlineStep.Decision, "2025-09-26");
         Assert.That(d.DueOn, Is.EqualTo(D("2025-10-23")));
         Assert.That(d.Source, Does.Contain("N-43"));
@@ -97,7 +97,7 @@ public sealed class ApplicationDeadlineTests
         a.Accept(D("2026-02-09"), Actor, null);
         var d = Step(a, DeadlineStep.Investigation, "2026-02-09");
         Assert.That(d.DueOn, Is.EqualTo(D("2026-03-06")));
-        Assert.That(a.Deadlines(Calendar, D("2026-02-09")).Select(x => x.Step), Is.EqualTo(new[] { DeadlineStep.Investigation }));
+        Assert.That(a.Deadlines(Calendar, Limits, D("2026-02-09")).Select(x => x.Step), Is.EqualTo(new[] { DeadlineStep.Investigation }));
     }
 
     [TestCase("2026-03-06", DeadlineState.Met, TestName = "Investigation_Tekun_SurveyedOnDueDate_IsMet")]
@@ -140,10 +140,10 @@ public sealed class ApplicationDeadlineTests
     {
         var a = Submitted(on: "2026-12-28");
         a.Accept(D("2026-12-30"), Actor, null);
-        Assert.Throws<CalendarYearMissingException>(() => a.Deadlines(Calendar, D("2026-12-30")));
+        Assert.Throws<CalendarYearMissingException>(() => a.Deadlines(Calendar, Limits, D("2026-12-30")));
     }
 
     [Test]
     public void Deadlines_BeforeAcceptance_AreEmpty() =>
-        Assert.That(Submitted().Deadlines(Calendar, D("2025-01-20")), Is.Empty);
+        Assert.That(Submitted().Deadlines(Calendar, Limits, D("2025-01-20")), Is.Empty);
 }

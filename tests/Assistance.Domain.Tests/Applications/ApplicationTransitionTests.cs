@@ -96,16 +96,44 @@ public sealed class ApplicationTransitionTests
     public void OpenPublicNotice_BeforeSurvey_IsInvalidTransition() =>
         AssertRule(() => Verifying().OpenPublicNotice(D("2025-01-27"), Actor, null), "application.invalid-transition");
 
+    // Civil Code Art. 201: the opening day is not counted — domain.md §7's worked example, a 7-day notice opened on
+    // Monday 2025-03-03, runs 03-04 … 03-10 and can be closed from 03-11.
     [Test]
-    public void ClosePublicNotice_OnSeventhDay_IsRefused_AndOnEighthDayIsAllowed()
+    public void ClosePublicNotice_OpenedMonday3March2025_RunsToTenthAndClosesFromEleventh()
+    {
+        var a = Verifying(acceptedOn: "2025-02-28");
+        a.RecordHomeSurvey(TwoInvestigators, "x", D("2025-02-28"), Actor, null);
+        a.OpenPublicNotice(D("2025-03-03"), Actor, null);
+        Assert.That(a.NoticeEndsOn(Calendar, Limits), Is.EqualTo(D("2025-03-10")));
+        AssertRule(() => a.ClosePublicNotice(D("2025-03-10"), Actor, null, Calendar, Limits), "application.notice-period-running");
+        a.ClosePublicNotice(D("2025-03-11"), Actor, null, Calendar, Limits);
+        Assert.That(a.Status, Is.EqualTo(ApplicationStatus.AwaitingDecision));
+    }
+
+    // Civil Code Art. 203: a calendar-day period whose last day is a rest day ends on the next working day. Opened
+    // 2025-09-24, the 7th day is 10-01, inside the National Day holiday (10-01 … 10-08): it ends on Thursday 10-09.
+    [Test]
+    public void ClosePublicNotice_LastDayInNationalDayHoliday_EndsOnNextWorkingDay()
+    {
+        var a = Verifying(acceptedOn: "2025-09-22");
+        a.RecordHomeSurvey(TwoInvestigators, "x", D("2025-09-23"), Actor, null);
+        a.OpenPublicNotice(D("2025-09-24"), Actor, null);
+        Assert.That(a.NoticeEndsOn(Calendar, Limits), Is.EqualTo(D("2025-10-09")));
+        AssertRule(() => a.ClosePublicNotice(D("2025-10-09"), Actor, null, Calendar, Limits), "application.notice-period-running");
+        a.ClosePublicNotice(D("2025-10-10"), Actor, null, Calendar, Limits);
+        Assert.That(a.NoticeClosedOn, Is.EqualTo(D("2025-10-10")));
+    }
+
+    // Opened Saturday 2025-03-08: the 7th day, Saturday 03-15, is a rest day; the notice ends on Monday 03-17.
+    [Test]
+    public void ClosePublicNotice_LastDayOnWeekend_EndsOnMonday()
     {
         var a = Verifying(acceptedOn: "2025-03-03");
         a.RecordHomeSurvey(TwoInvestigators, "x", D("2025-03-04"), Actor, null);
-        a.OpenPublicNotice(D("2025-03-05"), Actor, null);
-        Assert.That(a.NoticeEndsOn, Is.EqualTo(D("2025-03-11")));
-        AssertRule(() => a.ClosePublicNotice(D("2025-03-11"), Actor, null), "application.notice-period-running");
-        a.ClosePublicNotice(D("2025-03-12"), Actor, null);
-        Assert.That(a.Status, Is.EqualTo(ApplicationStatus.AwaitingDecision));
+        a.OpenPublicNotice(D("2025-03-08"), Actor, null);
+        Assert.That(a.NoticeEndsOn(Calendar, Limits), Is.EqualTo(D("2025-03-17")));
+        AssertRule(() => a.ClosePublicNotice(D("2025-03-17"), Actor, null, Calendar, Limits), "application.notice-period-running");
+        a.ClosePublicNotice(D("2025-03-18"), Actor, null, Calendar, Limits);
     }
 
     [Test]
@@ -119,8 +147,8 @@ public sealed class ApplicationTransitionTests
         Assert.That(a.NoticeOpenedOn, Is.Null);
         a.RecordHomeSurvey(TwoInvestigators, "复查无经营", D("2025-03-07"), Actor, null);
         a.OpenPublicNotice(D("2025-03-10"), Actor, null);
-        AssertRule(() => a.ClosePublicNotice(D("2025-03-16"), Actor, null), "application.notice-period-running");
-        a.ClosePublicNotice(D("2025-03-17"), Actor, null);
+        AssertRule(() => a.ClosePublicNotice(D("2025-03-17"), Actor, null, Calendar, Limits), "application.notice-period-running");
+        a.ClosePublicNotice(D("2025-03-18"), Actor, null, Calendar, Limits);
         Assert.That(a.Surveys, Has.Count.EqualTo(2));
     }
 

@@ -17,7 +17,7 @@ public class EnginePropertyTests
         for (var i = 0; i < count; i++)
         {
             var input = HouseholdGenerator.Next(random);
-            yield return (input, PolicyData.Resolver.ResolveAll(input.Region, input.AsOf));
+            yield return (input, PolicyData.Resolver.ResolveAll(input.Region, input.AsOf, residence: input.Residence));
         }
     }
 

@@ -12,10 +12,12 @@ public class ExpenditureRouteTests
     private const decimal MinRigidShare = 0.5m;
     private const decimal Disposable = 36000m;
 
-    private static ParameterSet Inclusion() => National(("expenditure.route", "DibaoInclusion"), ("expenditure.maxMultipleOfStandard", InclusionMultiple));
+    private static ParameterSet Inclusion() => National(
+        ("expenditure.dibaoInclusion.enabled", true), ("expenditure.rigidShare.enabled", false), ("expenditure.maxMultipleOfStandard", InclusionMultiple));
 
     private static ParameterSet RigidShare(decimal? minShare = MinRigidShare) => National(
-        ("expenditure.route", "RigidShare"),
+        ("expenditure.dibaoInclusion.enabled", false),
+        ("expenditure.rigidShare.enabled", true),
         ("expenditure.minRigidShareOfIncome", minShare),
         ("stats.disposableIncomePerCapita.previousYear", Disposable));
 
@@ -33,7 +35,7 @@ public class ExpenditureRouteTests
         Assert.That(result.Outcome, Is.EqualTo(AssessmentOutcome.Dibao));
         Assert.That(result.MonthlyAmount, Is.EqualTo(0.01m));
         Assert.That(result.Stability, Is.Not.Null);
-        Assert.That(result.Entry("R-16").Parameters.Select(p => p.Key), Does.Contain("expenditure.route"));
+        Assert.That(result.Entry("R-16").Parameters.Select(p => p.Key), Does.Contain("expenditure.dibaoInclusion.enabled"));
     }
 
     [Test]
@@ -66,9 +68,9 @@ public class ExpenditureRouteTests
     }
 
     [Test]
-    public void Assess_WhenRouteIsNone_HighRigidSpendingChangesNothing()
+    public void Assess_WhenBothRoutesOff_HighRigidSpendingChangesNothing()
     {
-        var result = Assess(Worker(InclusionMultiple * S, S * 3), National(("expenditure.route", "None")));
+        var result = Assess(Worker(InclusionMultiple * S, S * 3), National(("expenditure.dibaoInclusion.enabled", false), ("expenditure.rigidShare.enabled", false)));
 
         Assert.That(result.Outcome, Is.EqualTo(AssessmentOutcome.NotEligible));
     }

@@ -10,7 +10,8 @@ public class ParameterCatalogTests
     [TestCase("dibao.standard.urban", ParameterType.Decimal)]
     [TestCase("tekun.minorAgeLimit", ParameterType.Integer)]
     [TestCase("dibao.singlePerson.enabled", ParameterType.Boolean)]
-    [TestCase("expenditure.route", ParameterType.EnumString)]
+    [TestCase("expenditure.dibaoInclusion.enabled", ParameterType.Boolean)]
+    [TestCase("expenditure.rigidShare.enabled", ParameterType.Boolean)]
     [TestCase("payment.rounding", ParameterType.EnumString)]
     [TestCase("dibao.income.excludedTypes", ParameterType.StringList)]
     [TestCase("priceSubsidy.cpiTriggerPercent", ParameterType.Decimal)]
@@ -18,6 +19,12 @@ public class ParameterCatalogTests
     {
         Assert.That(ParameterCatalog.TryGet(key, out var definition), Is.True);
         Assert.That(definition.Type, Is.EqualTo(type));
+    }
+
+    [Test]
+    public void TryGet_WhenOneRouteKeyOfBefore_IsGone()
+    {
+        Assert.That(ParameterCatalog.TryGet("expenditure.route", out _), Is.False);
     }
 
     [Test]
@@ -55,7 +62,7 @@ public class ParameterCatalogTests
     }
 
     [TestCase("payment.rounding", "Jiao")]
-    [TestCase("expenditure.route", "Everything")]
+    [TestCase("priceSubsidy.paymentDeadline", "Whenever")]
     public void Validate_WhenEnumStringNotAllowed_Throws(string key, string text)
     {
         var error = Assert.Throws<DomainValidationException>(() => ParameterCatalog.Validate(key, ParameterValueData.FromString(text)));
@@ -64,9 +71,6 @@ public class ParameterCatalogTests
 
     [TestCase("payment.rounding", "Cent")]
     [TestCase("payment.rounding", "Yuan")]
-    [TestCase("expenditure.route", "None")]
-    [TestCase("expenditure.route", "DibaoInclusion")]
-    [TestCase("expenditure.route", "RigidShare")]
     public void Validate_WhenEnumStringAllowed_Accepts(string key, string text)
     {
         Assert.That(ParameterCatalog.Validate(key, ParameterValueData.FromString(text)).AsString(), Is.EqualTo(text));

@@ -1,5 +1,6 @@
 namespace Assistance.Domain.Tests.Policy;
 
+using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;
 using Assistance.Domain.Tests.Support;
@@ -112,5 +113,61 @@ public class ParameterChangeChecksTests
         var error = Assert.Throws<Assistance.Domain.Common.DomainValidationException>(() => _ = new ParameterResolver([bad]));
 
         Assert.That(error!.Field, Is.EqualTo("tekun.elderlyAge"));
+    }
+    private static ParameterValue ProposedFor(ResidenceType? residence, string region, DateOnly from, decimal value) =>
+        Proposed("tekun.basic.standard", region, from, value) with { Residence = residence };
+
+    // every floor in force warns by name — 1.3 × S, the consumption share (S3, Urban only), the disposable-income share (S1).
+    [Test]
+    public void Check_WhenUrbanTekunStandardBelowBengbuConsumptionFloorOnly_WarnsNamingThatFloor()
+    {
+        var date = new DateOnly(2022, 10, 1);
+        var set = PolicyData.For(ResidenceType.Urban, "340300", date);
+        var consumptionFloor = PolicyData.Number(set, "tekun.basic.minShareOfConsumption") * PolicyData.Number(set, "stats.consumptionPerCapita.previousYear") / 12;
+        var multipleFloor = PolicyData.Number(set, "tekun.basic.minMultipleOfDibao") * PolicyData.Number(set, "dibao.standard.urban");
+        Assert.That(multipleFloor, Is.LessThan(consumptionFloor - 1m));
+
+        var warnings = ParameterChangeChecks.Check(ProposedFor(ResidenceType.Urban, "340300", date, consumptionFloor - 0.01m), PolicyData.Resolver);
+
+        Assert.That(warnings, Has.Count.EqualTo(1));
+        Assert.That(warnings[0].Message, Does.Contain("floor tekun.basic.minShareOfConsumption"));
+        Assert.That(warnings[0].RuleId, Is.EqualTo("R-12"));
+    }
+
+    [Test]
+    public void Check_WhenRuralTekunStandardBelowTheUrbanOnlyConsumptionFloor_DoesNotWarn()
+    {
+        var date = new DateOnly(2022, 10, 1);
+        var urban = PolicyData.For(ResidenceType.Urban, "340300", date);
+        var rural = PolicyData.For(ResidenceType.Rural, "340300", date);
+        var value = PolicyData.Number(rural, "tekun.basic.minMultipleOfDibao") * PolicyData.Number(rural, "dibao.standard.rural");
+        Assert.That(value, Is.LessThan(PolicyData.Number(urban, "tekun.basic.minShareOfConsumption") * PolicyData.Number(urban, "stats.consumptionPerCapita.previousYear") / 12));
+
+        Assert.That(ParameterChangeChecks.Check(ProposedFor(ResidenceType.Rural, "340300", date, value), PolicyData.Resolver), Is.Empty);
+    }
+
+    [Test]
+    public void Check_WhenTekunStandardBelowChangzhouDisposableIncomeShare_WarnsNamingThatFloor()
+    {
+        var date = new DateOnly(2021, 6, 1);
+        var set = PolicyData.For("320400", date);
+        var floor = PolicyData.Number(set, "tekun.basic.minShareOfDisposableIncome") * PolicyData.Number(set, "stats.disposableIncomePerCapita.previousYear") / 12;
+
+        var warnings = ParameterChangeChecks.Check(ProposedFor(null, "320400", date, decimal.Round(floor, 2, MidpointRounding.ToPositiveInfinity) - 0.01m), PolicyData.Resolver);
+
+        Assert.That(warnings.Select(w => w.Message), Has.Some.Contains("floor tekun.basic.minShareOfDisposableIncome"));
+    }
+
+    [Test]
+    public void Check_WhenTekunStandardBelowOnePointThreeTimesRuralStandardOnly_WarnsNamingTheMultipleFloorForRural()
+    {
+        var date = new DateOnly(2022, 10, 1);
+        var set = PolicyData.For(ResidenceType.Rural, "610000", date);
+        var floor = PolicyData.Number(set, "tekun.basic.minMultipleOfDibao") * PolicyData.Number(set, "dibao.standard.rural");
+
+        var warnings = ParameterChangeChecks.Check(ProposedFor(ResidenceType.Rural, "610000", date, floor - 0.01m), PolicyData.Resolver);
+
+        Assert.That(warnings, Has.Count.EqualTo(1));
+        Assert.That(warnings[0].Message, Does.Contain("floor tekun.basic.minMultipleOfDibao").And.Contain("dibao.standard.rural").And.Contain("(Rural)"));
     }
 }

@@ -2,6 +2,7 @@ namespace Assistance.Domain.Tests.Policy;
 
 using System.Text.RegularExpressions;
 using Assistance.Domain.Common;
+using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;
 using Assistance.Domain.Tests.Support;
@@ -36,8 +37,11 @@ public partial class PolicyPackTests
         Assert.That(ParameterResolver.FindOverlaps(PolicyData.AllValues), Is.Empty);
     }
 
-    [Test]
-    public void Resolve_ForEverySeededRegionMonthAndParameter_FindsExactlyOneValue()
+    // Residence-scoped values make coverage a question per residence type: an Urban-only value must not leave
+    // rural households with a gap, and each type must see exactly one value at every level.
+    [TestCase(ResidenceType.Urban)]
+    [TestCase(ResidenceType.Rural)]
+    public void Resolve_ForEverySeededRegionMonthAndParameter_FindsExactlyOneValue(ResidenceType residence)
     {
         var gaps = new List<string>();
         foreach (var region in CoveredRegions)
@@ -47,14 +51,28 @@ public partial class PolicyPackTests
                 foreach (var definition in ParameterCatalog.All)
                 {
                     // Resolve throws ParameterOverlapException on two values; null here is a gap.
-                    if (PolicyData.Resolver.Resolve(definition.Key, RegionCode.Parse(region), month) is null)
+                    if (PolicyData.Resolver.Resolve(definition.Key, RegionCode.Parse(region), month, residence: residence) is null)
                     {
-                        gaps.Add($"{region} {month:yyyy-MM} {definition.Key}");
+                        gaps.Add($"{region} {month:yyyy-MM} {definition.Key} {residence}");
                     }
                 }
             }
         }
 
+        Assert.That(gaps, Is.Empty);
+    }
+
+    [Test]
+    public void Packs_ResidenceScopedKeys_AreCoveredForBothResidenceTypes()
+    {
+        // The keys the packs limit to one residence type, each resolved for both types in its region every month.
+        var scoped = PolicyData.AllValues.Where(v => v.Residence is not null).Select(v => (v.Key, Region: v.RegionCode.Value)).Distinct().ToList();
+        Assert.That(scoped.Select(s => s.Key), Is.SupersetOf(new[] { "tekun.basic.minShareOfConsumption", "tekun.care.minShareOfBasic", "expenditure.dibaoInclusion.enabled", "expenditure.maxMultipleOfStandard", "tekun.basic.standard" }));
+        var gaps = from s in scoped
+                   from month in Months()
+                   from residence in new[] { ResidenceType.Urban, ResidenceType.Rural }
+                   where PolicyData.Resolver.Resolve(s.Key, RegionCode.Parse(s.Region), month, residence: residence) is null
+                   select $"{s.Region} {month:yyyy-MM} {s.Key} {residence}";
         Assert.That(gaps, Is.Empty);
     }
 
@@ -166,14 +184,21 @@ public partial class PolicyPackTests
     [TestCase("610000", "2021-04-22", "dibao.singlePerson.enabled", "false")]
     [TestCase("610000", "2021-04-23", "dibao.singlePerson.enabled", "true")]
     [TestCase("000000", "2019-01-01", "dibao.marginal.maxMultipleOfStandard", "1.5")]
-    [TestCase("000000", "2024-12-31", "expenditure.route", "None")]
-    [TestCase("000000", "2025-01-01", "expenditure.route", "RigidShare")]
-    [TestCase("340300", "2019-11-11", "expenditure.route", "None")]
-    [TestCase("340300", "2019-11-12", "expenditure.route", "DibaoInclusion")]
-    [TestCase("340300", "2025-01-01", "expenditure.route", "DibaoInclusion")]
+    [TestCase("000000", "2024-12-31", "expenditure.rigidShare.enabled", "false")]
+    [TestCase("000000", "2025-01-01", "expenditure.rigidShare.enabled", "true")]
+    [TestCase("000000", "2025-01-01", "expenditure.dibaoInclusion.enabled", "false")]
+    [TestCase("340300", "2019-11-11", "expenditure.dibaoInclusion.enabled", "false")]
+    [TestCase("340300", "2019-11-12", "expenditure.dibaoInclusion.enabled", "true")]
+    [TestCase("340300", "2019-11-12", "expenditure.dibaoInclusion.enabled", "false", "Rural")]
+    [TestCase("340300", "2025-01-01", "expenditure.dibaoInclusion.enabled", "true")]
+    [TestCase("340300", "2025-01-01", "expenditure.rigidShare.enabled", "true")]
+    [TestCase("340300", "2025-01-01", "expenditure.rigidShare.enabled", "true", "Rural")]
     [TestCase("340300", "2019-11-12", "expenditure.maxMultipleOfStandard", "1.6")]
+    [TestCase("340300", "2019-11-12", "expenditure.maxMultipleOfStandard", "null", "Rural")]
     [TestCase("340300", "2019-11-12", "tekun.basic.minShareOfConsumption", "0.6")]
+    [TestCase("340300", "2019-11-12", "tekun.basic.minShareOfConsumption", "null", "Rural")]
     [TestCase("340300", "2019-11-12", "tekun.care.minShareOfBasic", "0.10")]
+    [TestCase("340300", "2019-11-12", "tekun.care.minShareOfBasic", "null", "Rural")]
     [TestCase("320400", "2020-06-30", "tekun.basic.minShareOfDisposableIncome", "null")]
     [TestCase("320400", "2020-07-01", "tekun.basic.minShareOfDisposableIncome", "0.4")]
     [TestCase("000000", "2019-01-01", "dibao.gradualExit.maxMonths", "6")]
@@ -196,9 +221,10 @@ public partial class PolicyPackTests
     [TestCase("000000", "2019-01-01", "payment.rounding", "Cent")]
     [TestCase("000000", "2019-01-01", "dibao.standard.urban", "null")]
     [TestCase("000000", "2019-01-01", "tekun.basic.standard", "null")]
-    public void Resolve_DomainTableRow_HasTheListedValue(string region, string date, string key, string expected)
+    public void Resolve_DomainTableRow_HasTheListedValue(string region, string date, string key, string expected, string residence = "Urban")
     {
-        var resolved = PolicyData.Resolver.Resolve(key, RegionCode.Parse(region), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+        var resolved = PolicyData.Resolver.Resolve(
+            key, RegionCode.Parse(region), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), residence: Enum.Parse<ResidenceType>(residence));
 
         Assert.That(resolved, Is.Not.Null);
         Assert.That(resolved!.Value.ToString(), Is.EqualTo(expected));

@@ -1,5 +1,6 @@
 namespace Assistance.Domain.Tests.Support;
 
+using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;
 
@@ -22,8 +23,12 @@ internal static class PolicyData
 
     public static string ReadPolicyFile(string relative) => File.ReadAllText(Path.Combine(RepoRoot, "policy", relative));
 
-    /// <summary>Parameters for (region, date) from the real packs, with what-if overrides applied.</summary>
-    public static ParameterSet For(string region, DateOnly date, params (string Key, object? Value)[] overrides)
+    /// <summary>Parameters an urban household sees for (region, date) from the real packs, with what-if overrides applied.</summary>
+    public static ParameterSet For(string region, DateOnly date, params (string Key, object? Value)[] overrides) =>
+        For(ResidenceType.Urban, region, date, overrides);
+
+    /// <summary>Parameters a household of <paramref name="residence"/> sees for (region, date), with what-if overrides applied.</summary>
+    public static ParameterSet For(ResidenceType residence, string region, DateOnly date, params (string Key, object? Value)[] overrides)
     {
         // Later entries win, so a test can replace a default override.
         var map = new Dictionary<string, ParameterValueData>(StringComparer.Ordinal);
@@ -32,7 +37,7 @@ internal static class PolicyData
             map[key] = Values.Of(value);
         }
 
-        return Resolver.ResolveAll(RegionCode.Parse(region), date).WithOverrides(map);
+        return Resolver.ResolveAll(RegionCode.Parse(region), date, residence: residence).WithOverrides(map);
     }
 
     /// <summary>Reads one resolved number from a set (tests derive expectations from parameters, never from output).</summary>
