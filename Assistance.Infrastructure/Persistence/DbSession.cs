@@ -181,7 +181,8 @@ public sealed class DatabaseErrors(DatabaseSettings settings) : IUnitOfWorkTrans
     {
         PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal)
             || pg.SqlState is PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown
-                or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.ConfigurationLimitExceeded,
+                or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.ConfigurationLimitExceeded
+                or PostgresErrorCodes.InvalidAuthorizationSpecification or PostgresErrorCodes.InvalidPassword,
         // A full pool: Npgsql gives up waiting for a free connection with a TimeoutException inside.
         NpgsqlException npgsql => npgsql.InnerException is TimeoutException or System.Net.Sockets.SocketException
             || (npgsql.IsTransient && npgsql is not PostgresException),
