@@ -14,20 +14,10 @@ using Assistance.Application.Regions;
 using Assistance.Infrastructure.Households;
 using Assistance.Infrastructure.Persistence;
 using Assistance.Infrastructure.Queries;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 public static class DependencyInjection
 {
-    /// <summary>The owner's connection string: <c>ASSISTANCE_DB</c>, else <c>Database:ConnectionString</c>.</summary>
-    public static string? ConnectionString(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration["ASSISTANCE_DB"] is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : configuration["Database:ConnectionString"];
-    }
-
     /// <summary>
     /// Everything but the two data sources, which the host registers with Npgsql.DependencyInjection: the API's one
     /// (unkeyed, <see cref="DatabaseSettings.ConfigureApp"/>) and the owner's (key <see cref="DatabaseSettings.SystemKey"/>,
