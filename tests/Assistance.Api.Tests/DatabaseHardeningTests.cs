@@ -149,6 +149,33 @@ public sealed class DatabaseHardeningTests : ApiTestBase
     }
 
     [Test]
+    public async Task IdempotentReplay_FromAnotherRegionOfTheSameSubject_NeverSeesTheStoredResponse()
+    {
+        var body = SimpleHousehold(Rugao + "002");
+        var key = Guid.NewGuid().ToString();
+        var first = await Factory.ClientAs("same-person", Rugao, null, "registry.read", "registry.write", "pii.read")
+            .SendJsonAsync(HttpMethod.Post, "/api/v1/households", body, idempotencyKey: key);
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), await first.Content.ReadAsStringAsync());
+        var id = (string)(await first.JsonAsync())["id"]!;
+
+        // Same subject, same key and body, another region: the stored response is invisible to it (0026), so nothing
+        // of the first household comes back; the request is judged on its own (the region is outside its scope).
+        var other = await Factory.ClientAs("same-person", Bengbu, null, "registry.read", "registry.write")
+            .SendJsonAsync(HttpMethod.Post, "/api/v1/households", body, idempotencyKey: key);
+        var text = await other.Content.ReadAsStringAsync();
+        Assert.That((int)other.StatusCode, Is.InRange(400, 499), text);
+        Assert.That(text, Does.Not.Contain(id));
+
+        // The rightful caller still gets the replay.
+        var replay = await Factory.ClientAs("same-person", Rugao, null, "registry.read", "registry.write", "pii.read")
+            .SendJsonAsync(HttpMethod.Post, "/api/v1/households", body, idempotencyKey: key);
+        Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((string?)(await replay.JsonAsync())["id"], Is.EqualTo(id));
+        Assert.That(await CountAsync(AppConnectionString, Bengbu, "idempotency_keys"), Is.Zero, "a Bengbu-scoped transaction sees no stored key");
+        Assert.That(await CountAsync(AppConnectionString, null, "idempotency_keys"), Is.Zero, "nor does one without a region");
+    }
+
+    [Test]
     public async Task ApiRole_CannotRewriteTheAuditTrailOrTheSchema()
     {
         foreach (var sql in new[] { "UPDATE audit_events SET actor = 'x'", "DELETE FROM audit_events", "DROP TABLE households", "ALTER TABLE households DISABLE ROW LEVEL SECURITY" })
