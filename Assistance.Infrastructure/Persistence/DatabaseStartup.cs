@@ -52,6 +52,13 @@ public sealed partial class DatabaseStartup(
                 LogReady(logger);
                 return;
             }
+            catch (EvolveDb.EvolveValidationException ex)
+            {
+                // An applied migration was edited (checksum) or a file is out of order: retrying cannot help, and
+                // migrating further would build on a schema nobody can reproduce. Readiness stays red.
+                LogRefused(logger, ex);
+                return;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogRetry(logger, ex);
@@ -75,6 +82,9 @@ public sealed partial class DatabaseStartup(
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(statement!, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Migrations refused: an applied migration was changed or is out of order; revert it and add a new migration instead")]
+    private static partial void LogRefused(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated and seeded")]
     private static partial void LogReady(ILogger logger);
