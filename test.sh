@@ -6,14 +6,17 @@
 # Steps (each failure is counted; the script keeps going so that the summary is always printed):
 #   1. dotnet restore, dotnet build -c Release -warnaserror          (a failure counts as 1 failed)
 #   2. dotnet format --verify-no-changes                              (a diff counts as 1 failed)
-#   3. PostgreSQL binaries present (installed with apt-get when missing) unless ASSISTANCE_TEST_DB is
-#      set; the C# fixture starts its own throwaway cluster from them (ASSISTANCE_PG_BINDIR is exported).
+#   3. Unless ASSISTANCE_TEST_DB is set: one throwaway PostgreSQL cluster (scripts/pg.sh, binaries installed with
+#      apt-get when missing) in a fresh /tmp folder, handed to the tests as ASSISTANCE_TEST_DB (superuser `postgres`:
+#      the tests create databases and migrations create the API's login role). Stopped and deleted when the script
+#      ends, whatever the outcome.
 #   4. dotnet test on the solution, one TRX file per test project in TestResults/
 #   5. Spectral (spectral:oas + OWASP, see .spectral.yaml) on openapi/assistance.v1.json (counts as 1 test)
 # The last line of output is always `N passed, N failed`; the exit code is non-zero when N failed > 0.
 #
 # Environment:
-#   ASSISTANCE_TEST_DB   Npgsql connection string of a server the tests use instead of a private cluster.
+#   ASSISTANCE_TEST_DB   Npgsql connection string of a server the tests use instead of a throwaway cluster; its user
+#                        must be able to create databases and roles (or the role `assistance_app` must exist).
 #   TEST_RESULTS_DIR     where TRX files are collected (default ./TestResults).
 set -euo pipefail
 
@@ -77,15 +80,35 @@ else
   fail_step "restore"
 fi
 
+test_cluster=""
+stop_test_cluster() {
+  if [[ -n "$test_cluster" ]]; then
+    PG_QUIET=1 pg_cluster_down "$test_cluster" || true
+    rm -rf "$test_cluster"
+    test_cluster=""
+  fi
+}
+trap stop_test_cluster EXIT
+trap 'stop_test_cluster; exit 130' INT TERM
+
 if [[ -z "${ASSISTANCE_TEST_DB:-}" ]]; then
-  section "PostgreSQL binaries"
-  if pg_ensure_binaries; then
-    echo "    $ASSISTANCE_PG_BINDIR (exported as ASSISTANCE_PG_BINDIR)"
+  section "PostgreSQL: one throwaway cluster for the tests (scripts/pg.sh)"
+  test_cluster_dir="$(mktemp -d /tmp/assistance-test-pg.XXXXXX)"
+  # Durability is not under test here: skip fsync; room for every test class's pool.
+  if PG_SERVER_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    pg_cluster_up "$test_cluster_dir" assistance; then
+    test_cluster="$PG_CLUSTER_DIR"
+    [[ "$test_cluster" == "$test_cluster_dir" ]] || rm -rf "$test_cluster_dir"
+    ASSISTANCE_TEST_DB="$(pg_connection_string "$PG_CLUSTER_DIR" postgres)"
+    export ASSISTANCE_TEST_DB
+    echo "    $ASSISTANCE_TEST_DB (exported as ASSISTANCE_TEST_DB; removed at the end)"
   else
-    fail_step "PostgreSQL binaries are missing and could not be installed"
+    rm -rf "$test_cluster_dir"
+    fail_step "could not start a PostgreSQL cluster for the tests"
   fi
 else
   section "PostgreSQL: using ASSISTANCE_TEST_DB from the environment"
+  pg_ensure_binaries || true # psql for the tests that check the administrator can still connect
 fi
 
 rm -rf "$RESULTS_DIR"

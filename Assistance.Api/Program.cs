@@ -49,7 +49,10 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddAssistanceAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAssistanceRateLimiting(builder.Configuration);
 builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration);
+var database = DatabaseSettings.From(builder.Configuration);
+builder.Services.AddNpgsqlDataSource(database.AppConnectionString, database.ConfigureApp);
+builder.Services.AddNpgsqlDataSource(database.OwnerConnectionString, DatabaseSettings.ConfigureSystem, serviceKey: DatabaseSettings.SystemKey);
+builder.Services.AddInfrastructure(database);
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 builder.Services.AddAssistanceOpenApi();
 

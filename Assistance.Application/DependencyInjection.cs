@@ -10,7 +10,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the mediator, every handler and validator of this assembly, and the pipeline in the order
-    /// logging → validation → unit of work. MediatR 5 has no DI package we can restore, so this is by hand.
+    /// logging → database errors → validation → unit of work. MediatR 5 has no DI package we can restore, so this is by hand.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -23,6 +23,7 @@ public static class DependencyInjection
 
         // MediatR 5 nests behaviours in registration order: the first registered is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(DatabaseErrorBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
 

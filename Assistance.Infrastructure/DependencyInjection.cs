@@ -14,37 +14,29 @@ using Assistance.Application.Regions;
 using Assistance.Infrastructure.Households;
 using Assistance.Infrastructure.Persistence;
 using Assistance.Infrastructure.Queries;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 public static class DependencyInjection
 {
-    /// <summary>The connection string: <c>ASSISTANCE_DB</c>, else <c>Database:ConnectionString</c>.</summary>
-    public static string? ConnectionString(IConfiguration configuration)
+    /// <summary>
+    /// Everything but the two data sources, which the host registers with Npgsql.DependencyInjection: the API's one
+    /// (unkeyed, <see cref="DatabaseSettings.ConfigureApp"/>) and the owner's (key <see cref="DatabaseSettings.SystemKey"/>,
+    /// <see cref="DatabaseSettings.ConfigureSystem"/>).
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, DatabaseSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration["ASSISTANCE_DB"] is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : configuration["Database:ConnectionString"];
-    }
+        ArgumentNullException.ThrowIfNull(settings);
 
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
-    {
-        var connectionString = ConnectionString(configuration)
-            ?? throw new InvalidOperationException("No database configured: set ASSISTANCE_DB or Database:ConnectionString.");
-
-        // One data source for the process (it owns the pool); Dapper maps snake_case columns.
+        // Dapper maps snake_case columns.
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.ConnectionStringBuilder.ApplicationName ??= "assistance-api";
-        services.AddSingleton(builder.Build());
-
+        services.AddSingleton(settings);
+        services.AddSingleton<DatabaseErrors>();
+        services.AddSingleton<IUnitOfWorkTransientDetector>(sp => sp.GetRequiredService<DatabaseErrors>());
+        services.AddSingleton<IDatabaseErrorTranslator>(sp => sp.GetRequiredService<DatabaseErrors>());
         services.AddSingleton<Migrator>();
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<IdempotencyRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyRetention>());
-        services.AddSingleton<IUnitOfWorkTransientDetector, NpgsqlTransientDetector>();
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DbSession>());
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();

@@ -21,6 +21,7 @@
 #
 # Environment knobs:
 #   ASSISTANCE_PG_BINDIR   use these PostgreSQL binaries instead of searching for them.
+#   PG_SERVER_OPTIONS      extra server options for pg_cluster_up (e.g. "-c fsync=off -c max_connections=300").
 #   PG_QUIET=1             less chatter on stderr.
 
 _pg_log() { [[ "${PG_QUIET:-0}" == 1 ]] || printf 'pg.sh: %s\n' "$*" >&2; }
@@ -238,7 +239,7 @@ pg_cluster_up() {
       _pg_chown "$dir/port" "$dir/postgres.log"
       _pg_log "starting PostgreSQL on 127.0.0.1:$port"
       if _pg_as_owner "$ASSISTANCE_PG_BINDIR/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $sockdir" start >/dev/null; then
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $sockdir ${PG_SERVER_OPTIONS:-}" start >/dev/null; then
         break
       fi
       _pg_log "start attempt $attempt failed (port taken?); last log lines:"

@@ -1,12 +1,10 @@
 namespace Assistance.Api.Http;
 
-using System.Net.Sockets;
 using System.Text.Json;
 using Assistance.Application.Common;
 using Assistance.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
-using Npgsql;
 
 /// <summary>
 /// The one place exceptions become HTTP problems (RFC 9457). Bad input is always a 4xx naming what is wrong;
@@ -70,9 +68,9 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
                 // The client went away; nobody is listening for a body.
                 httpContext.Response.StatusCode = 499;
                 return true;
-            case var db when IsDatabaseUnavailable(db):
-                LogDatabaseUnavailable(logger, db);
-                httpContext.Response.Headers.RetryAfter = "5";
+            case DatabaseUnavailableException unavailable:
+                LogDatabaseUnavailable(logger, unavailable);
+                httpContext.Response.Headers.RetryAfter = unavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await ProblemDetailsSetup.WriteAsync(httpContext, 503, "database.unavailable", "Service unavailable.",
                     "The database cannot be reached right now. Retry later.").ConfigureAwait(false);
                 return true;
@@ -116,15 +114,6 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         await ProblemDetailsSetup.WriteAsync(httpContext, status, ProblemDetailsSetup.DefaultCode(status), "The request is not valid.", message)
             .ConfigureAwait(false);
     }
-
-    private static bool IsDatabaseUnavailable(Exception exception) => exception switch
-    {
-        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState == PostgresErrorCodes.CannotConnectNow
-            || pg.SqlState == PostgresErrorCodes.AdminShutdown,
-        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is SocketException or TimeoutException,
-        SocketException => true,
-        _ => exception.InnerException is not null && IsDatabaseUnavailable(exception.InnerException),
-    };
 
     /// <summary>FluentValidation says <c>Members[0].IdNumber</c>; the JSON body says <c>members[0].idNumber</c>.</summary>
     private static string JsonPath(string propertyName) =>

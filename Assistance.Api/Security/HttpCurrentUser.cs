@@ -16,6 +16,9 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
             ? region
             : throw new Application.Common.ForbiddenException("The token carries no valid region claim.");
 
+    /// <summary>The one place a caller's region scope is made: from the token's <c>region</c> claim.</summary>
+    public RegionScope Scope => RegionScope.Of(Region);
+
     public string? Agency => Principal.FindFirst("agency")?.Value;
 
     public bool HasScope(string scope) => AuthenticationSetup.HasScope(Principal, scope);

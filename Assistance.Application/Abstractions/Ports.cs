@@ -11,10 +11,10 @@ public interface ICurrentUser
 
     string? Agency { get; }
 
-    bool HasScope(string scope);
+    /// <summary>The region subtree this caller may see; repositories take it and filter by it in SQL.</summary>
+    RegionScope Scope { get; }
 
-    /// <summary>True when <paramref name="region"/> lies in the caller's subtree.</summary>
-    bool CanAccess(RegionCode region) => Region.Contains(region);
+    bool HasScope(string scope);
 }
 
 /// <summary>One transaction per command, shared by every repository the handler uses.</summary>
@@ -33,6 +33,15 @@ public interface IUnitOfWork
 public interface IUnitOfWorkTransientDetector
 {
     bool IsTransient(Exception exception);
+}
+
+/// <summary>
+/// Turns a driver exception into an application exception (<see cref="Common.DatabaseUnavailableException"/>), or null
+/// when it has no meaning for the caller. Infrastructure implements it, so no other layer knows PostgreSQL error codes.
+/// </summary>
+public interface IDatabaseErrorTranslator
+{
+    Exception? Translate(Exception exception);
 }
 
 /// <summary>The Idempotency-Key of the current HTTP request, if any (set by the API layer).</summary>

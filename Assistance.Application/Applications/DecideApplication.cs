@@ -55,7 +55,7 @@ public sealed class DecideApplicationHandler(
         if (request.Decision == DecisionKind.Reject)
         {
             application.Reject(countyOrAbove, request.Reasons ?? string.Empty, today, user.Subject);
-            await applications.SaveAsync(application, request.ExpectedVersion, application.Deadlines(calendar, limits, today), null, cancellationToken).ConfigureAwait(false);
+            await applications.SaveAsync(user.Scope, application, request.ExpectedVersion, application.Deadlines(calendar, limits, today), null, cancellationToken).ConfigureAwait(false);
             await audit.RecordAsync(
                 new AuditEntry("Application", id, "Rejected", application.Region, new { Status = beforeStatus }, new { application.Status, application.Decision },
                     request.Reasons),
@@ -71,10 +71,10 @@ public sealed class DecideApplicationHandler(
         application.Approve(countyOrAbove, today, user.Subject, request.Reasons);
 
         // The engine assesses on the decision date; the result and its trace are stored with the decision.
-        var assessment = await assessor.AssessAsync(application.HouseholdId, application.Region, today, cancellationToken).ConfigureAwait(false);
+        var assessment = await assessor.AssessAsync(user.Scope, application.HouseholdId, application.Region, today, cancellationToken).ConfigureAwait(false);
 
         // Saving first takes the row lock and checks the version: of two concurrent approvals only one gets past here.
-        await applications.SaveAsync(application, request.ExpectedVersion, application.Deadlines(calendar, limits, today), assessment?.ResultJson, cancellationToken)
+        await applications.SaveAsync(user.Scope, application, request.ExpectedVersion, application.Deadlines(calendar, limits, today), assessment?.ResultJson, cancellationToken)
             .ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("Application", id, "Approved", application.Region, new { Status = beforeStatus },
@@ -93,11 +93,11 @@ public sealed class DecideApplicationHandler(
             return ApplicationDto.From(application, null, calendar, limits, today);
         }
 
-        var household = await households.FindAsync(application.HouseholdId, cancellationToken).ConfigureAwait(false)
+        var household = await households.FindAsync(user.Scope, application.HouseholdId, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("Household", application.HouseholdId.ToString());
         var enrolment = await EnrolmentFactory.CreateAsync(application, household, assessment, request.CareSetting, today, enrolments, cancellationToken)
             .ConfigureAwait(false);
-        await enrolments.AddAsync(enrolment, assessment.ResultJson, cancellationToken).ConfigureAwait(false);
+        await enrolments.AddAsync(user.Scope, enrolment, assessment.ResultJson, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("Enrolment", enrolment.Id.ToString(), "Created", enrolment.Region, null, EnrolmentDto.From(enrolment),
                 $"Approval of application {id} (R-22)."),
@@ -105,7 +105,7 @@ public sealed class DecideApplicationHandler(
 
         var approvedVersion = application.Version;
         application.MarkEnrolled([enrolment.Id], today, user.Subject);
-        await applications.SaveAsync(application, approvedVersion, application.Deadlines(calendar, limits, today), assessment.ResultJson, cancellationToken)
+        await applications.SaveAsync(user.Scope, application, approvedVersion, application.Deadlines(calendar, limits, today), assessment.ResultJson, cancellationToken)
             .ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("Application", id, "Enrolled", application.Region, new { Status = ApplicationStatus.Approved },

@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications;
 
+using Assistance.Application.Abstractions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Assistance.Application.Assessments;
@@ -20,10 +21,10 @@ public sealed class EngineEligibilityAssessor(IHouseholdSnapshotQueries househol
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public async Task<EligibilityAssessment?> AssessAsync(Guid householdId, RegionCode region, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<EligibilityAssessment?> AssessAsync(RegionScope scope, Guid householdId, RegionCode region, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var input = await households.GetAsync(householdId, asOf, cancellationToken).ConfigureAwait(false);
-        var members = await directory.FindAsync(householdId, cancellationToken).ConfigureAwait(false);
+        var input = await households.GetAsync(scope, householdId, asOf, cancellationToken).ConfigureAwait(false);
+        var members = await directory.FindAsync(scope, householdId, cancellationToken).ConfigureAwait(false);
         if (input is null || members is null)
         {
             return null;

@@ -12,8 +12,8 @@ public sealed class GetApplicationHandler(IApplicationRepository applications, I
     public async Task<ApplicationDto> Handle(GetApplicationQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var found = await applications.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
-        if (found is not { } f || !user.CanAccess(f.Application.Region))
+        var found = await applications.GetAsync(user.Scope, request.Id, cancellationToken).ConfigureAwait(false);
+        if (found is not { } f)
         {
             throw new NotFoundException("Application", request.Id.ToString());
         }

@@ -26,7 +26,7 @@ public sealed class ListApplicationsValidator : AbstractValidator<ListApplicatio
 public interface IApplicationQueries
 {
     Task<IReadOnlyList<ApplicationSummaryDto>> ListAsync(
-        RegionCode region, ApplicationStatus? status, Programme? programme, bool overdue, bool? flagged, DateOnly today, Guid? afterId, int limit,
+        RegionScope scope, ApplicationStatus? status, Programme? programme, bool overdue, bool? flagged, DateOnly today, Guid? afterId, int limit,
         CancellationToken cancellationToken);
 }
 
@@ -36,17 +36,14 @@ public sealed class ListApplicationsHandler(IApplicationQueries queries, ICurren
     public async Task<Page<ApplicationSummaryDto>> Handle(ListApplicationsQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var region = request.RegionCode is null ? user.Region : RegionCode.Parse(request.RegionCode);
-        if (!user.CanAccess(region))
-        {
-            throw new NotFoundException("Region", region.Value);
-        }
+        var scope = user.Scope.Narrow(request.RegionCode);
+        var region = scope.Root;
 
         var limit = request.Limit ?? Common.Cursor.DefaultLimit;
         var today = clock.Today();
         var filters = $"applications|{region}|{request.Status}|{request.Programme}|{request.Overdue}|{request.Flagged}";
         Guid? after = Common.Cursor.Decode(request.Cursor, filters) is { } position ? Guid.Parse(position) : null;
-        var rows = await queries.ListAsync(region, request.Status, request.Programme, request.Overdue == true, request.Flagged, today, after, limit + 1, cancellationToken)
+        var rows = await queries.ListAsync(scope, request.Status, request.Programme, request.Overdue == true, request.Flagged, today, after, limit + 1, cancellationToken)
             .ConfigureAwait(false);
         string? next = null;
         if (rows.Count > limit)

@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications;
 
+using Assistance.Application.Abstractions;
 using Assistance.Domain.Applications;
 using Assistance.Domain.Regions;
 using CaseApplication = Assistance.Domain.Applications.Application;
@@ -12,26 +13,26 @@ public sealed record HouseholdMemberInfo(Guid Id, string IdNumber, string Name, 
 /// <summary>Read access to the household register (owned by the households module).</summary>
 public interface IHouseholdDirectory
 {
-    Task<HouseholdInfo?> FindAsync(Guid householdId, CancellationToken cancellationToken);
+    Task<HouseholdInfo?> FindAsync(RegionScope scope, Guid householdId, CancellationToken cancellationToken);
 }
 
 public interface IApplicationRepository
 {
-    Task<(CaseApplication Application, string? AssessmentJson)?> GetAsync(Guid id, CancellationToken cancellationToken);
+    Task<(CaseApplication Application, string? AssessmentJson)?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken);
 
     /// <summary>The household's open application for this programme, if any.</summary>
-    Task<Guid?> FindOpenAsync(Guid householdId, Programme programme, CancellationToken cancellationToken);
+    Task<Guid?> FindOpenAsync(RegionScope scope, Guid householdId, Programme programme, CancellationToken cancellationToken);
 
-    Task AddAsync(CaseApplication application, IReadOnlyList<Deadline> deadlines, CancellationToken cancellationToken);
+    Task AddAsync(RegionScope scope, CaseApplication application, IReadOnlyList<Deadline> deadlines, CancellationToken cancellationToken);
 
     /// <summary>
     /// Saves when the stored version is still <paramref name="expectedVersion"/> (the row is locked for the rest of the
     /// transaction); otherwise throws <see cref="Common.VersionMismatchException"/>. Bumps the aggregate's version.
     /// </summary>
-    Task SaveAsync(CaseApplication application, long expectedVersion, IReadOnlyList<Deadline> deadlines, string? assessmentJson, CancellationToken cancellationToken);
+    Task SaveAsync(RegionScope scope, CaseApplication application, long expectedVersion, IReadOnlyList<Deadline> deadlines, string? assessmentJson, CancellationToken cancellationToken);
 
     /// <summary>Tekun applications awaiting the county's decision in a county, for the ≥ 30 % random home checks.</summary>
-    Task<IReadOnlyList<Guid>> ListAwaitingDecisionAsync(RegionCode county, Programme programme, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Guid>> ListAwaitingDecisionAsync(RegionScope county, Programme programme, CancellationToken cancellationToken);
 }
 
 /// <summary>One registered close relative who is a member of the applying household .</summary>
@@ -47,7 +48,7 @@ public interface ICloseRelativeMatcher
 /// </summary>
 public interface IEligibilityAssessor
 {
-    Task<EligibilityAssessment?> AssessAsync(Guid householdId, RegionCode region, DateOnly asOf, CancellationToken cancellationToken);
+    Task<EligibilityAssessment?> AssessAsync(RegionScope scope, Guid householdId, RegionCode region, DateOnly asOf, CancellationToken cancellationToken);
 }
 
 /// <summary>The engine's result as stored with the decision: summary fields plus the full result and trace as JSON.</summary>

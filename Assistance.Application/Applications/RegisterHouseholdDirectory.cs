@@ -1,13 +1,14 @@
 namespace Assistance.Application.Applications;
 
+using Assistance.Application.Abstractions;
 using Assistance.Application.Households;
 
 /// <summary>The workflow's view of the household register, read through the households module's own query port.</summary>
 public sealed class RegisterHouseholdDirectory(IHouseholdQueries households) : IHouseholdDirectory
 {
-    public async Task<HouseholdInfo?> FindAsync(Guid householdId, CancellationToken cancellationToken)
+    public async Task<HouseholdInfo?> FindAsync(RegionScope scope, Guid householdId, CancellationToken cancellationToken)
     {
-        var household = await households.GetAsync(householdId, cancellationToken).ConfigureAwait(false);
+        var household = await households.GetAsync(scope, householdId, cancellationToken).ConfigureAwait(false);
         return household is null
             ? null
             : new HouseholdInfo(

@@ -34,21 +34,18 @@ public sealed class SelectRandomChecksHandler(
     public async Task<RandomCheckSelectionDto> Handle(SelectRandomChecksCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var county = RegionCode.Parse(request.RegionCode);
-        if (!user.CanAccess(county))
-        {
-            throw new NotFoundException("Region", county.Value);
-        }
+        var scope = user.Scope.Narrow(RegionCode.Parse(request.RegionCode));
+        var county = scope.Root;
 
         BusinessRulesAtCounty.Check(user);
         var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
         var limits = await policy.TimeLimitsAsync(county, cancellationToken).ConfigureAwait(false);
         var today = clock.Today();
-        var ids = await applications.ListAwaitingDecisionAsync(county, Programme.Tekun, cancellationToken).ConfigureAwait(false);
+        var ids = await applications.ListAwaitingDecisionAsync(scope, Programme.Tekun, cancellationToken).ConfigureAwait(false);
         var loaded = new List<Domain.Applications.Application>();
         foreach (var id in ids)
         {
-            if (await applications.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } f)
+            if (await applications.GetAsync(scope, id, cancellationToken).ConfigureAwait(false) is { } f)
             {
                 loaded.Add(f.Application);
             }
@@ -63,7 +60,7 @@ public sealed class SelectRandomChecksHandler(
         {
             var version = application.Version;
             application.SelectForRandomCheck(today, user.Subject, request.Reason ?? "County random home check (≥30%).");
-            await applications.SaveAsync(application, version, application.Deadlines(calendar, limits, today), null, cancellationToken).ConfigureAwait(false);
+            await applications.SaveAsync(scope, application, version, application.Deadlines(calendar, limits, today), null, cancellationToken).ConfigureAwait(false);
             await audit.RecordAsync(
                 new AuditEntry("Application", application.Id.ToString(), "SelectedForRandomCheck", application.Region, null,
                     new { application.RandomCheckSelected }, request.Reason ?? "County random home check (≥30%, N-43)."),

@@ -50,17 +50,10 @@ public sealed class SubmitApplicationHandler(
     public async Task<ApplicationDto> Handle(SubmitApplicationCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var household = await households.FindAsync(request.HouseholdId, cancellationToken).ConfigureAwait(false);
-        if (household is null || !user.CanAccess(household.Region))
-        {
-            throw new NotFoundException("Household", request.HouseholdId.ToString());
-        }
-
+        var household = await households.FindAsync(user.Scope, request.HouseholdId, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("Household", request.HouseholdId.ToString());
         var region = request.RegionCode is null ? household.Region : RegionCode.Parse(request.RegionCode);
-        if (!user.CanAccess(region))
-        {
-            throw new NotFoundException("Region", region.Value);
-        }
+        user.Scope.Require(region);
 
         if (!await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false))
         {
@@ -76,7 +69,7 @@ public sealed class SubmitApplicationHandler(
                 "application.applicant-not-present", $"The applicant must be a living, present member (status is {applicant.Status}).", "R-20; R-01");
         }
 
-        if (await applications.FindOpenAsync(household.Id, request.Programme, cancellationToken).ConfigureAwait(false) is { } open)
+        if (await applications.FindOpenAsync(user.Scope, household.Id, request.Programme, cancellationToken).ConfigureAwait(false) is { } open)
         {
             throw new BusinessRuleViolationException(
                 "application.already-open", $"The household already has an open {request.Programme} application ({open}).", "R-20");
@@ -89,7 +82,7 @@ public sealed class SubmitApplicationHandler(
             region.Contains(household.Region), request.ResidencePermit, conflicts, today, user.Subject, request.Reason);
         var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
         var limits = await policy.TimeLimitsAsync(region, cancellationToken).ConfigureAwait(false);
-        await applications.AddAsync(application, application.Deadlines(calendar, limits, today), cancellationToken).ConfigureAwait(false);
+        await applications.AddAsync(user.Scope, application, application.Deadlines(calendar, limits, today), cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("Application", application.Id.ToString(), "Submitted", region, null,
                 new { application.Status, application.Programme, application.Channel, application.HouseholdId, application.ConflictOfInterestFlagged },

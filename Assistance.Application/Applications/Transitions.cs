@@ -35,7 +35,7 @@ public abstract class ApplicationTransitionHandler<TCommand>(
         var beforeStatus = application.Status;
         var eventsBefore = application.History.Count;
         Apply(application, request, context);
-        await applications.SaveAsync(application, request.ExpectedVersion, application.Deadlines(calendar, limits, context.Today), assessment, cancellationToken)
+        await applications.SaveAsync(user.Scope, application, request.ExpectedVersion, application.Deadlines(calendar, limits, context.Today), assessment, cancellationToken)
             .ConfigureAwait(false);
         foreach (var e in application.History.Skip(eventsBefore))
         {
@@ -57,8 +57,8 @@ public abstract class ApplicationTransitionHandler<TCommand>(
     internal static async Task<(CaseApplication Application, string? Assessment)> LoadAsync(
         IApplicationRepository applications, ICurrentUser user, Guid id, long expectedVersion, CancellationToken cancellationToken)
     {
-        var found = await applications.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (found is not { } f || !user.CanAccess(f.Application.Region))
+        var found = await applications.GetAsync(user.Scope, id, cancellationToken).ConfigureAwait(false);
+        if (found is not { } f)
         {
             throw new NotFoundException("Application", id.ToString());
         }

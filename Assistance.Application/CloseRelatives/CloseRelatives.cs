@@ -23,9 +23,9 @@ public sealed record CloseRelativeDto(
 
 public interface ICloseRelativeRegister
 {
-    Task AddAsync(CloseRelativeDto relative, CancellationToken cancellationToken);
+    Task AddAsync(RegionScope scope, CloseRelativeDto relative, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<CloseRelativeDto>> ListAsync(RegionCode region, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CloseRelativeDto>> ListAsync(RegionScope scope, CancellationToken cancellationToken);
 }
 
 public sealed record RegisterCloseRelativeCommand(
@@ -53,11 +53,8 @@ public sealed class RegisterCloseRelativeHandler(
     public async Task<CloseRelativeDto> Handle(RegisterCloseRelativeCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var region = RegionCode.Parse(request.RegionCode);
-        if (!user.CanAccess(region))
-        {
-            throw new NotFoundException("Region", region.Value);
-        }
+        var scope = user.Scope.Narrow(RegionCode.Parse(request.RegionCode));
+        var region = scope.Root;
 
         if (!await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false))
         {
@@ -68,7 +65,7 @@ public sealed class RegisterCloseRelativeHandler(
         var dto = new CloseRelativeDto(
             Guid.CreateVersion7(), region.Value, request.StaffName.Trim(), request.StaffRole, request.RelativeName.Trim(), id.Value, request.Relationship.Trim(),
             clock.Today());
-        await register.AddAsync(dto, cancellationToken).ConfigureAwait(false);
+        await register.AddAsync(scope, dto, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("CloseRelative", dto.Id.ToString(), "Registered", region, null, dto with { RelativeIdNumber = id.Masked }, request.Reason),
             cancellationToken).ConfigureAwait(false);
@@ -92,13 +89,10 @@ public sealed class ListCloseRelativesHandler(ICloseRelativeRegister register, I
     public async Task<IReadOnlyList<CloseRelativeDto>> Handle(ListCloseRelativesQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var region = request.RegionCode is null ? user.Region : RegionCode.Parse(request.RegionCode);
-        if (!user.CanAccess(region))
-        {
-            throw new NotFoundException("Region", region.Value);
-        }
+        var scope = user.Scope.Narrow(request.RegionCode);
+        var region = scope.Root;
 
-        var rows = await register.ListAsync(region, cancellationToken).ConfigureAwait(false);
+        var rows = await register.ListAsync(scope, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => RegisterCloseRelativeHandler.Mask(r, user)).ToList();
     }
 }

@@ -26,3 +26,10 @@ public sealed class IdempotencyInProgressException()
 
 /// <summary>The caller lacks a scope the use case needs (403).</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>The database cannot serve right now (too many connections, pool exhausted, unreachable): 503 with Retry-After.</summary>
+public sealed class DatabaseUnavailableException(int retryAfterSeconds, Exception? inner = null)
+    : Exception("The database cannot be reached right now. Retry later.", inner)
+{
+    public int RetryAfterSeconds { get; } = retryAfterSeconds;
+}

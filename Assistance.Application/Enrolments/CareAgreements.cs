@@ -35,22 +35,22 @@ public sealed record CareAgreementRow(
 
 public interface ICareAgreementRepository
 {
-    Task<bool> ExistsForEnrolmentAsync(Guid enrolmentId, CancellationToken cancellationToken);
+    Task<bool> ExistsForEnrolmentAsync(RegionScope scope, Guid enrolmentId, CancellationToken cancellationToken);
 
-    Task AddAsync(CareAgreementRow row, CancellationToken cancellationToken);
+    Task AddAsync(RegionScope scope, CareAgreementRow row, CancellationToken cancellationToken);
 
-    Task<CareAgreementRow?> GetAsync(Guid id, CancellationToken cancellationToken);
+    Task<CareAgreementRow?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<CareVisit>> VisitsAsync(Guid agreementId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CareVisit>> VisitsAsync(RegionScope scope, Guid agreementId, CancellationToken cancellationToken);
 
     /// <summary>Adds the visit and moves last_visit_on forward when the stored version matches (412 otherwise).</summary>
-    Task<long> AddVisitAsync(Guid agreementId, long expectedVersion, CareVisit visit, string regionCode, CancellationToken cancellationToken);
+    Task<long> AddVisitAsync(RegionScope scope, Guid agreementId, long expectedVersion, CareVisit visit, string regionCode, CancellationToken cancellationToken);
 
     /// <summary>Active decentralized tekun enrolments in the region subtree that have no care agreement yet .</summary>
-    Task<IReadOnlyList<EnrolmentWithoutAgreementDto>> ListMissingAsync(RegionCode region, CancellationToken cancellationToken);
+    Task<IReadOnlyList<EnrolmentWithoutAgreementDto>> ListMissingAsync(RegionScope scope, CancellationToken cancellationToken);
 
     /// <summary>Agreements of active enrolments whose next visit is due before <paramref name="today"/>.</summary>
-    Task<IReadOnlyList<CareAgreementRow>> ListOverdueAsync(RegionCode region, DateOnly today, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CareAgreementRow>> ListOverdueAsync(RegionScope scope, DateOnly today, CancellationToken cancellationToken);
 }
 
 internal static class CareMapping
@@ -86,15 +86,15 @@ public sealed class CreateCareAgreementHandler(
     public async Task<CareAgreementDto> Handle(CreateCareAgreementCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var found = await enrolments.GetAsync(request.EnrolmentId, cancellationToken).ConfigureAwait(false);
-        if (found is not { } f || !user.CanAccess(f.Enrolment.Region))
+        var found = await enrolments.GetAsync(user.Scope, request.EnrolmentId, cancellationToken).ConfigureAwait(false);
+        if (found is not { } f)
         {
             throw new NotFoundException("Enrolment", request.EnrolmentId.ToString());
         }
 
         var e = f.Enrolment;
         CareAgreementRules.CheckCanCreate(e.Programme, e.CareSetting, e.Status);
-        if (await agreements.ExistsForEnrolmentAsync(e.Id, cancellationToken).ConfigureAwait(false))
+        if (await agreements.ExistsForEnrolmentAsync(user.Scope, e.Id, cancellationToken).ConfigureAwait(false))
         {
             throw new Domain.Common.BusinessRuleViolationException(
                 "care-agreement.exists", "This tekun person already has a care agreement.", "R-23");
@@ -104,7 +104,7 @@ public sealed class CreateCareAgreementHandler(
         var row = new CareAgreementRow(
             Guid.CreateVersion7(), e.Region.Value, e.Id, request.CarerName.Trim(), request.CarerPhone?.Trim(), request.Duties.Trim(),
             request.VisitFrequencyDays, request.StartsOn ?? today, null, 1);
-        await agreements.AddAsync(row, cancellationToken).ConfigureAwait(false);
+        await agreements.AddAsync(user.Scope, row, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(new AuditEntry("CareAgreement", row.Id.ToString(), "Created", e.Region, null, row, request.Reason), cancellationToken)
             .ConfigureAwait(false);
         return CareMapping.ToDto(row, [], today);
@@ -119,13 +119,13 @@ public sealed class GetCareAgreementHandler(ICareAgreementRepository agreements,
     public async Task<CareAgreementDto> Handle(GetCareAgreementQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var row = await agreements.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
-        if (row is null || !user.CanAccess(RegionCode.Parse(row.RegionCode)))
+        var row = await agreements.GetAsync(user.Scope, request.Id, cancellationToken).ConfigureAwait(false);
+        if (row is null)
         {
             throw new NotFoundException("CareAgreement", request.Id.ToString());
         }
 
-        return CareMapping.ToDto(row, await agreements.VisitsAsync(row.Id, cancellationToken).ConfigureAwait(false), clock.Today());
+        return CareMapping.ToDto(row, await agreements.VisitsAsync(user.Scope, row.Id, cancellationToken).ConfigureAwait(false), clock.Today());
     }
 }
 
@@ -146,8 +146,8 @@ public sealed class RecordCareVisitHandler(ICareAgreementRepository agreements, 
     public async Task<CareAgreementDto> Handle(RecordCareVisitCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var row = await agreements.GetAsync(request.AgreementId, cancellationToken).ConfigureAwait(false);
-        if (row is null || !user.CanAccess(RegionCode.Parse(row.RegionCode)))
+        var row = await agreements.GetAsync(user.Scope, request.AgreementId, cancellationToken).ConfigureAwait(false);
+        if (row is null)
         {
             throw new NotFoundException("CareAgreement", request.AgreementId.ToString());
         }
@@ -165,12 +165,12 @@ public sealed class RecordCareVisitHandler(ICareAgreementRepository agreements, 
         }
 
         var visit = new CareVisit(Guid.CreateVersion7(), visitedOn, request.Visitor.Trim(), request.Notes.Trim());
-        var version = await agreements.AddVisitAsync(row.Id, request.ExpectedVersion, visit, row.RegionCode, cancellationToken).ConfigureAwait(false);
+        var version = await agreements.AddVisitAsync(user.Scope, row.Id, request.ExpectedVersion, visit, row.RegionCode, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("CareAgreement", row.Id.ToString(), "VisitRecorded", RegionCode.Parse(row.RegionCode), new { row.LastVisitOn }, visit, null),
             cancellationToken).ConfigureAwait(false);
-        var updated = await agreements.GetAsync(row.Id, cancellationToken).ConfigureAwait(false) ?? row with { Version = version };
-        return CareMapping.ToDto(updated, await agreements.VisitsAsync(row.Id, cancellationToken).ConfigureAwait(false), today);
+        var updated = await agreements.GetAsync(user.Scope, row.Id, cancellationToken).ConfigureAwait(false) ?? row with { Version = version };
+        return CareMapping.ToDto(updated, await agreements.VisitsAsync(user.Scope, row.Id, cancellationToken).ConfigureAwait(false), today);
     }
 }
 
@@ -188,14 +188,11 @@ public sealed class ListOverdueCareVisitsHandler(ICareAgreementRepository agreem
     public async Task<IReadOnlyList<CareAgreementDto>> Handle(ListOverdueCareVisitsQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var region = request.RegionCode is null ? user.Region : RegionCode.Parse(request.RegionCode);
-        if (!user.CanAccess(region))
-        {
-            throw new NotFoundException("Region", region.Value);
-        }
+        var scope = user.Scope.Narrow(request.RegionCode);
+        var region = scope.Root;
 
         var today = clock.Today();
-        var rows = await agreements.ListOverdueAsync(region, today, cancellationToken).ConfigureAwait(false);
+        var rows = await agreements.ListOverdueAsync(scope, today, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => CareMapping.ToDto(r, [], today)).ToList();
     }
 }
@@ -215,12 +212,9 @@ public sealed class ListMissingCareAgreementsHandler(ICareAgreementRepository ag
     public async Task<IReadOnlyList<EnrolmentWithoutAgreementDto>> Handle(ListMissingCareAgreementsQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var region = request.RegionCode is null ? user.Region : RegionCode.Parse(request.RegionCode);
-        if (!user.CanAccess(region))
-        {
-            throw new NotFoundException("Region", region.Value);
-        }
+        var scope = user.Scope.Narrow(request.RegionCode);
+        var region = scope.Root;
 
-        return await agreements.ListMissingAsync(region, cancellationToken).ConfigureAwait(false);
+        return await agreements.ListMissingAsync(scope, cancellationToken).ConfigureAwait(false);
     }
 }

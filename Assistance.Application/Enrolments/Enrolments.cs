@@ -49,19 +49,20 @@ public sealed record CoveredPersonDto(Guid MemberId, [property: MaxLength(18)] s
 public interface IEnrolmentRepository
 {
     /// <summary>
-    /// Active enrolments covering any of these ID numbers. Takes a transaction-level lock per ID number first, so two
+    /// Active enrolments covering any of these ID numbers, in every region (R-22 is national: the one deliberate read
+    /// across scopes, through a database function). Takes a transaction-level lock per ID number first, so two
     /// concurrent enrolments of the same person are serialized and the second sees the first.
     /// </summary>
     Task<IReadOnlyList<ExistingEnrolment>> ActiveForIdNumbersAsync(IReadOnlyList<string> idNumbers, CancellationToken cancellationToken);
 
-    Task AddAsync(Enrolment enrolment, string? basisJson, CancellationToken cancellationToken);
+    Task AddAsync(RegionScope scope, Enrolment enrolment, string? basisJson, CancellationToken cancellationToken);
 
-    Task<(Enrolment Enrolment, string? BasisJson)?> GetAsync(Guid id, CancellationToken cancellationToken);
+    Task<(Enrolment Enrolment, string? BasisJson)?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken);
 
-    Task SaveAsync(Enrolment enrolment, long expectedVersion, CancellationToken cancellationToken);
+    Task SaveAsync(RegionScope scope, Enrolment enrolment, long expectedVersion, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Enrolment>> ListAsync(
-        RegionCode region, Programme? programme, EnrolmentStatus? status, Guid? householdId, Guid? afterId, int limit, CancellationToken cancellationToken);
+        RegionScope scope, Programme? programme, EnrolmentStatus? status, Guid? householdId, Guid? afterId, int limit, CancellationToken cancellationToken);
 }
 
 public sealed record GetEnrolmentQuery(Guid Id) : IQuery<EnrolmentDto>;
@@ -71,8 +72,8 @@ public sealed class GetEnrolmentHandler(IEnrolmentRepository enrolments, ICurren
     public async Task<EnrolmentDto> Handle(GetEnrolmentQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var found = await enrolments.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
-        if (found is not { } f || !user.CanAccess(f.Enrolment.Region))
+        var found = await enrolments.GetAsync(user.Scope, request.Id, cancellationToken).ConfigureAwait(false);
+        if (found is not { } f)
         {
             throw new NotFoundException("Enrolment", request.Id.ToString());
         }
@@ -98,16 +99,13 @@ public sealed class ListEnrolmentsHandler(IEnrolmentRepository enrolments, ICurr
     public async Task<Page<EnrolmentDto>> Handle(ListEnrolmentsQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var region = request.RegionCode is null ? user.Region : RegionCode.Parse(request.RegionCode);
-        if (!user.CanAccess(region))
-        {
-            throw new NotFoundException("Region", region.Value);
-        }
+        var scope = user.Scope.Narrow(request.RegionCode);
+        var region = scope.Root;
 
         var limit = request.Limit ?? Common.Cursor.DefaultLimit;
         var filters = $"enrolments|{region}|{request.Programme}|{request.Status}|{request.HouseholdId}";
         Guid? after = Common.Cursor.Decode(request.Cursor, filters) is { } p ? Guid.Parse(p) : null;
-        var rows = await enrolments.ListAsync(region, request.Programme, request.Status, request.HouseholdId, after, limit + 1, cancellationToken).ConfigureAwait(false);
+        var rows = await enrolments.ListAsync(scope, request.Programme, request.Status, request.HouseholdId, after, limit + 1, cancellationToken).ConfigureAwait(false);
         string? next = null;
         if (rows.Count > limit)
         {
@@ -146,8 +144,8 @@ public sealed class ChangeEnrolmentStatusHandler(IEnrolmentRepository enrolments
     public async Task<EnrolmentDto> Handle(ChangeEnrolmentStatusCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var found = await enrolments.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
-        if (found is not { } f || !user.CanAccess(f.Enrolment.Region))
+        var found = await enrolments.GetAsync(user.Scope, request.Id, cancellationToken).ConfigureAwait(false);
+        if (found is not { } f)
         {
             throw new NotFoundException("Enrolment", request.Id.ToString());
         }
@@ -167,7 +165,7 @@ public sealed class ChangeEnrolmentStatusHandler(IEnrolmentRepository enrolments
             default: e.End(clock.Today()); break;
         }
 
-        await enrolments.SaveAsync(e, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        await enrolments.SaveAsync(user.Scope, e, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("Enrolment", e.Id.ToString(), request.Action.ToString(), e.Region, new { Status = before }, new { e.Status, e.EndedOn }, request.Reason),
             cancellationToken).ConfigureAwait(false);

@@ -20,11 +20,7 @@ public static class HouseholdRegistration
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(user);
-        if (!user.CanAccess(region))
-        {
-            throw new NotFoundException("Region", region.Value);
-        }
-
+        user.Scope.Require(region);
         if (!await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false))
         {
             throw new DomainValidationException("regionCode", $"Region '{region.Value}' is not in the region register.");
@@ -37,11 +33,8 @@ public static class HouseholdRegistration
     {
         ArgumentNullException.ThrowIfNull(households);
         ArgumentNullException.ThrowIfNull(user);
-        var household = await households.GetForUpdateAsync(id, cancellationToken).ConfigureAwait(false);
-        if (household is null || !user.CanAccess(household.Region))
-        {
-            throw new NotFoundException(EntityType, id.ToString());
-        }
+        var household = await households.GetForUpdateAsync(user.Scope, id, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException(EntityType, id.ToString());
 
         if (household.Version != expectedVersion)
         {
@@ -99,7 +92,7 @@ public static class HouseholdRegistration
         var holders = await households.FindHoldersAsync(byValue.Keys, household.Id, cancellationToken).ConfigureAwait(false);
         foreach (var holder in holders.OrderBy(h => h.IdNumber, StringComparer.Ordinal))
         {
-            BusinessRules.Check(new PersonBelongsToOneHousehold(byValue[holder.IdNumber], holder.HouseholdId, user.CanAccess(holder.Region)));
+            BusinessRules.Check(new PersonBelongsToOneHousehold(byValue[holder.IdNumber], holder.HouseholdId, user.Scope.Includes(holder.Region)));
         }
     }
 }

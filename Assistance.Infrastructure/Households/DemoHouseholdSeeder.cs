@@ -12,7 +12,7 @@ using Npgsql;
 /// streets) and the other seed regions, inserted only while the register is empty. ID numbers are generated with
 /// valid check characters; they belong to nobody.
 /// </summary>
-public sealed class DemoHouseholdSeeder(NpgsqlDataSource dataSource, TimeProvider clock) : IStartupSeeder
+public sealed class DemoHouseholdSeeder([Microsoft.Extensions.DependencyInjection.FromKeyedServices(DatabaseSettings.SystemKey)] NpgsqlDataSource dataSource, TimeProvider clock) : IStartupSeeder
 {
     public bool IsDemoData => true;
 

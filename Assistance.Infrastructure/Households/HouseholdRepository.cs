@@ -1,5 +1,6 @@
 namespace Assistance.Infrastructure.Households;
 
+using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 using Assistance.Application.Households;
 using Assistance.Domain.Households;
@@ -13,25 +14,31 @@ public sealed class HouseholdRepository(DbSession session) : IHouseholdRepositor
 {
     private const string MembersSavepoint = "household_members_write";
 
-    public async Task<Household?> GetForUpdateAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<Household?> GetForUpdateAsync(RegionScope scope, Guid id, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await HouseholdSql.LoadAsync(connection, session.Transaction, "WHERE id = @id FOR UPDATE", new { id }, cancellationToken)
+        var rows = await HouseholdSql.LoadAsync(
+            connection, session.Transaction, "WHERE id = @id AND starts_with(region_code, @prefix) FOR UPDATE", new { id, prefix = scope.Prefix }, cancellationToken)
             .ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public async Task AddAsync(Household household, CancellationToken cancellationToken)
+    public async Task AddAsync(RegionScope scope, Household household, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(household);
+        scope.Require(household.Region);
         var (connection, transaction) = await ActiveAsync(cancellationToken).ConfigureAwait(false);
         await HouseholdSql.InsertHouseholdAsync(connection, transaction, household, cancellationToken).ConfigureAwait(false);
         await WriteMembersAsync(connection, transaction, household, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UpdateAsync(Household household, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task UpdateAsync(RegionScope scope, Household household, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(household);
+        scope.Require(household.Region);
         var (connection, transaction) = await ActiveAsync(cancellationToken).ConfigureAwait(false);
 
         // The version check is in the UPDATE itself: a concurrent change that committed first makes it match no row.
@@ -40,7 +47,7 @@ public sealed class HouseholdRepository(DbSession session) : IHouseholdRepositor
             UPDATE households
             SET region_code = @regionCode, residence = @residence, address = @address, financial_assets = @financial,
                 motor_vehicles = @motorVehicles, monthly_rigid_expenditure = @rigid, version = version + 1, updated_at = @now
-            WHERE id = @id AND version = @expected
+            WHERE id = @id AND version = @expected AND starts_with(region_code, @prefix)
             RETURNING version
             """,
             new
@@ -54,6 +61,7 @@ public sealed class HouseholdRepository(DbSession session) : IHouseholdRepositor
                 motorVehicles = household.Assets.MotorVehicles,
                 rigid = household.MonthlyRigidExpenditure,
                 now,
+                prefix = scope.Prefix,
             },
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -74,12 +82,7 @@ public sealed class HouseholdRepository(DbSession session) : IHouseholdRepositor
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string IdNumber, Guid HouseholdId, string RegionCode)>(new CommandDefinition(
-            """
-            SELECT m.id_number, m.household_id, h.region_code
-            FROM household_members m
-            JOIN households h ON h.id = m.household_id
-            WHERE m.id_number = ANY(@idNumbers) AND (@exceptHousehold::uuid IS NULL OR m.household_id <> @exceptHousehold)
-            """,
+            "SELECT id_number, household_id, region_code FROM id_number_holders(@idNumbers, @exceptHousehold)",
             new { idNumbers = idNumbers.ToArray(), exceptHousehold },
             session.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -117,15 +120,18 @@ public sealed class HouseholdRepository(DbSession session) : IHouseholdRepositor
 /// <summary>Household reads for queries (no transaction; the request's connection).</summary>
 public sealed class HouseholdQueries(DbSession session) : IHouseholdQueries
 {
-    public async Task<Household?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<Household?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await HouseholdSql.LoadAsync(connection, session.Transaction, "WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false);
+        var rows = await HouseholdSql.LoadAsync(
+            connection, session.Transaction, "WHERE id = @id AND starts_with(region_code, @prefix)", new { id, prefix = scope.Prefix }, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public async Task<IReadOnlyList<Household>> ListAsync(RegionCode region, Guid? afterId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Household>> ListAsync(RegionScope scope, Guid? afterId, int limit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await HouseholdSql.LoadAsync(
             connection,
@@ -135,16 +141,17 @@ public sealed class HouseholdQueries(DbSession session) : IHouseholdQueries
             ORDER BY id
             LIMIT @limit
             """,
-            new { prefix = region.SubtreePrefix + "%", afterId, limit },
+            new { prefix = scope.Prefix + "%", afterId, limit },
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<Guid?> FindHouseholdIdByIdNumberAsync(string idNumber, CancellationToken cancellationToken)
+    public async Task<Guid?> FindHouseholdIdByIdNumberAsync(RegionScope scope, string idNumber, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
-            "SELECT household_id FROM household_members WHERE id_number = @idNumber",
-            new { idNumber },
+            "SELECT household_id FROM household_members WHERE id_number = @idNumber AND starts_with(region_code, @prefix)",
+            new { idNumber, prefix = scope.Prefix },
             session.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }

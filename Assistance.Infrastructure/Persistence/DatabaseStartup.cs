@@ -1,9 +1,12 @@
 namespace Assistance.Infrastructure.Persistence;
 
+using Dapper;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 /// <summary>Loads data after migrations (policy packs, demo households). Each seeder must be idempotent.</summary>
 public interface IStartupSeeder
@@ -20,6 +23,8 @@ public interface IStartupSeeder
 /// </summary>
 public sealed partial class DatabaseStartup(
     Migrator migrator,
+    [FromKeyedServices(DatabaseSettings.SystemKey)] NpgsqlDataSource ownerDataSource,
+    DatabaseSettings settings,
     IEnumerable<IStartupSeeder> seeders,
     IConfiguration configuration,
     TimeProvider clock,
@@ -38,12 +43,20 @@ public sealed partial class DatabaseStartup(
             try
             {
                 await migrator.MigrateAsync(stoppingToken).ConfigureAwait(false);
+                await SetAppPasswordAsync(stoppingToken).ConfigureAwait(false);
                 foreach (var seeder in seeders.Where(s => loadDemo || !s.IsDemoData))
                 {
                     await seeder.SeedAsync(stoppingToken).ConfigureAwait(false);
                 }
 
                 LogReady(logger);
+                return;
+            }
+            catch (EvolveDb.EvolveValidationException ex)
+            {
+                // An applied migration was edited (checksum) or a file is out of order: retrying cannot help, and
+                // migrating further would build on a schema nobody can reproduce. Readiness stays red.
+                LogRefused(logger, ex);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -53,6 +66,25 @@ public sealed partial class DatabaseStartup(
             }
         }
     }
+
+    /// <summary>Gives the API's role its configured password (0025 creates the role without one).</summary>
+    private async Task SetAppPasswordAsync(CancellationToken cancellationToken)
+    {
+        if (settings.AppPassword is not { } password)
+        {
+            return;
+        }
+
+        await using var connection = await ownerDataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var statement = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT format('ALTER ROLE %I PASSWORD %L', @role::text, @password::text)",
+            new { role = settings.AppRole, password },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(statement!, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Migrations refused: an applied migration was changed or is out of order; revert it and add a new migration instead")]
+    private static partial void LogRefused(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated and seeded")]
     private static partial void LogReady(ILogger logger);

@@ -10,7 +10,7 @@ using Npgsql;
 /// Stored idempotent responses are kept only as long as a client can sensibly retry (default 24 hours): they hold
 /// whole responses, which may include unmasked ID numbers for callers with <c>pii.read</c>, so they must not pile up.
 /// </summary>
-public sealed partial class IdempotencyRetention(NpgsqlDataSource dataSource, IConfiguration configuration, TimeProvider clock, ILogger<IdempotencyRetention> logger)
+public sealed partial class IdempotencyRetention([Microsoft.Extensions.DependencyInjection.FromKeyedServices(DatabaseSettings.SystemKey)] NpgsqlDataSource dataSource, IConfiguration configuration, TimeProvider clock, ILogger<IdempotencyRetention> logger)
     : BackgroundService
 {
     public TimeSpan Retention => TimeSpan.FromHours(configuration.GetValue("Idempotency:RetentionHours", 24));

@@ -3,6 +3,7 @@ namespace Assistance.Infrastructure.Persistence;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 using Dapper;
+using Npgsql;
 
 /// <summary>Idempotency records live in the command's transaction, so a stored response always matches a committed change.</summary>
 public sealed class IdempotencyStore(DbSession session, TimeProvider clock) : IIdempotencyStore
@@ -38,13 +39,22 @@ public sealed class IdempotencyStore(DbSession session, TimeProvider clock) : II
     public async Task SaveAsync(string scope, string key, string requestHash, string responseJson, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO idempotency_keys (scope, key, request_hash, response, created_at)
-            VALUES (@scope, @key, @requestHash, @response::jsonb, @createdAt)
-            """,
-            new { scope, key, requestHash, response = responseJson, createdAt = clock.GetUtcNow() },
-            session.Transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO idempotency_keys (scope, key, request_hash, response, created_at)
+                VALUES (@scope, @key, @requestHash, @response::jsonb, @createdAt)
+                """,
+                new { scope, key, requestHash, response = responseJson, createdAt = clock.GetUtcNow() },
+                session.Transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // The key is stored already, under a region scope this caller cannot see (row-level security, 0026): the
+            // same subject used it from another region. Never replay across scopes; the whole unit of work rolls back.
+            throw new IdempotencyKeyReusedException();
+        }
     }
 }

@@ -12,7 +12,7 @@ using NpgsqlTypes;
 /// Loads the policy packs (policy/packs/*.json, embedded) and the source list into the parameter store, each pack
 /// file once. Reference data, so it runs in every environment. Bulk insert by binary COPY in one transaction.
 /// </summary>
-public sealed partial class PolicyPackSeeder(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<PolicyPackSeeder> logger) : IStartupSeeder
+public sealed partial class PolicyPackSeeder([Microsoft.Extensions.DependencyInjection.FromKeyedServices(DatabaseSettings.SystemKey)] NpgsqlDataSource dataSource, TimeProvider clock, ILogger<PolicyPackSeeder> logger) : IStartupSeeder
 {
     private const string PackPrefix = "policy.packs.";
     private const long SeedLockKey = 0x706f6c696379; // "policy"

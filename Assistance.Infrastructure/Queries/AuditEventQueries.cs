@@ -1,5 +1,6 @@
 namespace Assistance.Infrastructure.Queries;
 
+using Assistance.Application.Abstractions;
 using System.Text.Json;
 using Assistance.Application.AuditEvents.ListAuditEvents;
 using Assistance.Domain.Regions;
@@ -9,7 +10,7 @@ using Dapper;
 public sealed class AuditEventQueries(DbSession session) : IAuditEventQueries
 {
     public async Task<IReadOnlyList<AuditEventDto>> ListAsync(
-        RegionCode region, string? entityType, string? entityId, (DateTimeOffset At, Guid Id)? after, int limit, CancellationToken cancellationToken)
+        RegionScope scope, string? entityType, string? entityId, (DateTimeOffset At, Guid Id)? after, int limit, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
@@ -26,7 +27,7 @@ public sealed class AuditEventQueries(DbSession session) : IAuditEventQueries
             """,
             new
             {
-                prefix = region.SubtreePrefix + "%",
+                prefix = scope.Prefix + "%",
                 entityType,
                 entityId,
                 afterAt = after?.At,

@@ -1,5 +1,6 @@
 namespace Assistance.Infrastructure.Queries;
 
+using Assistance.Application.Abstractions;
 using Assistance.Application.Assessments.AssessStoredHousehold;
 using Assistance.Domain.Eligibility;
 using Assistance.Domain.Households;
@@ -14,28 +15,29 @@ using Dapper;
 /// </summary>
 public sealed class HouseholdSnapshotQueries(DbSession session) : IHouseholdSnapshotQueries
 {
-    public async Task<AssessmentInput?> GetAsync(Guid householdId, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<AssessmentInput?> GetAsync(RegionScope scope, Guid householdId, DateOnly asOf, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             """
             SELECT region_code, residence, financial_assets, motor_vehicles, monthly_rigid_expenditure
-            FROM households WHERE id = @householdId;
+            FROM households WHERE id = @householdId AND starts_with(region_code, @prefix);
 
             SELECT id, id_number, birth_date, status, labor_capacity, disability_category, disability_grade,
                    serious_illness, self_care, in_school, employed, has_capable_supporter
-            FROM household_members WHERE household_id = @householdId ORDER BY position;
+            FROM household_members WHERE household_id = @householdId AND starts_with(region_code, @prefix) ORDER BY position;
 
             SELECT i.member_id, i.income_type, i.monthly_amount, i.unstable
             FROM member_incomes i JOIN household_members m ON m.id = i.member_id
-            WHERE m.household_id = @householdId ORDER BY i.member_id, i.position;
+            WHERE m.household_id = @householdId AND starts_with(m.region_code, @prefix) ORDER BY i.member_id, i.position;
 
             SELECT person_member_id AS member_id, min(approved_on) AS since
             FROM enrolments
-            WHERE household_id = @householdId AND programme = 'Tekun' AND status <> 'Ended' AND approved_on <= @asOf
+            WHERE household_id = @householdId AND starts_with(region_code, @prefix) AND programme = 'Tekun' AND status <> 'Ended' AND approved_on <= @asOf
             GROUP BY person_member_id;
             """,
-            new { householdId, asOf },
+            new { householdId, asOf, prefix = scope.Prefix },
             session.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
 

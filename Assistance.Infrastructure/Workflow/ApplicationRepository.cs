@@ -1,5 +1,6 @@
 namespace Assistance.Infrastructure.Workflow;
 
+using Assistance.Application.Abstractions;
 using Assistance.Application.Applications;
 using Assistance.Application.Applications.ListApplications;
 using Assistance.Application.Common;
@@ -13,11 +14,13 @@ using CaseApplication = Assistance.Domain.Applications.Application;
 
 public sealed class ApplicationRepository(DbSession session, TimeProvider clock) : IApplicationRepository, IApplicationQueries
 {
-    public async Task<(CaseApplication Application, string? AssessmentJson)?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<(CaseApplication Application, string? AssessmentJson)?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<(string State, string? Assessment, long Version)?>(new CommandDefinition(
-            "SELECT state::text, assessment::text, version FROM applications WHERE id = @id", new { id }, session.Transaction, cancellationToken: cancellationToken))
+            "SELECT state::text, assessment::text, version FROM applications WHERE id = @id AND starts_with(region_code, @prefix)",
+            new { id, prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
         if (row is not { } r)
         {
@@ -29,22 +32,25 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
         return (application, r.Assessment);
     }
 
-    public async Task<Guid?> FindOpenAsync(Guid householdId, Programme programme, CancellationToken cancellationToken)
+    public async Task<Guid?> FindOpenAsync(RegionScope scope, Guid householdId, Programme programme, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
             """
             SELECT id FROM applications
-            WHERE household_id = @householdId AND programme = @programme
+            WHERE household_id = @householdId AND programme = @programme AND starts_with(region_code, @prefix)
               AND status NOT IN ('Rejected', 'RefusalNotified', 'Enrolled', 'Approved')
             LIMIT 1
             """,
-            new { householdId, programme = programme.ToString() }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { householdId, programme = programme.ToString(), prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public async Task AddAsync(CaseApplication application, IReadOnlyList<Deadline> deadlines, CancellationToken cancellationToken)
+    public async Task AddAsync(RegionScope scope, CaseApplication application, IReadOnlyList<Deadline> deadlines, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(application);
+        scope.Require(application.Region);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         application.SetVersion(1);
         try
@@ -81,8 +87,10 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
         await WriteDeadlinesAsync(connection, application, deadlines, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task SaveAsync(CaseApplication application, long expectedVersion, IReadOnlyList<Deadline> deadlines, string? assessmentJson, CancellationToken cancellationToken)
+    public async Task SaveAsync(
+        RegionScope scope, CaseApplication application, long expectedVersion, IReadOnlyList<Deadline> deadlines, string? assessmentJson, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(application);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         application.SetVersion(expectedVersion + 1);
@@ -91,7 +99,7 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
             UPDATE applications
             SET status = @status, conflict_of_interest = @conflict, random_check_selected = @random, state = @state::jsonb,
                 assessment = coalesce(@assessment::jsonb, assessment), version = version + 1, updated_at = @now
-            WHERE id = @id AND version = @expectedVersion
+            WHERE id = @id AND version = @expectedVersion AND starts_with(region_code, @prefix)
             RETURNING version
             """,
             new
@@ -104,6 +112,7 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
                 state = WorkflowJson.Serialize(application.ToState()),
                 assessment = assessmentJson,
                 now = clock.GetUtcNow(),
+                prefix = scope.Prefix,
             },
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (version is null)
@@ -120,7 +129,7 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
         await WriteDeadlinesAsync(connection, application, deadlines, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<Guid>> ListAwaitingDecisionAsync(RegionCode county, Programme programme, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>> ListAwaitingDecisionAsync(RegionScope county, Programme programme, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<Guid>(new CommandDefinition(
@@ -130,13 +139,13 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
             ORDER BY id
             FOR UPDATE
             """,
-            new { prefix = county.SubtreePrefix + "%", programme = programme.ToString() }, session.Transaction, cancellationToken: cancellationToken))
+            new { prefix = county.Prefix + "%", programme = programme.ToString() }, session.Transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
         return rows.AsList();
     }
 
     public async Task<IReadOnlyList<ApplicationSummaryDto>> ListAsync(
-        RegionCode region, ApplicationStatus? status, Programme? programme, bool overdue, bool? flagged, DateOnly today, Guid? afterId, int limit,
+        RegionScope scope, ApplicationStatus? status, Programme? programme, bool overdue, bool? flagged, DateOnly today, Guid? afterId, int limit,
         CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -157,7 +166,7 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
             """,
             new
             {
-                prefix = region.SubtreePrefix + "%",
+                prefix = scope.Prefix + "%",
                 status = status?.ToString(),
                 programme = programme?.ToString(),
                 flagged,

@@ -119,7 +119,7 @@ public sealed class CalendarStore(DbSession session, TimeProvider clock) : ICale
 }
 
 /// <summary>Loads the reviewable national calendar seed (Persistence/Seed/calendar.json): years not yet stored are added, edited years are left alone.</summary>
-public sealed class CalendarSeeder(Npgsql.NpgsqlDataSource dataSource, TimeProvider clock) : IStartupSeeder
+public sealed class CalendarSeeder([Microsoft.Extensions.DependencyInjection.FromKeyedServices(Persistence.DatabaseSettings.SystemKey)] Npgsql.NpgsqlDataSource dataSource, TimeProvider clock) : IStartupSeeder
 {
     public bool IsDemoData => false;
 

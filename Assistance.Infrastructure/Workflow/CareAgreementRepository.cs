@@ -1,5 +1,6 @@
 namespace Assistance.Infrastructure.Workflow;
 
+using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 using Assistance.Application.Enrolments.CareAgreements;
 using Assistance.Domain.Enrolments;
@@ -14,17 +15,21 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
         visit_frequency_days AS VisitFrequencyDays, starts_on AS StartsOn, last_visit_on AS LastVisitOn, version AS Version
         """;
 
-    public async Task<bool> ExistsForEnrolmentAsync(Guid enrolmentId, CancellationToken cancellationToken)
+    public async Task<bool> ExistsForEnrolmentAsync(RegionScope scope, Guid enrolmentId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM care_agreements WHERE enrolment_id = @enrolmentId)", new { enrolmentId }, session.Transaction,
+            "SELECT EXISTS (SELECT 1 FROM care_agreements WHERE enrolment_id = @enrolmentId AND starts_with(region_code, @prefix))",
+            new { enrolmentId, prefix = scope.Prefix }, session.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public async Task AddAsync(CareAgreementRow row, CancellationToken cancellationToken)
+    public async Task AddAsync(RegionScope scope, CareAgreementRow row, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(row);
+        scope.Require(Domain.Regions.RegionCode.Parse(row.RegionCode));
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -35,34 +40,37 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public async Task<CareAgreementRow?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<CareAgreementRow?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM care_agreements WHERE id = @id", new { id }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            $"SELECT {Columns} FROM care_agreements WHERE id = @id AND starts_with(region_code, @prefix)", new { id, prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row?.ToRow();
     }
 
-    public async Task<IReadOnlyList<CareVisit>> VisitsAsync(Guid agreementId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CareVisit>> VisitsAsync(RegionScope scope, Guid agreementId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(Guid Id, DateOnly VisitedOn, string Visitor, string Notes)>(new CommandDefinition(
-            "SELECT id, visited_on, visitor, notes FROM care_visits WHERE agreement_id = @agreementId ORDER BY visited_on, id",
-            new { agreementId }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "SELECT id, visited_on, visitor, notes FROM care_visits WHERE agreement_id = @agreementId AND starts_with(region_code, @prefix) ORDER BY visited_on, id",
+            new { agreementId, prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new CareVisit(r.Id, r.VisitedOn, r.Visitor, r.Notes)).ToList();
     }
 
-    public async Task<long> AddVisitAsync(Guid agreementId, long expectedVersion, CareVisit visit, string regionCode, CancellationToken cancellationToken)
+    public async Task<long> AddVisitAsync(RegionScope scope, Guid agreementId, long expectedVersion, CareVisit visit, string regionCode, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(visit);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var version = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             UPDATE care_agreements SET last_visit_on = greatest(coalesce(last_visit_on, @visitedOn), @visitedOn), version = version + 1
-            WHERE id = @agreementId AND version = @expectedVersion
+            WHERE id = @agreementId AND version = @expectedVersion AND starts_with(region_code, @prefix)
             RETURNING version
             """,
-            new { agreementId, expectedVersion, visitedOn = visit.VisitedOn }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { agreementId, expectedVersion, visitedOn = visit.VisitedOn, prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (version is null)
         {
             var actual = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
@@ -81,7 +89,7 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
         return version.Value;
     }
 
-    public async Task<IReadOnlyList<EnrolmentWithoutAgreementDto>> ListMissingAsync(RegionCode region, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EnrolmentWithoutAgreementDto>> ListMissingAsync(RegionScope scope, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(Guid Id, string RegionCode, Guid? PersonMemberId, DateOnly ApprovedOn)>(new CommandDefinition(
@@ -92,11 +100,11 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
               AND NOT EXISTS (SELECT 1 FROM care_agreements c WHERE c.enrolment_id = e.id)
             ORDER BY e.approved_on, e.id
             """,
-            new { prefix = region.SubtreePrefix + "%" }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { prefix = scope.Prefix + "%" }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new EnrolmentWithoutAgreementDto(r.Id, r.RegionCode, r.PersonMemberId, r.ApprovedOn)).ToList();
     }
 
-    public async Task<IReadOnlyList<CareAgreementRow>> ListOverdueAsync(RegionCode region, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CareAgreementRow>> ListOverdueAsync(RegionScope scope, DateOnly today, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
@@ -110,7 +118,7 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
               AND coalesce(c.last_visit_on, c.starts_on) + c.visit_frequency_days < @today
             ORDER BY coalesce(c.last_visit_on, c.starts_on) + c.visit_frequency_days, c.id
             """,
-            new { prefix = region.SubtreePrefix + "%", today }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { prefix = scope.Prefix + "%", today }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToRow()).ToList();
     }
 

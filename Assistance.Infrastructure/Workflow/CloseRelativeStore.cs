@@ -1,5 +1,6 @@
 namespace Assistance.Infrastructure.Workflow;
 
+using Assistance.Application.Abstractions;
 using Assistance.Application.Applications;
 using Assistance.Domain.Regions;
 using Assistance.Infrastructure.Persistence;
@@ -7,9 +8,11 @@ using Dapper;
 
 public sealed class CloseRelativeStore(DbSession session, TimeProvider clock) : Application.CloseRelatives.ICloseRelativeRegister, ICloseRelativeMatcher
 {
-    public async Task AddAsync(Application.CloseRelatives.CloseRelativeDto relative, CancellationToken cancellationToken)
+    public async Task AddAsync(RegionScope scope, Application.CloseRelatives.CloseRelativeDto relative, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(relative);
+        scope.Require(RegionCode.Parse(relative.RegionCode));
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -31,7 +34,7 @@ public sealed class CloseRelativeStore(DbSession session, TimeProvider clock) : 
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<Application.CloseRelatives.CloseRelativeDto>> ListAsync(RegionCode region, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Application.CloseRelatives.CloseRelativeDto>> ListAsync(RegionScope scope, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<RelativeRow>(new CommandDefinition(
@@ -40,7 +43,7 @@ public sealed class CloseRelativeStore(DbSession session, TimeProvider clock) : 
                    relative_id_number AS RelativeIdNumber, relationship AS Relationship, registered_on AS RegisteredOn
             FROM close_relatives WHERE region_code LIKE @prefix ORDER BY id
             """,
-            new { prefix = region.SubtreePrefix + "%" }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { prefix = scope.Prefix + "%" }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new Application.CloseRelatives.CloseRelativeDto(
             r.Id, r.RegionCode, r.StaffName, Enum.Parse<Application.CloseRelatives.StaffRole>(r.StaffRole), r.RelativeName, r.RelativeIdNumber,
             r.Relationship, r.RegisteredOn)).ToList();
@@ -51,15 +54,15 @@ public sealed class CloseRelativeStore(DbSession session, TimeProvider clock) : 
         ArgumentNullException.ThrowIfNull(idNumbers);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-        // Registered in the county, below it (township, village), or above it (city, province).
+        // Registered in the county, below it (township, village), or above it (city, province): registrations above the
+        // county lie outside a county caller's scope, so a database function (not the tables) answers this R-21 check.
         var rows = await connection.QueryAsync<(Guid Id, string StaffName, string StaffRole, string Relationship)>(new CommandDefinition(
             """
             SELECT id, staff_name, staff_role, relationship
-            FROM close_relatives
-            WHERE relative_id_number = ANY(@ids) AND (region_code LIKE @prefix OR region_code = ANY(@ancestors))
+            FROM close_relative_matches(@ids, @prefix, @ancestors)
             ORDER BY id
             """,
-            new { ids = idNumbers.ToArray(), prefix = county.SubtreePrefix + "%", ancestors = county.SelfAndAncestors().Select(r => r.Value).ToArray() },
+            new { ids = idNumbers.ToArray(), prefix = county.SubtreePrefix, ancestors = county.SelfAndAncestors().Select(r => r.Value).ToArray() },
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new Domain.Applications.ConflictOfInterestMatch(r.Id, r.StaffName, r.StaffRole, r.Relationship)).ToList();
     }

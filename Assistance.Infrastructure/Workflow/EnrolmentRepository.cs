@@ -1,5 +1,6 @@
 namespace Assistance.Infrastructure.Workflow;
 
+using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 using Assistance.Application.Enrolments;
 using Assistance.Domain.Applications;
@@ -30,18 +31,16 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock) :
             "SELECT pg_advisory_xact_lock(hashtextextended('enrolment-person|' || i, 0)) FROM unnest(@ids::text[]) WITH ORDINALITY AS t(i, n) ORDER BY n",
             new { ids }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(Guid EnrolmentId, string Programme, Guid HouseholdId, string IdNumber)>(new CommandDefinition(
-            """
-            SELECT enrolment_id, programme, household_id, id_number
-            FROM enrolment_persons
-            WHERE active AND id_number = ANY(@ids)
-            """,
+            "SELECT enrolment_id, programme, household_id, id_number FROM active_enrolments_of(@ids)",
             new { ids }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new ExistingEnrolment(r.EnrolmentId, Enum.Parse<Programme>(r.Programme), r.HouseholdId, r.IdNumber)).ToList();
     }
 
-    public async Task AddAsync(Enrolment enrolment, string? basisJson, CancellationToken cancellationToken)
+    public async Task AddAsync(RegionScope scope, Enrolment enrolment, string? basisJson, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(enrolment);
+        scope.Require(enrolment.Region);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         enrolment.SetVersion(1);
         try
@@ -97,11 +96,12 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock) :
         }
     }
 
-    public async Task<(Enrolment Enrolment, string? BasisJson)?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<(Enrolment Enrolment, string? BasisJson)?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns}, basis::text AS Basis FROM enrolments WHERE id = @id", new { id }, session.Transaction, cancellationToken: cancellationToken))
+            $"SELECT {Columns}, basis::text AS Basis FROM enrolments WHERE id = @id AND starts_with(region_code, @prefix)", new { id, prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
         if (row is null)
         {
@@ -112,17 +112,18 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock) :
         return (ToEnrolment(row, persons[id].ToList()), row.Basis);
     }
 
-    public async Task SaveAsync(Enrolment enrolment, long expectedVersion, CancellationToken cancellationToken)
+    public async Task SaveAsync(RegionScope scope, Enrolment enrolment, long expectedVersion, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(enrolment);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var version = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             UPDATE enrolments SET status = @status, ended_on = @endedOn, version = version + 1, updated_at = @now
-            WHERE id = @id AND version = @expectedVersion
+            WHERE id = @id AND version = @expectedVersion AND starts_with(region_code, @prefix)
             RETURNING version
             """,
-            new { id = enrolment.Id, status = enrolment.Status.ToString(), endedOn = enrolment.EndedOn, expectedVersion, now = clock.GetUtcNow() },
+            new { id = enrolment.Id, status = enrolment.Status.ToString(), endedOn = enrolment.EndedOn, expectedVersion, now = clock.GetUtcNow(), prefix = scope.Prefix },
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (version is null)
         {
@@ -138,7 +139,7 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock) :
     }
 
     public async Task<IReadOnlyList<Enrolment>> ListAsync(
-        RegionCode region, Programme? programme, EnrolmentStatus? status, Guid? householdId, Guid? afterId, int limit, CancellationToken cancellationToken)
+        RegionScope scope, Programme? programme, EnrolmentStatus? status, Guid? householdId, Guid? afterId, int limit, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
@@ -152,7 +153,7 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock) :
             ORDER BY id
             LIMIT @limit
             """,
-            new { prefix = region.SubtreePrefix + "%", programme = programme?.ToString(), status = status?.ToString(), householdId, afterId, limit },
+            new { prefix = scope.Prefix + "%", programme = programme?.ToString(), status = status?.ToString(), householdId, afterId, limit },
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
         var persons = await PersonsAsync(connection, rows.Select(r => r.Id).ToArray(), cancellationToken).ConfigureAwait(false);
         return rows.Select(r => ToEnrolment(r, persons[r.Id].ToList())).ToList();

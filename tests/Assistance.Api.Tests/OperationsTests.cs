@@ -29,12 +29,62 @@ public sealed class OperationsTests
         var total = Migrator.EmbeddedMigrations().Count;
         Assert.That(results.Sum(), Is.EqualTo(total), "every migration applied by exactly one of the two");
         await using var connection = await first.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*), count(DISTINCT version) FROM schema_migrations", connection);
+        await using var command = new NpgsqlCommand($"SELECT count(*), count(DISTINCT version) FROM {Migrator.ChangelogTable} WHERE type = 0 AND success", connection);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         Assert.That(reader.GetInt64(0), Is.EqualTo(total));
         Assert.That(reader.GetInt64(1), Is.EqualTo(total));
         Assert.That(await a.IsUpToDateAsync(CancellationToken.None), Is.True);
+    }
+
+    [Test]
+    public async Task Migrator_WhenAnAppliedMigrationWasEdited_RefusesToRunAndChangesNothing()
+    {
+        var connectionString = await TestDatabase.CreateEmptyAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var embedded = Migrator.EmbeddedMigrations();
+        await new Migrator(dataSource, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
+
+        // Someone "fixes" 0002 after it ran, and adds a new file: the edit is refused and the new file does not run.
+        var edited = embedded.Select(m => m.FileName.StartsWith("0002_", StringComparison.Ordinal) ? (m.FileName, m.Sql + "\n-- tidied up\n") : m)
+            .Append(("9999_after_edit.sql", "CREATE TABLE after_edit (id int);"))
+            .ToList();
+        var migrator = new Migrator(dataSource, NullLogger<Migrator>.Instance, edited, DatabaseSettings.DefaultAppRole);
+
+        var refused = Assert.ThrowsAsync<EvolveDb.EvolveValidationException>(() => migrator.MigrateAsync(CancellationToken.None));
+        Assert.That(refused!.Message, Does.Contain("0002_regions.sql"));
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("SELECT to_regclass('after_edit') IS NULL", connection);
+        Assert.That(await command.ExecuteScalarAsync(), Is.True, "nothing after the edited file ran");
+    }
+
+    [Test]
+    public async Task Migrator_OnADatabaseOfTheOldMigrator_AdoptsItsHistoryAndAppliesOnlyNewFiles()
+    {
+        // A database the hand-written migrator kept: files up to 0020 applied and listed in schema_migrations.
+        var connectionString = await TestDatabase.CreateEmptyAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var old = Migrator.EmbeddedMigrations().Where(m => string.CompareOrdinal(m.FileName, "0021") < 0).ToList();
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await using var table = new NpgsqlCommand("CREATE TABLE schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", connection);
+            await table.ExecuteNonQueryAsync();
+            foreach (var (fileName, sql) in old)
+            {
+                await using var apply = new NpgsqlCommand(sql, connection);
+                await apply.ExecuteNonQueryAsync();
+                await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version) VALUES (@v)", connection);
+                record.Parameters.AddWithValue("v", fileName[..^4]);
+                await record.ExecuteNonQueryAsync();
+            }
+        }
+
+        var migrator = new Migrator(dataSource, NullLogger<Migrator>.Instance);
+        var applied = await migrator.MigrateAsync(CancellationToken.None);
+
+        Assert.That(applied, Is.EqualTo(Migrator.EmbeddedMigrations().Count - old.Count), "only the files the old migrator had not applied");
+        Assert.That(await migrator.IsUpToDateAsync(CancellationToken.None), Is.True);
+        Assert.That(await migrator.MigrateAsync(CancellationToken.None), Is.Zero, "a second start applies nothing");
     }
 
     [Test]

@@ -28,7 +28,7 @@ public sealed class AssessStoredHouseholdValidator : AbstractValidator<AssessSto
 /// <summary>Reads a stored household as the engine's input; null when unknown.</summary>
 public interface IHouseholdSnapshotQueries
 {
-    Task<AssessmentInput?> GetAsync(Guid householdId, DateOnly asOf, CancellationToken cancellationToken);
+    Task<AssessmentInput?> GetAsync(RegionScope scope, Guid householdId, DateOnly asOf, CancellationToken cancellationToken);
 }
 
 public sealed class AssessStoredHouseholdHandler(IHouseholdSnapshotQueries households, EligibilityAssessor assessor, ICurrentUser user)
@@ -38,8 +38,8 @@ public sealed class AssessStoredHouseholdHandler(IHouseholdSnapshotQueries house
     {
         ArgumentNullException.ThrowIfNull(query);
         var overrides = EligibilityAssessor.ReadOverrides(query.Request.ParameterOverrides);
-        var input = await households.GetAsync(query.HouseholdId, query.Request.AsOf, cancellationToken).ConfigureAwait(false);
-        if (input is null || !user.CanAccess(input.Region))
+        var input = await households.GetAsync(user.Scope, query.HouseholdId, query.Request.AsOf, cancellationToken).ConfigureAwait(false);
+        if (input is null)
         {
             throw new NotFoundException("Household", query.HouseholdId.ToString());
         }

@@ -52,7 +52,7 @@ public sealed class ListAuditEventsValidator : AbstractValidator<ListAuditEvents
 public interface IAuditEventQueries
 {
     Task<IReadOnlyList<AuditEventDto>> ListAsync(
-        RegionCode region, string? entityType, string? entityId, (DateTimeOffset At, Guid Id)? after, int limit, CancellationToken cancellationToken);
+        RegionScope scope, string? entityType, string? entityId, (DateTimeOffset At, Guid Id)? after, int limit, CancellationToken cancellationToken);
 }
 
 public sealed class ListAuditEventsHandler(IAuditEventQueries queries, ICurrentUser user)
@@ -61,11 +61,8 @@ public sealed class ListAuditEventsHandler(IAuditEventQueries queries, ICurrentU
     public async Task<Page<AuditEventDto>> Handle(ListAuditEventsQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var region = request.RegionCode is null ? user.Region : Domain.Regions.RegionCode.Parse(request.RegionCode);
-        if (!user.CanAccess(region))
-        {
-            throw new NotFoundException("Region", region.Value);
-        }
+        var scope = user.Scope.Narrow(request.RegionCode);
+        var region = scope.Root;
 
         var limit = request.Limit ?? Common.Cursor.DefaultLimit;
         var filters = $"audit|{region}|{request.EntityType}|{request.EntityId}";
@@ -76,7 +73,7 @@ public sealed class ListAuditEventsHandler(IAuditEventQueries queries, ICurrentU
             after = (DateTimeOffset.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), Guid.Parse(parts[1]));
         }
 
-        var rows = await queries.ListAsync(region, request.EntityType, request.EntityId, after, limit + 1, cancellationToken).ConfigureAwait(false);
+        var rows = await queries.ListAsync(scope, request.EntityType, request.EntityId, after, limit + 1, cancellationToken).ConfigureAwait(false);
         string? next = null;
         if (rows.Count > limit)
         {

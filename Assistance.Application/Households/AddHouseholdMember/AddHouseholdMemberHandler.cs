@@ -13,7 +13,7 @@ public sealed class AddHouseholdMemberHandler(IHouseholdRepository households, I
         var before = household.ToAuditSnapshot();
         household.AddMember(Guid.CreateVersion7(), request.Member.ToDetails(request.Member.ResolveIdNumber(null, string.Empty)));
         var now = HouseholdRegistration.Now(clock);
-        await HouseholdRegistration.WriteAsync(households, user, household, () => households.UpdateAsync(household, now, cancellationToken), cancellationToken)
+        await HouseholdRegistration.WriteAsync(households, user, household, () => households.UpdateAsync(user.Scope, household, now, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         await HouseholdRegistration.AuditAsync(audit, "MemberAdded", household, before, cancellationToken).ConfigureAwait(false);
         return household.ToDto(user);

@@ -28,7 +28,7 @@ public sealed class CreateHouseholdHandler(
             members,
             HouseholdRegistration.Now(clock));
 
-        await HouseholdRegistration.WriteAsync(households, user, household, () => households.AddAsync(household, cancellationToken), cancellationToken)
+        await HouseholdRegistration.WriteAsync(households, user, household, () => households.AddAsync(user.Scope, household, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         await HouseholdRegistration.AuditAsync(audit, "Created", household, before: null, cancellationToken).ConfigureAwait(false);
         return household.ToDto(user);

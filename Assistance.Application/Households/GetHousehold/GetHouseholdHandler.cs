@@ -8,8 +8,8 @@ public sealed class GetHouseholdHandler(IHouseholdQueries households, ICurrentUs
     public async Task<HouseholdDto> Handle(GetHouseholdQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var household = await households.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
-        return household is not null && user.CanAccess(household.Region)
+        var household = await households.GetAsync(user.Scope, request.Id, cancellationToken).ConfigureAwait(false);
+        return household is not null
             ? household.ToDto(user)
             : throw new NotFoundException(HouseholdRegistration.EntityType, request.Id.ToString());
     }

@@ -11,11 +11,8 @@ public sealed class ListHouseholdsHandler(IHouseholdQueries households, ICurrent
     public async Task<Page<HouseholdDto>> Handle(ListHouseholdsQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var region = request.RegionCode is null ? user.Region : RegionCode.Parse(request.RegionCode);
-        if (!user.CanAccess(region))
-        {
-            throw new NotFoundException("Region", region.Value);
-        }
+        var scope = user.Scope.Narrow(request.RegionCode);
+        var region = scope.Root;
 
         var limit = request.Limit ?? Cursor.DefaultLimit;
         var filters = $"households|{region}";
@@ -27,7 +24,7 @@ public sealed class ListHouseholdsHandler(IHouseholdQueries households, ICurrent
                 : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("cursor", "The cursor is not one this API issued.")]);
         }
 
-        var rows = await households.ListAsync(region, after, limit + 1, cancellationToken).ConfigureAwait(false);
+        var rows = await households.ListAsync(scope, after, limit + 1, cancellationToken).ConfigureAwait(false);
         string? next = null;
         if (rows.Count > limit)
         {

@@ -10,11 +10,11 @@ public sealed class LookupHouseholdHandler(IHouseholdQueries households, ICurren
     {
         ArgumentNullException.ThrowIfNull(request);
         var idNumber = NationalId.Parse(request.IdNumber);
-        var householdId = await households.FindHouseholdIdByIdNumberAsync(idNumber.Value, cancellationToken).ConfigureAwait(false);
-        var household = householdId is { } id ? await households.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        var householdId = await households.FindHouseholdIdByIdNumberAsync(user.Scope, idNumber.Value, cancellationToken).ConfigureAwait(false);
+        var household = householdId is { } id ? await households.GetAsync(user.Scope, id, cancellationToken).ConfigureAwait(false) : null;
 
         // Never the ID number in the message: the 404 detail reaches logs and clients.
-        return household is not null && user.CanAccess(household.Region)
+        return household is not null
             ? household.ToDto(user)
             : throw new NotFoundException(HouseholdRegistration.EntityType, idNumber.Masked);
     }

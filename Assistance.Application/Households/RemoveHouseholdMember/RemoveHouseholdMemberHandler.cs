@@ -19,7 +19,7 @@ public sealed class RemoveHouseholdMemberHandler(IHouseholdRepository households
         var before = household.ToAuditSnapshot();
         household.RemoveMember(request.MemberId);
         var now = HouseholdRegistration.Now(clock);
-        await households.UpdateAsync(household, now, cancellationToken).ConfigureAwait(false);
+        await households.UpdateAsync(user.Scope, household, now, cancellationToken).ConfigureAwait(false);
         await HouseholdRegistration.AuditAsync(audit, "MemberRemoved", household, before, cancellationToken).ConfigureAwait(false);
         return household.ToDto(user);
     }

@@ -37,7 +37,7 @@ public sealed class ReplaceHouseholdHandler(
             HouseholdMapping.Money(request.MonthlyRigidExpenditure ?? 0m),
             members);
         var now = HouseholdRegistration.Now(clock);
-        await HouseholdRegistration.WriteAsync(households, user, household, () => households.UpdateAsync(household, now, cancellationToken), cancellationToken)
+        await HouseholdRegistration.WriteAsync(households, user, household, () => households.UpdateAsync(user.Scope, household, now, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         await HouseholdRegistration.AuditAsync(audit, "Replaced", household, before, cancellationToken).ConfigureAwait(false);
         return household.ToDto(user);

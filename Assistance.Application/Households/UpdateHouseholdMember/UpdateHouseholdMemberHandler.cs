@@ -15,7 +15,7 @@ public sealed class UpdateHouseholdMemberHandler(IHouseholdRepository households
         var before = household.ToAuditSnapshot();
         household.UpdateMember(existing.Id, request.Member.ToDetails(request.Member.ResolveIdNumber(existing, string.Empty)));
         var now = HouseholdRegistration.Now(clock);
-        await HouseholdRegistration.WriteAsync(households, user, household, () => households.UpdateAsync(household, now, cancellationToken), cancellationToken)
+        await HouseholdRegistration.WriteAsync(households, user, household, () => households.UpdateAsync(user.Scope, household, now, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         await HouseholdRegistration.AuditAsync(audit, "MemberUpdated", household, before, cancellationToken).ConfigureAwait(false);
         return household.ToDto(user);

@@ -66,7 +66,7 @@ public sealed class SetParameterValueHandler(IPolicyStore store, IRegionQueries 
         }
 
         var region = RegionCode.Parse(request.RegionCode);
-        if (!user.CanAccess(region) || !await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false))
+        if (!user.Scope.Includes(region) || !await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false))
         {
             throw new NotFoundException("Region", region.Value);
         }
@@ -76,7 +76,7 @@ public sealed class SetParameterValueHandler(IPolicyStore store, IRegionQueries 
         if (request.Supersedes is { } supersededId)
         {
             corrected = await store.FindAsync(supersededId, cancellationToken).ConfigureAwait(false);
-            if (corrected is null || !user.CanAccess(corrected.Value.RegionCode))
+            if (corrected is null || !user.Scope.Includes(corrected.Value.RegionCode))
             {
                 throw new NotFoundException("ParameterValue", supersededId.ToString());
             }

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 /// <summary>
-/// One cluster per test run with a migrated template database; each test class gets its own database copied
-/// from the template (CREATE DATABASE … TEMPLATE is a file copy: fast, and classes never see each other's rows).
+/// One migrated template database per test run on the server of ASSISTANCE_TEST_DB; each test class gets its own
+/// database copied from the template (CREATE DATABASE … TEMPLATE is a file copy: fast, and classes never see each
+/// other's rows). The template is dropped at the end; the server itself belongs to whoever started it (test.sh).
 /// </summary>
 [SetUpFixture]
 public sealed class TestDatabase
@@ -21,7 +22,7 @@ public sealed class TestDatabase
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        cluster = await PostgresCluster.StartAsync();
+        cluster = PostgresCluster.FromEnvironment();
         templateName = $"assistance_template_{Guid.NewGuid():N}"[..32];
         await cluster.ExecuteAsync($"CREATE DATABASE {templateName}");
         await using (var dataSource = NpgsqlDataSource.Create(cluster.ConnectionStringFor(templateName)))
@@ -36,9 +37,17 @@ public sealed class TestDatabase
     [OneTimeTearDown]
     public async Task StopAsync()
     {
+        NpgsqlConnection.ClearAllPools();
         if (cluster is not null)
         {
-            await cluster.DisposeAsync();
+            try
+            {
+                await cluster.ExecuteAsync($"DROP DATABASE IF EXISTS {templateName}");
+            }
+            catch (PostgresException)
+            {
+                // Still in use by a lingering connection: harmless on a throwaway cluster, left for a developer's server.
+            }
         }
     }
 

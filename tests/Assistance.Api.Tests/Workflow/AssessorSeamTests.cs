@@ -17,7 +17,7 @@ public sealed class AssessorSeamTests : WorkflowTestBase
 {
     private sealed class NoEngine : IEligibilityAssessor
     {
-        public Task<EligibilityAssessment?> AssessAsync(Guid householdId, RegionCode region, DateOnly asOf, CancellationToken cancellationToken) =>
+        public Task<EligibilityAssessment?> AssessAsync(Application.Abstractions.RegionScope scope, Guid householdId, RegionCode region, DateOnly asOf, CancellationToken cancellationToken) =>
             Task.FromResult<EligibilityAssessment?>(null);
     }
 
