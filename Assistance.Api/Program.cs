@@ -58,6 +58,9 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit(maxBodyBytes);
+app.UseRequestShapeLimits(
+    builder.Configuration.GetValue("Limits:MaxUrlLength", 4096),
+    builder.Configuration.GetValue("Limits:MaxRequestHeaderBytes", 16384));
 
 // The interactive docs are public like the contract itself; they sit before authentication so the fallback
 // policy (every endpoint needs a token) does not hide them. Calls made from the UI still need a token.
@@ -69,6 +72,7 @@ app.UseSwaggerUI(options =>
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseTextRule();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
