@@ -38,6 +38,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     json.NumberHandling = JsonNumberHandling.Strict;
     json.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
     json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    json.TypeInfoResolver = (json.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()).WithMasking();
 });
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
@@ -47,6 +48,7 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddAssistanceProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddAssistanceAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddCursorKeys(builder.Configuration, builder.Environment);
 builder.Services.AddAssistanceRateLimiting(builder.Configuration);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);

@@ -63,6 +63,14 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
                 await ProblemDetailsSetup.WriteAsync(httpContext, 409, "idempotency.in-progress", "Duplicate request in progress.", inProgress.Message)
                     .ConfigureAwait(false);
                 return true;
+            case Application.Households.RateLimitedException limited:
+                httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await ProblemDetailsSetup.WriteAsync(httpContext, 429, limited.Code, "Too many requests.", limited.Message).ConfigureAwait(false);
+                return true;
+            case InvalidCursorException cursor:
+                await ProblemDetailsSetup.WriteAsync(httpContext, 400, "request.cursor-invalid", "The cursor is not valid.", cursor.Message,
+                    new Dictionary<string, string[]> { ["cursor"] = [cursor.Message] }).ConfigureAwait(false);
+                return true;
             case ForbiddenException forbidden:
                 await ProblemDetailsSetup.WriteAsync(httpContext, 403, "auth.forbidden", "Forbidden.", forbidden.Message).ConfigureAwait(false);
                 return true;

@@ -13,6 +13,12 @@ public interface ICurrentUser
 
     bool HasScope(string scope);
 
+    /// <summary>
+    /// Everything authorization and masking depend on besides the subject (region, agency, scopes), as one string:
+    /// an idempotent replay is served only to the same subject with the same authorization.
+    /// </summary>
+    string Authorization => $"{Region.Value}|{Agency}";
+
     /// <summary>True when <paramref name="region"/> lies in the caller's subtree.</summary>
     bool CanAccess(RegionCode region) => Region.Contains(region);
 }

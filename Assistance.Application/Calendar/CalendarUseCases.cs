@@ -68,7 +68,7 @@ public sealed class ListCalendarYearsHandler(ICalendarStore store) : IQueryHandl
 }
 
 /// <summary>Publishes or corrects a year (policy.admin). Replacing an existing year needs its version (If-Match).</summary>
-public sealed record PutCalendarYearCommand(int Year, string Source, IReadOnlyList<HolidayDto> Holidays, IReadOnlyList<DateOnly> MakeUpWorkingDays, long? ExpectedVersion, string? Reason)
+public sealed record PutCalendarYearCommand(int Year, string Source, IReadOnlyList<HolidayDto> Holidays, IReadOnlyList<DateOnly> MakeUpWorkingDays, IfMatch? ExpectedVersion, string? Reason)
     : ICommand<CalendarYearDto>;
 
 public sealed class PutCalendarYearValidator : AbstractValidator<PutCalendarYearCommand>
@@ -100,12 +100,12 @@ public sealed class PutCalendarYearHandler(ICalendarStore store, IAuditLog audit
 
         var year = new CalendarYear(request.Year, (request.Holidays ?? []).Select(h => new Holiday(h.Date, h.Name)), request.MakeUpWorkingDays ?? [], request.Source);
         var before = await store.FindAsync(request.Year, cancellationToken).ConfigureAwait(false);
-        if (before is { } existing && request.ExpectedVersion is null)
+        if (before is { } existing && (request.ExpectedVersion is null || !request.ExpectedVersion.Matches(existing.Version)))
         {
-            throw new VersionMismatchException("CalendarYear", 0, existing.Version);
+            throw new VersionMismatchException("CalendarYear", request.ExpectedVersion?.ToString() ?? "unversioned", existing.Version);
         }
 
-        var version = await store.SaveAsync(year, before is null ? null : request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        var version = await store.SaveAsync(year, before?.Version, cancellationToken).ConfigureAwait(false);
         var dto = CalendarMapping.ToDto(year, version);
         await audit.RecordAsync(
             new AuditEntry("CalendarYear", request.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), before is null ? "Created" : "Replaced",

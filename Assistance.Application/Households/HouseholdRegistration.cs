@@ -33,7 +33,7 @@ public static class HouseholdRegistration
 
     /// <summary>Loads a household for a change: 404 when unknown or outside the caller's region, 412 when If-Match is stale.</summary>
     public static async Task<Household> LoadForChangeAsync(
-        IHouseholdRepository households, ICurrentUser user, Guid id, long expectedVersion, CancellationToken cancellationToken)
+        IHouseholdRepository households, ICurrentUser user, Guid id, IfMatch expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(households);
         ArgumentNullException.ThrowIfNull(user);
@@ -43,7 +43,7 @@ public static class HouseholdRegistration
             throw new NotFoundException(EntityType, id.ToString());
         }
 
-        if (household.Version != expectedVersion)
+        if (!expectedVersion.Matches(household.Version))
         {
             throw new VersionMismatchException(EntityType, expectedVersion, household.Version);
         }
@@ -99,7 +99,16 @@ public static class HouseholdRegistration
         var holders = await households.FindHoldersAsync(byValue.Keys, household.Id, cancellationToken).ConfigureAwait(false);
         foreach (var holder in holders.OrderBy(h => h.IdNumber, StringComparer.Ordinal))
         {
-            BusinessRules.Check(new PersonBelongsToOneHousehold(byValue[holder.IdNumber], holder.HouseholdId, user.CanAccess(holder.Region)));
+            var visible = user.CanAccess(holder.Region);
+            var rule = new PersonBelongsToOneHousehold(byValue[holder.IdNumber], holder.HouseholdId, visible);
+            if (!visible)
+            {
+                // An answer about a household the caller cannot see is an enumeration oracle: the conflict behaviour
+                // rate-limits and audits it outside this (rolled back) transaction.
+                throw new ForeignHolderConflictException(rule, byValue[holder.IdNumber].Masked, holder.Region);
+            }
+
+            BusinessRules.Check(rule);
         }
     }
 }
