@@ -25,6 +25,11 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
 
         switch (exception)
         {
+            case ValidationException validation when validation.Errors.Any() && validation.Errors.All(e => e.PropertyName == "Cursor"):
+                await ProblemDetailsSetup.WriteAsync(httpContext, 400, "request.cursor-invalid", "The cursor is not valid.",
+                    "The cursor is not one this API issued: start without a cursor.",
+                    new Dictionary<string, string[]> { ["cursor"] = ["The cursor is not one this API issued: start without a cursor."] }).ConfigureAwait(false);
+                return true;
             case ValidationException validation:
                 var errors = validation.Errors
                     .GroupBy(e => JsonPath(e.PropertyName))
