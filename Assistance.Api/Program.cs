@@ -58,6 +58,7 @@ builder.Services.AddAssistanceOpenApi();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.RememberOperation();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit(maxBodyBytes);
 app.UseRequestShapeLimits(

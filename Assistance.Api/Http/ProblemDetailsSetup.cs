@@ -18,7 +18,10 @@ public static class ProblemDetailsSetup
         return services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            problem.Instance ??= context.HttpContext.Request.Path;
+            // The operation's route template, not the request path: a problem never echoes what the caller sent.
+            problem.Instance = (OperationEndpoint(context.HttpContext) as RouteEndpoint)?.RoutePattern.RawText is { } template
+                ? "/" + template.TrimStart('/')
+                : null;
             problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
             problem.Extensions.Remove("requestId");
             problem.Extensions.Remove("exception");
@@ -32,6 +35,20 @@ public static class ProblemDetailsSetup
             problem.Type = $"https://assistance.example/problems/{code}";
         });
     }
+
+    private static readonly object EndpointKey = new();
+
+    /// <summary>Remembers the matched operation: the exception handler clears the endpoint before problems are written.</summary>
+    public static IApplicationBuilder RememberOperation(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.Items[EndpointKey] = context.GetEndpoint();
+            return next(context);
+        });
+
+    /// <summary>The operation the request matched, also while an exception is being handled.</summary>
+    public static Endpoint? OperationEndpoint(HttpContext context) =>
+        context?.GetEndpoint() ?? (context?.Items.TryGetValue(EndpointKey, out var endpoint) == true ? endpoint as Endpoint : null);
 
     public static string DefaultCode(int? status) => status switch
     {

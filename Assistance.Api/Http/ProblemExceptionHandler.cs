@@ -49,7 +49,9 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
                     notInForce.Message + " Record a value for that date, or pass it in parameterOverrides for a what-if.").ConfigureAwait(false);
                 return true;
             case NotFoundException notFound:
-                await ProblemDetailsSetup.WriteAsync(httpContext, 404, $"{Kebab(notFound.Entity)}.not-found", "Not found.", notFound.Message)
+                // The id is not repeated back: the caller has it, and a problem never echoes input.
+                await ProblemDetailsSetup.WriteAsync(httpContext, 404, $"{Kebab(notFound.Entity)}.not-found", "Not found.",
+                    $"No {Kebab(notFound.Entity).Replace('-', ' ')} with that identifier exists in your region.")
                     .ConfigureAwait(false);
                 return true;
             case BusinessRuleViolationException rule:
@@ -110,7 +112,7 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         // Path names the field. The framework's message names C# types and repeats the input, so we word it ourselves.
         if (FindInner<JsonException>(bad) is { } json)
         {
-            var field = FieldName(json.Path);
+            var field = TextRuleMiddleware.DeclaredFieldOrBody(httpContext, FieldName(json.Path));
             var detail = $"The JSON body is invalid at '{field}'" + (json.LineNumber is { } line ? $" (line {line + 1})" : string.Empty)
                 + ": a value is malformed, of the wrong type, or not one of the allowed values.";
             await ProblemDetailsSetup.WriteAsync(httpContext, 400, "request.malformed-json", "The request body is not valid.", detail,

@@ -18,7 +18,7 @@ public static class TextRuleMiddleware
             foreach (var (name, values) in context.Request.Query)
             {
                 var nameViolation = TextRule.Violation(name, singleLine: true);
-                var field = nameViolation is null && ProblemExceptionHandler.FieldName(name) is var safe && safe != "body" ? safe : "query";
+                var field = nameViolation is null && DeclaredNames(context).Contains(name) ? name : "query";
                 var reason = nameViolation ?? values.Select(v => TextRule.Violation(v, singleLine: true)).FirstOrDefault(r => r is not null);
                 if (reason is not null)
                 {
@@ -41,7 +41,9 @@ public static class TextRuleMiddleware
 
                     if (Scan(body.WrittenSpan) is { } violation)
                     {
-                        await WriteAsync(context, violation.Path, violation.Reason).ConfigureAwait(false);
+                        // Name the field only when every part of its path is a name the operation declares: an
+                        // invented property name is the caller's input, which a problem never repeats.
+                        await WriteAsync(context, DeclaredFieldOrBody(context, violation.Path), violation.Reason).ConfigureAwait(false);
                         return;
                     }
                 }
@@ -55,6 +57,67 @@ public static class TextRuleMiddleware
 
             await next(context).ConfigureAwait(false);
         });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Endpoint, HashSet<string>> Declared = new();
+
+    /// <summary>
+    /// The field path when every property in it is one the operation declares, else "body": an invented property
+    /// name is the caller's input, which a problem never repeats.
+    /// </summary>
+    internal static string DeclaredFieldOrBody(HttpContext context, string field)
+    {
+        var declared = DeclaredNames(context);
+        return field.Split('.', '[').All(part => part.Length == 0 || part.EndsWith(']') || declared.Contains(part)) ? field : "body";
+    }
+
+    /// <summary>Parameter and (nested) property names of the endpoint's handler, as JSON and query strings spell them.</summary>
+    private static HashSet<string> DeclaredNames(HttpContext context)
+    {
+        if (ProblemDetailsSetup.OperationEndpoint(context) is not { } endpoint || endpoint.Metadata.GetMetadata<System.Reflection.MethodInfo>() is not { } method)
+        {
+            return [];
+        }
+
+        return Declared.GetOrAdd(endpoint, _ =>
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var parameter in method.GetParameters())
+            {
+                names.Add(parameter.Name ?? string.Empty);
+                AddProperties(parameter.ParameterType, names, depth: 0);
+            }
+
+            return names;
+        });
+    }
+
+    private static void AddProperties(Type type, HashSet<string> names, int depth)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (depth > 6 || type.IsPrimitive || type.IsEnum || type == typeof(string) || type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true && !type.IsGenericType)
+        {
+            return;
+        }
+
+        if (type.IsGenericType && type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)) is { } enumerable)
+        {
+            AddProperties(enumerable.GetGenericArguments()[0], names, depth + 1);
+            return;
+        }
+
+        if (type.Namespace?.StartsWith("Assistance", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        foreach (var property in type.GetProperties())
+        {
+            if (names.Add(property.Name))
+            {
+                AddProperties(property.PropertyType, names, depth + 1);
+            }
+        }
+    }
 
     private static bool HasJsonBody(HttpRequest request) =>
         (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
