@@ -82,7 +82,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
     .AllowAnonymous().DisableRateLimiting();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
-var api = app.MapGroup("/api/v1");
+var api = app.MapGroup("/api/v1").WithVersionETags();
 api.MapRegions();
 api.MapHouseholds();
 api.MapCalendar();

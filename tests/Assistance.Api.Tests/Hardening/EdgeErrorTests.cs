@@ -3,6 +3,7 @@ namespace Assistance.Api.Tests.Hardening;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using Assistance.Api.Tests.Infrastructure;
 using static Assistance.Api.Tests.Households.HouseholdTestData;
 
@@ -161,5 +162,40 @@ public sealed class EdgeErrorTests : ApiTestBase
         client.DefaultRequestHeaders.TryAddWithoutValidation("X-Filler", new string('a', 20000));
         var response = await client.GetAsync(Url("/api/v1/regions"));
         await response.ProblemAsync(HttpStatusCode.RequestHeaderFieldsTooLarge, "request.headers-too-large");
+    }
+}
+
+/// <summary>Issue 7: the contract declares ETag wherever a response carries one, and Location on every 201.</summary>
+public sealed class ResponseHeaderContractTests
+{
+    private static readonly JsonNode Contract = JsonNode.Parse(File.ReadAllText(ContractTests.ContractPath()))!;
+
+    private static IEnumerable<(string Operation, string Status, JsonObject Response)> SuccessResponses() =>
+        from path in Contract["paths"]!.AsObject()
+        from op in path.Value!.AsObject()
+        from response in op.Value!["responses"]!.AsObject()
+        where response.Key.StartsWith('2')
+        select ($"{op.Key.ToUpperInvariant()} {path.Key}", response.Key, response.Value!.AsObject());
+
+    private static JsonNode? Schema(JsonObject response)
+    {
+        var schema = response["content"]?.AsObject().FirstOrDefault().Value?["schema"];
+        return schema?["$ref"] is JsonValue reference ? Contract["components"]!["schemas"]![((string)reference!).Split('/')[^1]] : schema;
+    }
+
+    [Test]
+    public void Every201_DeclaresLocation()
+    {
+        var created = SuccessResponses().Where(r => r.Status == "201").ToList();
+        Assert.That(created, Has.Count.GreaterThanOrEqualTo(5));
+        Assert.That(created.Where(r => r.Response["headers"]?["Location"] is null).Select(r => r.Operation), Is.Empty);
+    }
+
+    [Test]
+    public void EveryVersionedSuccessResponse_DeclaresETag()
+    {
+        var versioned = SuccessResponses().Where(r => Schema(r.Response)?["properties"]?["version"] is not null).ToList();
+        Assert.That(versioned, Has.Count.GreaterThanOrEqualTo(20));
+        Assert.That(versioned.Where(r => r.Response["headers"]?["ETag"] is null).Select(r => r.Operation), Is.Empty);
     }
 }
