@@ -91,11 +91,11 @@ public static class ParameterCatalog
         return ByKey.TryGetValue(key, out definition!);
     }
 
-    /// <summary>The definition for a key; an unknown key is a <see cref="DomainValidationException"/> on "key" (the text is not repeated back).</summary>
+    /// <summary>The definition for a key; an unknown key is a <see cref="DomainValidationException"/> naming it.</summary>
     public static ParameterDefinition Get(string key) =>
         TryGet(key, out var definition)
             ? definition
-            : throw new DomainValidationException("key", "This is not a key of the parameter catalog; GET /api/v1/policy/parameters lists the keys.");
+            : throw new DomainValidationException(key, $"'{key}' is not a known parameter key.");
 
     /// <summary>Validates a (key, value) pair and returns the value normalised to the key's type.</summary>
     public static ParameterValueData Validate(string key, ParameterValueData value) => Get(key).Validate(value);
