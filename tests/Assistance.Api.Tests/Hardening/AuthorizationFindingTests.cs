@@ -50,7 +50,7 @@ public sealed class AuthorizationFindingTests : ApiTestBase
         var etag = get.Headers.ETag!.ToString();
         var rows = await CountAsync(Factory, "calendar_years");
 
-        await (await PolicyAdminOf(region).SendJsonAsync(HttpMethod.Put, "/api/v1/calendar/2026", Year("伪造"), ifMatch: etag))
+        await (await PolicyAdminOf(region).SendJsonAsync(HttpMethod.Put, "/api/v1/calendar/2026", Year("伪造", 2026), ifMatch: etag))
             .ProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
         await (await PolicyAdminOf(region).SendJsonAsync(HttpMethod.Put, "/api/v1/calendar/2095", Year("伪造"))).ProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
 
