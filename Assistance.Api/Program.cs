@@ -38,6 +38,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     json.NumberHandling = JsonNumberHandling.Strict;
     json.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
     json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    json.TypeInfoResolver = (json.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()).WithMasking();
 });
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
@@ -47,6 +48,7 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddAssistanceProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddAssistanceAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddCursorKeys(builder.Configuration, builder.Environment);
 builder.Services.AddAssistanceRateLimiting(builder.Configuration);
 builder.Services.AddApplication();
 var database = DatabaseSettings.From(builder.Configuration);
@@ -59,8 +61,12 @@ builder.Services.AddAssistanceOpenApi();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.RememberOperation();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit(maxBodyBytes);
+app.UseRequestShapeLimits(
+    builder.Configuration.GetValue("Limits:MaxUrlLength", 4096),
+    builder.Configuration.GetValue("Limits:MaxRequestHeaderBytes", 16384));
 
 // The interactive docs are public like the contract itself; they sit before authentication so the fallback
 // policy (every endpoint needs a token) does not hide them. Calls made from the UI still need a token.
@@ -72,13 +78,14 @@ app.UseSwaggerUI(options =>
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseTextRule();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
     .AllowAnonymous().DisableRateLimiting();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
-var api = app.MapGroup("/api/v1");
+var api = app.MapGroup("/api/v1").WithVersionETags();
 api.MapRegions();
 api.MapHouseholds();
 api.MapCalendar();

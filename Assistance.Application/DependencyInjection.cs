@@ -19,12 +19,15 @@ public static class DependencyInjection
         services.AddScoped<ISender, MediatorSender>();
         services.AddScoped<IdempotencyContext>();
         services.AddSingleton<UnitOfWorkRetry>();
+        services.AddScoped<Common.CursorCodec>();
+        services.AddSingleton<Households.ForeignHolderAnswerLimiter>();
         services.AddScoped<Assessments.EligibilityAssessor>();
 
         // MediatR 5 nests behaviours in registration order: the first registered is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(DatabaseErrorBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Households.ForeignHolderConflictBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
 
         var assembly = typeof(DependencyInjection).Assembly;
@@ -37,10 +40,7 @@ public static class DependencyInjection
             }
         }
 
-        foreach (var result in AssemblyScanner.FindValidatorsInAssembly(assembly))
-        {
-            services.AddScoped(result.InterfaceType, result.ValidatorType);
-        }
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped);
 
         return services;
     }

@@ -47,17 +47,11 @@ public static class CalendarEndpoints
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(http);
-        long? expected = null;
+        Application.Common.IfMatch? expected = null;
         if (!string.IsNullOrWhiteSpace(http.Request.Headers.IfMatch.ToString()))
         {
-            try
-            {
-                expected = Preconditions.IfMatchVersion(http);
-            }
-            catch (InvalidOperationException)
-            {
-                throw new Domain.Common.DomainValidationException("If-Match", "If-Match must hold one ETag exactly as returned by GET, e.g. \"3\".");
-            }
+            expected = Preconditions.ParseIfMatch(http.Request.Headers.IfMatch.ToString())
+                ?? throw new Domain.Common.DomainValidationException("If-Match", "If-Match must be * or a comma-separated list of entity-tags, each in double quotes as returned in ETag, e.g. \"3\".");
         }
 
         var dto = await sender.Send(

@@ -1,6 +1,7 @@
 namespace Assistance.Api.Http;
 
 using Assistance.Application.Abstractions;
+using Assistance.Application.Common;
 
 /// <summary>ETag / If-Match (optimistic concurrency) and Idempotency-Key handling shared by every endpoint group.</summary>
 public static class Preconditions
@@ -30,32 +31,92 @@ public static class Preconditions
             if (ParseIfMatch(header) is null)
             {
                 await ProblemDetailsSetup.WriteAsync(context.HttpContext, 400, "request.if-match-invalid", "If-Match is not valid.",
-                    "If-Match must hold one ETag exactly as returned by GET, e.g. \"3\".").ConfigureAwait(false);
+                    "If-Match must be * or a comma-separated list of entity-tags, each in double quotes as returned in ETag, e.g. \"3\".").ConfigureAwait(false);
                 return Results.Empty;
             }
 
             return await next(context).ConfigureAwait(false);
         });
 
-    /// <summary>The version in If-Match (already validated by <see cref="RequireIfMatch"/>).</summary>
-    public static long IfMatchVersion(HttpContext context)
+    /// <summary>The If-Match condition (already validated by <see cref="RequireIfMatch"/>).</summary>
+    public static IfMatch IfMatchVersion(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         return ParseIfMatch(context.Request.Headers.IfMatch.ToString()) ?? throw new InvalidOperationException("If-Match was not validated.");
     }
 
-    private static long? ParseIfMatch(string header)
+    /// <summary>
+    /// RFC 9110 §8.8.3 / §13.1.1: <c>*</c>, or a list of entity-tags (<c>"x"</c> or <c>W/"x"</c>). Weak tags never
+    /// match (strong comparison) and strong tags that are not one of our versions match nothing, so both are kept
+    /// out of the list and end as a 412; only a header that is not a well-formed list is refused (null → 400).
+    /// </summary>
+    internal static IfMatch? ParseIfMatch(string header)
     {
         var value = header.Trim();
-        if (value.StartsWith("W/", StringComparison.Ordinal))
+        if (value == "*")
         {
-            value = value[2..];
+            return new IfMatch(true, []);
         }
 
-        return value.Length > 2 && value[0] == '"' && value[^1] == '"'
-               && long.TryParse(value.AsSpan(1, value.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
-            ? version
-            : null;
+        var versions = new List<long>();
+        var i = 0;
+        while (true)
+        {
+            while (i < value.Length && value[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            var weak = string.CompareOrdinal(value, i, "W/", 0, 2) == 0;
+            if (weak)
+            {
+                i += 2;
+            }
+
+            if (i >= value.Length || value[i] != '"')
+            {
+                return null;
+            }
+
+            var end = value.IndexOf('"', i + 1);
+            if (end < 0)
+            {
+                return null;
+            }
+
+            var opaque = value.AsSpan(i + 1, end - i - 1);
+            foreach (var c in opaque)
+            {
+                // etagc = %x21 / %x23-7E / obs-text
+                if (c < 0x21 || c == 0x7f)
+                {
+                    return null;
+                }
+            }
+
+            if (!weak && long.TryParse(opaque, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+            {
+                versions.Add(version);
+            }
+
+            i = end + 1;
+            while (i < value.Length && value[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            if (i == value.Length)
+            {
+                return new IfMatch(false, versions);
+            }
+
+            if (value[i] != ',')
+            {
+                return null;
+            }
+
+            i++;
+        }
     }
 
     /// <summary>Endpoint filter: passes a valid Idempotency-Key to the unit of work, which stores the response with the change.</summary>

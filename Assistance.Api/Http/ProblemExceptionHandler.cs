@@ -23,6 +23,11 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
 
         switch (exception)
         {
+            case ValidationException validation when validation.Errors.Any() && validation.Errors.All(e => e.PropertyName == "Cursor"):
+                await ProblemDetailsSetup.WriteAsync(httpContext, 400, "request.cursor-invalid", "The cursor is not valid.",
+                    "The cursor is not one this API issued: start without a cursor.",
+                    new Dictionary<string, string[]> { ["cursor"] = ["The cursor is not one this API issued: start without a cursor."] }).ConfigureAwait(false);
+                return true;
             case ValidationException validation:
                 var errors = validation.Errors
                     .GroupBy(e => JsonPath(e.PropertyName))
@@ -42,7 +47,9 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
                     notInForce.Message + " Record a value for that date, or pass it in parameterOverrides for a what-if.").ConfigureAwait(false);
                 return true;
             case NotFoundException notFound:
-                await ProblemDetailsSetup.WriteAsync(httpContext, 404, $"{Kebab(notFound.Entity)}.not-found", "Not found.", notFound.Message)
+                // The id is not repeated back: the caller has it, and a problem never echoes input.
+                await ProblemDetailsSetup.WriteAsync(httpContext, 404, $"{Kebab(notFound.Entity)}.not-found", "Not found.",
+                    $"No {Kebab(notFound.Entity).Replace('-', ' ')} with that identifier exists in your region.")
                     .ConfigureAwait(false);
                 return true;
             case BusinessRuleViolationException rule:
@@ -60,6 +67,14 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
             case IdempotencyInProgressException inProgress:
                 await ProblemDetailsSetup.WriteAsync(httpContext, 409, "idempotency.in-progress", "Duplicate request in progress.", inProgress.Message)
                     .ConfigureAwait(false);
+                return true;
+            case Application.Households.RateLimitedException limited:
+                httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await ProblemDetailsSetup.WriteAsync(httpContext, 429, limited.Code, "Too many requests.", limited.Message).ConfigureAwait(false);
+                return true;
+            case InvalidCursorException cursor:
+                await ProblemDetailsSetup.WriteAsync(httpContext, 400, "request.cursor-invalid", "The cursor is not valid.", cursor.Message,
+                    new Dictionary<string, string[]> { ["cursor"] = [cursor.Message] }).ConfigureAwait(false);
                 return true;
             case ForbiddenException forbidden:
                 await ProblemDetailsSetup.WriteAsync(httpContext, 403, "auth.forbidden", "Forbidden.", forbidden.Message).ConfigureAwait(false);
@@ -92,11 +107,10 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         }
 
         // Malformed JSON, wrong types and unknown enum values arrive here wrapped around a JsonException whose
-        // Path names the field; its message never contains a stack trace, but we still word it ourselves.
-        var json = bad.InnerException as JsonException ?? bad.InnerException?.InnerException as JsonException;
-        if (json is not null)
+        // Path names the field. The framework's message names C# types and repeats the input, so we word it ourselves.
+        if (FindInner<JsonException>(bad) is { } json)
         {
-            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+            var field = TextRuleMiddleware.DeclaredFieldOrBody(httpContext, FieldName(json.Path));
             var detail = $"The JSON body is invalid at '{field}'" + (json.LineNumber is { } line ? $" (line {line + 1})" : string.Empty)
                 + ": a value is malformed, of the wrong type, or not one of the allowed values.";
             await ProblemDetailsSetup.WriteAsync(httpContext, 400, "request.malformed-json", "The request body is not valid.", detail,
@@ -104,16 +118,68 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
             return;
         }
 
-        var message = bad.Message.Contains("Failed to bind parameter", StringComparison.Ordinal)
-            || bad.Message.Contains("Required parameter", StringComparison.Ordinal)
-            || bad.Message.Contains("Implicit body", StringComparison.Ordinal)
-            || bad.Message.Contains("content type", StringComparison.OrdinalIgnoreCase)
-            ? bad.Message
-            : "The request is malformed.";
-        var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400;
-        await ProblemDetailsSetup.WriteAsync(httpContext, status, ProblemDetailsSetup.DefaultCode(status), "The request is not valid.", message)
-            .ConfigureAwait(false);
+        var (status, code, message) = Describe(bad);
+        await ProblemDetailsSetup.WriteAsync(httpContext, status, code, "The request is not valid.", message).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The framework's binding messages (<c>Failed to bind parameter "Nullable&lt;int&gt; limit" from "x"</c>) name C#
+    /// types and echo the caller's input; only the parameter name is kept.
+    /// </summary>
+    private static (int Status, string Code, string Message) Describe(BadHttpRequestException bad)
+    {
+        var message = bad.Message;
+        var parameter = ParameterName().Match(message) is { Success: true } m ? m.Groups["name"].Value : null;
+        if (message.Contains("Failed to bind parameter", StringComparison.Ordinal) && parameter is not null)
+        {
+            return (400, "request.parameter-invalid", $"The parameter '{parameter}' has a value of the wrong type or format.");
+        }
+
+        if (message.Contains("Required parameter", StringComparison.Ordinal) && parameter is not null)
+        {
+            return (400, "request.parameter-missing", $"The parameter '{parameter}' is required.");
+        }
+
+        if (message.Contains("Implicit body", StringComparison.Ordinal) || message.Contains("request body", StringComparison.OrdinalIgnoreCase))
+        {
+            return (400, "request.body-missing", "This operation needs a JSON body.");
+        }
+
+        if (message.Contains("content type", StringComparison.OrdinalIgnoreCase) || bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return (415, "request.unsupported-media-type", "Send the body as JSON with Content-Type: application/json.");
+        }
+
+        var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400;
+        return (status, ProblemDetailsSetup.DefaultCode(status), "The request is malformed.");
+    }
+
+    private static T? FindInner<T>(Exception exception)
+        where T : Exception
+    {
+        for (var e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A JSON path as a field name, or "body"; only plain property names and indexes, never echoed input.</summary>
+    public static string FieldName(string? path)
+    {
+        var field = string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+        return SafeField().IsMatch(field) && field.Length <= 200 ? field : "body";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_.\\[\\]]+$")]
+    private static partial System.Text.RegularExpressions.Regex SafeField();
+
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"[^\"]*? (?<name>[A-Za-z0-9_]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex ParameterName();
 
     /// <summary>FluentValidation says <c>Members[0].IdNumber</c>; the JSON body says <c>members[0].idNumber</c>.</summary>
     private static string JsonPath(string propertyName) =>

@@ -57,4 +57,41 @@ public static class RequestLimits
 
             await next(context).ConfigureAwait(false);
         });
+
+    /// <summary>
+    /// Our own, lower limits on the URL and the request headers, answered with a problem body: Kestrel's own
+    /// rejections (request line over 8 KiB, headers over 32 KiB, malformed request line) happen before any
+    /// middleware and can only be an empty 414/431/400.
+    /// </summary>
+    public static IApplicationBuilder UseRequestShapeLimits(this IApplicationBuilder app, int maxUrlLength, int maxHeaderBytes) =>
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            var urlLength = request.PathBase.Value?.Length + request.Path.Value?.Length + request.QueryString.Value?.Length ?? 0;
+            if (urlLength > maxUrlLength)
+            {
+                await ProblemDetailsSetup.WriteAsync(context, 414, "request.uri-too-long", "URI too long.",
+                    $"The request URI is longer than {maxUrlLength} characters; send filters in fewer, shorter parameters.").ConfigureAwait(false);
+                return;
+            }
+
+            var headerBytes = 0L;
+            foreach (var (name, values) in request.Headers)
+            {
+                headerBytes += name.Length + 4;
+                foreach (var value in values)
+                {
+                    headerBytes += value?.Length ?? 0;
+                }
+            }
+
+            if (headerBytes > maxHeaderBytes)
+            {
+                await ProblemDetailsSetup.WriteAsync(context, 431, "request.headers-too-large", "Request headers too large.",
+                    $"The request headers add up to more than {maxHeaderBytes} bytes.").ConfigureAwait(false);
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
 }

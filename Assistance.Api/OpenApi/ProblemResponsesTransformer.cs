@@ -17,6 +17,9 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
 {
     public const string ProblemSchemaName = "Problem";
 
+    /// <summary>If-Match = "*" / #entity-tag (RFC 9110 §8.8.3, §13.1.1).</summary>
+    private const string IfMatchPattern = "^(\\*|(W/)?\"[\\x21\\x23-\\x7E]*\"([ \\t]*,[ \\t]*(W/)?\"[\\x21\\x23-\\x7E]*\")*)$";
+
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -47,10 +50,11 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
                 Name = "If-Match",
                 In = ParameterLocation.Header,
                 Required = true,
-                Description = "The ETag from the last GET of the resource.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 40, Pattern = "^(W/)?\"[0-9]{1,19}\"$" },
+                Description = "The ETag from the last GET of the resource (RFC 9110 §13.1.1): `*` matches any current version, a "
+                    + "comma-separated list matches when any strong tag in it is current; weak tags (W/) never match.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 400, Pattern = IfMatchPattern },
             });
-            Add(operation, document!, 412, "The resource changed since your GET (ETag mismatch).");
+            Add(operation, document!, 412, "No entity-tag in If-Match names the current version (the resource changed since your GET).");
             Add(operation, document!, 428, "If-Match header missing.");
         }
 
@@ -69,7 +73,61 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             Add(operation, document!, 422, "Idempotency-Key reused with a different body, or the input cannot be processed.");
         }
 
+        DeclareResponseHeaders(operation, document!);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Location on every 201; ETag on every success response whose body is a versioned resource (a top-level
+    /// <c>version</c>), which <see cref="Http.ResponseHeaders"/> guarantees at run time.
+    /// </summary>
+    private static void DeclareResponseHeaders(OpenApiOperation operation, OpenApiDocument document)
+    {
+        foreach (var (status, response) in operation.Responses!.Where(r => r.Key.StartsWith('2')).ToList())
+        {
+            if (response is not OpenApiResponse concrete)
+            {
+                continue;
+            }
+
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            if (status == "201")
+            {
+                concrete.Headers["Location"] = new OpenApiHeader
+                {
+                    Description = "URL of the created resource.",
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference", MaxLength = 500 },
+                };
+            }
+
+            if (IsVersioned(concrete, document))
+            {
+                concrete.Headers["ETag"] = new OpenApiHeader
+                {
+                    Description = "Strong entity-tag of the version returned; send it in If-Match to change the resource.",
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 22, Pattern = "^\"[0-9]{1,19}\"$" },
+                };
+            }
+
+            if (concrete.Headers.Count == 0)
+            {
+                concrete.Headers = null;
+            }
+        }
+    }
+
+    private static bool IsVersioned(OpenApiResponse response, OpenApiDocument document)
+    {
+        var schema = response.Content?.Values.FirstOrDefault()?.Schema;
+        if (schema is OpenApiSchemaReference reference && reference.Reference.Id is { } id
+            && document.Components?.Schemas?.TryGetValue(id, out var resolved) == true)
+        {
+            schema = resolved;
+        }
+
+        return schema?.Properties?.ContainsKey("version") == true;
     }
 
     private static void Add(OpenApiOperation operation, OpenApiDocument document, int status, string description, bool withRetryAfter = false)
@@ -126,7 +184,7 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
                 ["title"] = Text("Short summary.", 200),
                 ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "400", Maximum = "599", Description = "HTTP status." },
                 ["detail"] = Text("What went wrong in this case."),
-                ["instance"] = Text("The request path.", 500),
+                ["instance"] = Text("The route template of the operation, e.g. /api/v1/households/{id} (never the request path, which is caller input).", 500),
                 ["code"] = Text("Stable machine-readable code, e.g. household.version-mismatch.", 100),
                 ["traceId"] = Text("Correlates with the server logs.", 64),
                 ["errors"] = new OpenApiSchema

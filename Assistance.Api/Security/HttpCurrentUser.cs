@@ -22,4 +22,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public string? Agency => Principal.FindFirst("agency")?.Value;
 
     public bool HasScope(string scope) => AuthenticationSetup.HasScope(Principal, scope);
+
+    public string Authorization =>
+        $"{Principal.FindFirst("region")?.Value}|{Agency}|" + string.Join(' ', Scopes.All.Where(HasScope));
 }

@@ -15,6 +15,12 @@ public interface ICurrentUser
     RegionScope Scope { get; }
 
     bool HasScope(string scope);
+
+    /// <summary>
+    /// Everything authorization and masking depend on besides the subject (region, agency, scopes), as one string:
+    /// an idempotent replay is served only to the same subject with the same authorization.
+    /// </summary>
+    string Authorization => $"{Region.Value}|{Agency}";
 }
 
 /// <summary>One transaction per command, shared by every repository the handler uses.</summary>

@@ -16,7 +16,7 @@ using CaseApplication = Assistance.Domain.Applications.Application;
 /// check), the engine assesses the household on the decision date, the result and trace are stored with the decision,
 /// and the enrolment is created from it. Reject: written reasons.
 /// </summary>
-public sealed record DecideApplicationCommand(Guid ApplicationId, long ExpectedVersion, DecisionKind Decision, string? Reasons, CareSetting? CareSetting)
+public sealed record DecideApplicationCommand(Guid ApplicationId, IfMatch ExpectedVersion, DecisionKind Decision, string? Reasons, CareSetting? CareSetting)
     : ICommand<ApplicationDto>;
 
 public sealed class DecideApplicationValidator : AbstractValidator<DecideApplicationCommand>
@@ -45,6 +45,7 @@ public sealed class DecideApplicationHandler(
         ArgumentNullException.ThrowIfNull(request);
         var (application, _) = await ApplicationTransitionHandler<AcceptApplicationCommand>.LoadAsync(
             applications, user, request.ApplicationId, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        var loadedVersion = application.Version;
         var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
         var limits = await policy.TimeLimitsAsync(application.Region, cancellationToken).ConfigureAwait(false);
         var today = clock.Today();
@@ -55,7 +56,7 @@ public sealed class DecideApplicationHandler(
         if (request.Decision == DecisionKind.Reject)
         {
             application.Reject(countyOrAbove, request.Reasons ?? string.Empty, today, user.Subject);
-            await applications.SaveAsync(user.Scope, application, request.ExpectedVersion, application.Deadlines(calendar, limits, today), null, cancellationToken).ConfigureAwait(false);
+            await applications.SaveAsync(user.Scope, application, loadedVersion, application.Deadlines(calendar, limits, today), null, cancellationToken).ConfigureAwait(false);
             await audit.RecordAsync(
                 new AuditEntry("Application", id, "Rejected", application.Region, new { Status = beforeStatus }, new { application.Status, application.Decision },
                     request.Reasons),
@@ -74,7 +75,7 @@ public sealed class DecideApplicationHandler(
         var assessment = await assessor.AssessAsync(user.Scope, application.HouseholdId, application.Region, today, cancellationToken).ConfigureAwait(false);
 
         // Saving first takes the row lock and checks the version: of two concurrent approvals only one gets past here.
-        await applications.SaveAsync(user.Scope, application, request.ExpectedVersion, application.Deadlines(calendar, limits, today), assessment?.ResultJson, cancellationToken)
+        await applications.SaveAsync(user.Scope, application, loadedVersion, application.Deadlines(calendar, limits, today), assessment?.ResultJson, cancellationToken)
             .ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("Application", id, "Approved", application.Region, new { Status = beforeStatus },

@@ -30,7 +30,7 @@ public interface IApplicationQueries
         CancellationToken cancellationToken);
 }
 
-public sealed class ListApplicationsHandler(IApplicationQueries queries, ICurrentUser user, TimeProvider clock)
+public sealed class ListApplicationsHandler(IApplicationQueries queries, ICurrentUser user, TimeProvider clock, Common.CursorCodec cursors)
     : IQueryHandler<ListApplicationsQuery, Page<ApplicationSummaryDto>>
 {
     public async Task<Page<ApplicationSummaryDto>> Handle(ListApplicationsQuery request, CancellationToken cancellationToken)
@@ -42,13 +42,13 @@ public sealed class ListApplicationsHandler(IApplicationQueries queries, ICurren
         var limit = request.Limit ?? Common.Cursor.DefaultLimit;
         var today = clock.Today();
         var filters = $"applications|{region}|{request.Status}|{request.Programme}|{request.Overdue}|{request.Flagged}";
-        Guid? after = Common.Cursor.Decode(request.Cursor, filters) is { } position ? Guid.Parse(position) : null;
+        Guid? after = cursors.Decode(request.Cursor, filters) is { } position ? (Guid.TryParse(position, out var id) ? id : throw Common.CursorCodec.Invalid()) : null;
         var rows = await queries.ListAsync(scope, request.Status, request.Programme, request.Overdue == true, request.Flagged, today, after, limit + 1, cancellationToken)
             .ConfigureAwait(false);
         string? next = null;
         if (rows.Count > limit)
         {
-            next = Common.Cursor.Encode(rows[limit - 1].Id.ToString(), filters);
+            next = cursors.Encode(rows[limit - 1].Id.ToString(), filters);
             rows = rows.Take(limit).ToList();
         }
 

@@ -10,7 +10,7 @@ using FluentValidation;
 using CaseApplication = Assistance.Domain.Applications.Application;
 
 /// <summary>A workflow step on one application: its id, the version the caller saw (If-Match) and why .</summary>
-public abstract record ApplicationTransitionCommand(Guid ApplicationId, long ExpectedVersion, string? Reason) : ICommand<ApplicationDto>;
+public abstract record ApplicationTransitionCommand(Guid ApplicationId, IfMatch ExpectedVersion, string? Reason) : ICommand<ApplicationDto>;
 
 /// <summary>What a transition needs: the day (China time), the actor, the calendar and the caller.</summary>
 public sealed record TransitionContext(DateOnly Today, string Actor, WorkingDayCalendar Calendar, StatutoryTimeLimits Limits, ICurrentUser User);
@@ -29,13 +29,14 @@ public abstract class ApplicationTransitionHandler<TCommand>(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (application, assessment) = await LoadAsync(applications, user, request.ApplicationId, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        var loadedVersion = application.Version;
         var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
         var limits = await policy.TimeLimitsAsync(application.Region, cancellationToken).ConfigureAwait(false);
         var context = new TransitionContext(clock.Today(), user.Subject, calendar, limits, user);
         var beforeStatus = application.Status;
         var eventsBefore = application.History.Count;
         Apply(application, request, context);
-        await applications.SaveAsync(user.Scope, application, request.ExpectedVersion, application.Deadlines(calendar, limits, context.Today), assessment, cancellationToken)
+        await applications.SaveAsync(user.Scope, application, loadedVersion, application.Deadlines(calendar, limits, context.Today), assessment, cancellationToken)
             .ConfigureAwait(false);
         foreach (var e in application.History.Skip(eventsBefore))
         {
@@ -55,7 +56,7 @@ public abstract class ApplicationTransitionHandler<TCommand>(
     protected virtual object? AuditDetails(CaseApplication application, TCommand command) => command;
 
     internal static async Task<(CaseApplication Application, string? Assessment)> LoadAsync(
-        IApplicationRepository applications, ICurrentUser user, Guid id, long expectedVersion, CancellationToken cancellationToken)
+        IApplicationRepository applications, ICurrentUser user, Guid id, IfMatch expectedVersion, CancellationToken cancellationToken)
     {
         var found = await applications.GetAsync(user.Scope, id, cancellationToken).ConfigureAwait(false);
         if (found is not { } f)
@@ -63,7 +64,7 @@ public abstract class ApplicationTransitionHandler<TCommand>(
             throw new NotFoundException("Application", id.ToString());
         }
 
-        if (f.Application.Version != expectedVersion)
+        if (!expectedVersion.Matches(f.Application.Version))
         {
             throw new VersionMismatchException("Application", expectedVersion, f.Application.Version);
         }
@@ -78,7 +79,7 @@ internal static class TransitionRules
 }
 
 // ---- accept (受理) ----
-public sealed record AcceptApplicationCommand(Guid ApplicationId, long ExpectedVersion, string? Reason) : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
+public sealed record AcceptApplicationCommand(Guid ApplicationId, IfMatch ExpectedVersion, string? Reason) : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
 
 public sealed class AcceptApplicationValidator : AbstractValidator<AcceptApplicationCommand>
 {
@@ -93,7 +94,7 @@ public sealed class AcceptApplicationHandler(IApplicationRepository a, ICalendar
 }
 
 // ---- request verification (家庭经济状况核对) ----
-public sealed record RequestVerificationCommand(Guid ApplicationId, long ExpectedVersion, string? Reason) : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
+public sealed record RequestVerificationCommand(Guid ApplicationId, IfMatch ExpectedVersion, string? Reason) : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
 
 public sealed class RequestVerificationValidator : AbstractValidator<RequestVerificationCommand>
 {
@@ -109,7 +110,7 @@ public sealed class RequestVerificationHandler(IApplicationRepository a, ICalend
 
 // ---- verification result, per source ----
 public sealed record RecordVerificationResultCommand(
-    Guid ApplicationId, long ExpectedVersion, VerificationSource Source, VerificationOutcome Outcome, string? Details, string? Reason)
+    Guid ApplicationId, IfMatch ExpectedVersion, VerificationSource Source, VerificationOutcome Outcome, string? Details, string? Reason)
     : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
 
 public sealed class RecordVerificationResultValidator : AbstractValidator<RecordVerificationResultCommand>
@@ -131,7 +132,7 @@ public sealed class RecordVerificationResultHandler(IApplicationRepository a, IC
 }
 
 // ---- home survey (入户调查) ----
-public sealed record RecordHomeSurveyCommand(Guid ApplicationId, long ExpectedVersion, IReadOnlyList<string> Investigators, string Findings, string? Reason)
+public sealed record RecordHomeSurveyCommand(Guid ApplicationId, IfMatch ExpectedVersion, IReadOnlyList<string> Investigators, string Findings, string? Reason)
     : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
 
 public sealed class RecordHomeSurveyValidator : AbstractValidator<RecordHomeSurveyCommand>
@@ -153,7 +154,7 @@ public sealed class RecordHomeSurveyHandler(IApplicationRepository a, ICalendarS
 }
 
 // ---- public notice (公示) ----
-public sealed record OpenPublicNoticeCommand(Guid ApplicationId, long ExpectedVersion, string? Reason) : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
+public sealed record OpenPublicNoticeCommand(Guid ApplicationId, IfMatch ExpectedVersion, string? Reason) : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
 
 public sealed class OpenPublicNoticeValidator : AbstractValidator<OpenPublicNoticeCommand>
 {
@@ -167,7 +168,7 @@ public sealed class OpenPublicNoticeHandler(IApplicationRepository a, ICalendarS
         application.OpenPublicNotice(context.Today, context.Actor, command.Reason);
 }
 
-public sealed record ClosePublicNoticeCommand(Guid ApplicationId, long ExpectedVersion, string? Reason) : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
+public sealed record ClosePublicNoticeCommand(Guid ApplicationId, IfMatch ExpectedVersion, string? Reason) : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
 
 public sealed class ClosePublicNoticeValidator : AbstractValidator<ClosePublicNoticeCommand>
 {
@@ -183,7 +184,7 @@ public sealed class ClosePublicNoticeHandler(IApplicationRepository a, ICalendar
 
 // ---- objections ----
 public sealed record RecordObjectionCommand(
-    Guid ApplicationId, long ExpectedVersion, string Details, ObjectionResolution Resolution, string? EvaluationOutcome, string? Reason)
+    Guid ApplicationId, IfMatch ExpectedVersion, string Details, ObjectionResolution Resolution, string? EvaluationOutcome, string? Reason)
     : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
 
 public sealed class RecordObjectionValidator : AbstractValidator<RecordObjectionCommand>
@@ -206,7 +207,7 @@ public sealed class RecordObjectionHandler(IApplicationRepository a, ICalendarSt
 
 // ---- county home visit (conflict of interest, random check) ----
 public sealed record RecordCountyHomeVisitCommand(
-    Guid ApplicationId, long ExpectedVersion, CountyVisitPurpose Purpose, IReadOnlyList<string> Investigators, string Findings, string? Reason)
+    Guid ApplicationId, IfMatch ExpectedVersion, CountyVisitPurpose Purpose, IReadOnlyList<string> Investigators, string Findings, string? Reason)
     : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
 
 public sealed class RecordCountyHomeVisitValidator : AbstractValidator<RecordCountyHomeVisitCommand>
@@ -232,7 +233,7 @@ public sealed class RecordCountyHomeVisitHandler(IApplicationRepository a, ICale
 }
 
 // ---- extension 30 → 45 working days ----
-public sealed record ExtendApplicationCommand(Guid ApplicationId, long ExpectedVersion, string Reason) : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
+public sealed record ExtendApplicationCommand(Guid ApplicationId, IfMatch ExpectedVersion, string Reason) : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
 
 public sealed class ExtendApplicationValidator : AbstractValidator<ExtendApplicationCommand>
 {
@@ -247,7 +248,7 @@ public sealed class ExtendApplicationHandler(IApplicationRepository a, ICalendar
 }
 
 // ---- refusal notice ----
-public sealed record IssueRefusalNoticeCommand(Guid ApplicationId, long ExpectedVersion, string? Reason) : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
+public sealed record IssueRefusalNoticeCommand(Guid ApplicationId, IfMatch ExpectedVersion, string? Reason) : ApplicationTransitionCommand(ApplicationId, ExpectedVersion, Reason);
 
 public sealed class IssueRefusalNoticeValidator : AbstractValidator<IssueRefusalNoticeCommand>
 {

@@ -38,7 +38,8 @@ public sealed class EligibilityAssessor(IPolicyStore store)
             var field = $"parameterOverrides.{key}";
             if (!ParameterCatalog.TryGet(key, out var definition))
             {
-                throw new DomainValidationException(field, $"'{key}' is not a known parameter key.");
+                // Named by the collection, not the key: an unknown key is arbitrary caller input, never repeated back.
+                throw new DomainValidationException("parameterOverrides", "An override key is not in the parameter catalog; GET /api/v1/policy/parameters lists the keys.");
             }
 
             try

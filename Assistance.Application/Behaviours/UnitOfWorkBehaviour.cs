@@ -46,8 +46,11 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
             string? requestHash = null;
             if (idempotency.Key is { } key)
             {
-                // The key is scoped to the caller and the use case: two partners may pick the same key.
-                scope = $"{currentUser.Subject}|{typeof(TRequest).Name}";
+                // The key is scoped to the caller, their authorization and the use case: two partners may pick the same
+                // key, and a replay must never hand a response (unmasked ID numbers, another region's household) to a
+                // token that could not have received it (issue 7). Same subject with other scopes or region = new key.
+                var authorization = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(currentUser.Authorization)))[..16];
+                scope = $"{currentUser.Subject}|{authorization}|{typeof(TRequest).Name}";
                 requestHash = Hash(request!);
                 var stored = await idempotencyStore.AcquireAsync(scope, key, cancellationToken).ConfigureAwait(false);
                 if (stored is not null)

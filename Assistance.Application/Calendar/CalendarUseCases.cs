@@ -68,7 +68,7 @@ public sealed class ListCalendarYearsHandler(ICalendarStore store) : IQueryHandl
 }
 
 /// <summary>Publishes or corrects a year (policy.admin). Replacing an existing year needs its version (If-Match).</summary>
-public sealed record PutCalendarYearCommand(int Year, string Source, IReadOnlyList<HolidayDto> Holidays, IReadOnlyList<DateOnly> MakeUpWorkingDays, long? ExpectedVersion, string? Reason)
+public sealed record PutCalendarYearCommand(int Year, string Source, IReadOnlyList<HolidayDto> Holidays, IReadOnlyList<DateOnly> MakeUpWorkingDays, IfMatch? ExpectedVersion, string? Reason)
     : ICommand<CalendarYearDto>;
 
 public sealed class PutCalendarYearValidator : AbstractValidator<PutCalendarYearCommand>
@@ -79,24 +79,33 @@ public sealed class PutCalendarYearValidator : AbstractValidator<PutCalendarYear
         RuleFor(c => c.Source).NotEmpty().MaximumLength(500);
         RuleFor(c => c.Holidays).NotNull();
         RuleFor(c => c.MakeUpWorkingDays).NotNull();
+        RuleForEach(c => c.Holidays).NotNull().WithMessage("A holiday entry cannot be null: give its date and name.");
+        RuleForEach(c => c.MakeUpWorkingDays).NotEqual(default(DateOnly)).WithMessage("A make-up working day must be a date (YYYY-MM-DD).");
         RuleForEach(c => c.Holidays).ChildRules(h => h.RuleFor(x => x.Name).NotEmpty().MaximumLength(100));
         RuleFor(c => c.Reason).MaximumLength(1000);
     }
 }
 
-public sealed class PutCalendarYearHandler(ICalendarStore store, IAuditLog audit) : ICommandHandler<PutCalendarYearCommand, CalendarYearDto>
+public sealed class PutCalendarYearHandler(ICalendarStore store, IAuditLog audit, ICurrentUser user) : ICommandHandler<PutCalendarYearCommand, CalendarYearDto>
 {
     public async Task<CalendarYearDto> Handle(PutCalendarYearCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var year = new CalendarYear(request.Year, (request.Holidays ?? []).Select(h => new Holiday(h.Date, h.Name)), request.MakeUpWorkingDays ?? [], request.Source);
-        var before = await store.FindAsync(request.Year, cancellationToken).ConfigureAwait(false);
-        if (before is { } existing && request.ExpectedVersion is null)
+
+        // The calendar is national: every region's working-day deadlines use it, so only a national token writes it.
+        if (user.Region != Domain.Regions.RegionCode.National)
         {
-            throw new VersionMismatchException("CalendarYear", 0, existing.Version);
+            throw new ForbiddenException("The working-day calendar is national: only a national (000000) token may publish or replace a year.");
         }
 
-        var version = await store.SaveAsync(year, before is null ? null : request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        var year = new CalendarYear(request.Year, (request.Holidays ?? []).Select(h => new Holiday(h.Date, h.Name)), request.MakeUpWorkingDays ?? [], request.Source);
+        var before = await store.FindAsync(request.Year, cancellationToken).ConfigureAwait(false);
+        if (before is { } existing && (request.ExpectedVersion is null || !request.ExpectedVersion.Matches(existing.Version)))
+        {
+            throw new VersionMismatchException("CalendarYear", request.ExpectedVersion?.ToString() ?? "unversioned", existing.Version);
+        }
+
+        var version = await store.SaveAsync(year, before?.Version, cancellationToken).ConfigureAwait(false);
         var dto = CalendarMapping.ToDto(year, version);
         await audit.RecordAsync(
             new AuditEntry("CalendarYear", request.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), before is null ? "Created" : "Replaced",

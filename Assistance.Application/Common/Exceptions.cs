@@ -8,7 +8,7 @@ public sealed class NotFoundException(string entity, string id)
 }
 
 /// <summary>The If-Match version does not match the stored one (412).</summary>
-public sealed class VersionMismatchException(string entity, long expected, long actual)
+public sealed class VersionMismatchException(string entity, object expected, long actual)
     : Exception($"{entity} is at version {actual}, not {expected}: reload it and apply your change again.")
 {
     public string Entity { get; } = entity;
@@ -32,4 +32,20 @@ public sealed class DatabaseUnavailableException(int retryAfterSeconds, Exceptio
     : Exception("The database cannot be reached right now. Retry later.", inner)
 {
     public int RetryAfterSeconds { get; } = retryAfterSeconds;
+}
+
+/// <summary>
+/// The If-Match condition of an update (RFC 9110 §13.1.1): <c>*</c> matches any existing version; a list matches
+/// when any strong entity-tag in it names the current version; weak tags and tags that are not our versions never
+/// match. A long converts to the single-version condition.
+/// </summary>
+public sealed record IfMatch(bool Any, IReadOnlyList<long> Versions)
+{
+    public static IfMatch Exactly(long version) => new(false, [version]);
+
+    public bool Matches(long currentVersion) => Any || Versions.Contains(currentVersion);
+
+    public static implicit operator IfMatch(long version) => Exactly(version);
+
+    public override string ToString() => Any ? "*" : Versions.Count == 0 ? "no version of this API" : string.Join(" or ", Versions);
 }

@@ -129,7 +129,7 @@ public sealed class GetCareAgreementHandler(ICareAgreementRepository agreements,
     }
 }
 
-public sealed record RecordCareVisitCommand(Guid AgreementId, long ExpectedVersion, DateOnly? VisitedOn, string Visitor, string Notes) : ICommand<CareAgreementDto>;
+public sealed record RecordCareVisitCommand(Guid AgreementId, IfMatch ExpectedVersion, DateOnly? VisitedOn, string Visitor, string Notes) : ICommand<CareAgreementDto>;
 
 public sealed class RecordCareVisitValidator : AbstractValidator<RecordCareVisitCommand>
 {
@@ -152,7 +152,7 @@ public sealed class RecordCareVisitHandler(ICareAgreementRepository agreements, 
             throw new NotFoundException("CareAgreement", request.AgreementId.ToString());
         }
 
-        if (row.Version != request.ExpectedVersion)
+        if (!request.ExpectedVersion.Matches(row.Version))
         {
             throw new VersionMismatchException("CareAgreement", request.ExpectedVersion, row.Version);
         }
@@ -165,7 +165,7 @@ public sealed class RecordCareVisitHandler(ICareAgreementRepository agreements, 
         }
 
         var visit = new CareVisit(Guid.CreateVersion7(), visitedOn, request.Visitor.Trim(), request.Notes.Trim());
-        var version = await agreements.AddVisitAsync(user.Scope, row.Id, request.ExpectedVersion, visit, row.RegionCode, cancellationToken).ConfigureAwait(false);
+        var version = await agreements.AddVisitAsync(user.Scope, row.Id, row.Version, visit, row.RegionCode, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("CareAgreement", row.Id.ToString(), "VisitRecorded", RegionCode.Parse(row.RegionCode), new { row.LastVisitOn }, visit, null),
             cancellationToken).ConfigureAwait(false);

@@ -94,7 +94,7 @@ public sealed class ListEnrolmentsValidator : AbstractValidator<ListEnrolmentsQu
     }
 }
 
-public sealed class ListEnrolmentsHandler(IEnrolmentRepository enrolments, ICurrentUser user) : IQueryHandler<ListEnrolmentsQuery, Page<EnrolmentDto>>
+public sealed class ListEnrolmentsHandler(IEnrolmentRepository enrolments, ICurrentUser user, Common.CursorCodec cursors) : IQueryHandler<ListEnrolmentsQuery, Page<EnrolmentDto>>
 {
     public async Task<Page<EnrolmentDto>> Handle(ListEnrolmentsQuery request, CancellationToken cancellationToken)
     {
@@ -104,12 +104,12 @@ public sealed class ListEnrolmentsHandler(IEnrolmentRepository enrolments, ICurr
 
         var limit = request.Limit ?? Common.Cursor.DefaultLimit;
         var filters = $"enrolments|{region}|{request.Programme}|{request.Status}|{request.HouseholdId}";
-        Guid? after = Common.Cursor.Decode(request.Cursor, filters) is { } p ? Guid.Parse(p) : null;
+        Guid? after = cursors.Decode(request.Cursor, filters) is { } p ? (Guid.TryParse(p, out var id) ? id : throw Common.CursorCodec.Invalid()) : null;
         var rows = await enrolments.ListAsync(scope, request.Programme, request.Status, request.HouseholdId, after, limit + 1, cancellationToken).ConfigureAwait(false);
         string? next = null;
         if (rows.Count > limit)
         {
-            next = Common.Cursor.Encode(rows[limit - 1].Id.ToString(), filters);
+            next = cursors.Encode(rows[limit - 1].Id.ToString(), filters);
             rows = rows.Take(limit).ToList();
         }
 
@@ -127,7 +127,7 @@ public enum EnrolmentAction
 }
 
 /// <summary>Status changes of an enrolment: an ended enrolment is never reactivated.</summary>
-public sealed record ChangeEnrolmentStatusCommand(Guid Id, long ExpectedVersion, EnrolmentAction Action, string Reason) : ICommand<EnrolmentDto>;
+public sealed record ChangeEnrolmentStatusCommand(Guid Id, IfMatch ExpectedVersion, EnrolmentAction Action, string Reason) : ICommand<EnrolmentDto>;
 
 public sealed class ChangeEnrolmentStatusValidator : AbstractValidator<ChangeEnrolmentStatusCommand>
 {
@@ -151,7 +151,8 @@ public sealed class ChangeEnrolmentStatusHandler(IEnrolmentRepository enrolments
         }
 
         var e = f.Enrolment;
-        if (e.Version != request.ExpectedVersion)
+        var loadedVersion = e.Version;
+        if (!request.ExpectedVersion.Matches(e.Version))
         {
             throw new VersionMismatchException("Enrolment", request.ExpectedVersion, e.Version);
         }
@@ -165,7 +166,7 @@ public sealed class ChangeEnrolmentStatusHandler(IEnrolmentRepository enrolments
             default: e.End(clock.Today()); break;
         }
 
-        await enrolments.SaveAsync(user.Scope, e, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        await enrolments.SaveAsync(user.Scope, e, loadedVersion, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("Enrolment", e.Id.ToString(), request.Action.ToString(), e.Region, new { Status = before }, new { e.Status, e.EndedOn }, request.Reason),
             cancellationToken).ConfigureAwait(false);

@@ -29,14 +29,14 @@ public static class HouseholdRegistration
 
     /// <summary>Loads a household for a change: 404 when unknown or outside the caller's region, 412 when If-Match is stale.</summary>
     public static async Task<Household> LoadForChangeAsync(
-        IHouseholdRepository households, ICurrentUser user, Guid id, long expectedVersion, CancellationToken cancellationToken)
+        IHouseholdRepository households, ICurrentUser user, Guid id, IfMatch expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(households);
         ArgumentNullException.ThrowIfNull(user);
         var household = await households.GetForUpdateAsync(user.Scope, id, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException(EntityType, id.ToString());
 
-        if (household.Version != expectedVersion)
+        if (!expectedVersion.Matches(household.Version))
         {
             throw new VersionMismatchException(EntityType, expectedVersion, household.Version);
         }
@@ -92,7 +92,16 @@ public static class HouseholdRegistration
         var holders = await households.FindHoldersAsync(byValue.Keys, household.Id, cancellationToken).ConfigureAwait(false);
         foreach (var holder in holders.OrderBy(h => h.IdNumber, StringComparer.Ordinal))
         {
-            BusinessRules.Check(new PersonBelongsToOneHousehold(byValue[holder.IdNumber], holder.HouseholdId, user.Scope.Includes(holder.Region)));
+            var visible = user.Scope.Includes(holder.Region);
+            var rule = new PersonBelongsToOneHousehold(byValue[holder.IdNumber], holder.HouseholdId, visible);
+            if (!visible)
+            {
+                // An answer about a household the caller cannot see is an enumeration oracle: the conflict behaviour
+                // rate-limits and audits it outside this (rolled back) transaction.
+                throw new ForeignHolderConflictException(rule, byValue[holder.IdNumber].Masked, holder.Region);
+            }
+
+            BusinessRules.Check(rule);
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed class PersonBelongsToOneHousehold(NationalId idNumber, Guid? other
 
     public string Message => otherHouseholdVisible && otherHouseholdId is { } other
         ? $"ID number {idNumber.Masked} is already registered in household {other}; remove the person there first."
-        : $"ID number {idNumber.Masked} is already registered in a household of another region; that region must remove the person first.";
+        : $"ID number {idNumber.Masked} cannot be registered here: the person is already registered in a household outside your area. Ask the civil-affairs office above you to resolve it.";
 
     public string Source => "R-22";
 

@@ -8,7 +8,7 @@ using Assistance.Domain.Common;
 /// sequence (odd = male, even = female) and an ISO 7064 MOD 11-2 check character. Personal data:
 /// never logged, never placed in a URL; shown masked unless the caller holds <c>pii.read</c>.
 /// </summary>
-public sealed record NationalId
+public sealed partial record NationalId
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
@@ -30,6 +30,36 @@ public sealed record NationalId
 
     /// <summary>First six and last four characters visible: <c>320682********123X</c>.</summary>
     public string Masked => Value[..6] + new string('*', 8) + Value[14..];
+
+    /// <summary>
+    /// Masks every run that looks like an ID number (17 digits and a digit or X, not part of a longer word) in free
+    /// text such as a reason or an address, as <see cref="Masked"/> does. Checksums are not verified on purpose: a
+    /// mistyped number is still personal data.
+    /// </summary>
+    public static string MaskIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return MayContainIdNumber(text) ? IdNumberPattern().Replace(text, m => m.Value[..6] + new string('*', 8) + m.Value[14..]) : text;
+    }
+
+    /// <summary>Cheap pre-check for <see cref="MaskIn"/>: 17 consecutive digits somewhere.</summary>
+    public static bool MayContainIdNumber(ReadOnlySpan<char> text)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run == 17)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")]
+    private static partial System.Text.RegularExpressions.Regex IdNumberPattern();
 
     /// <summary>Parses and validates; the message names the first wrong character by position.</summary>
     public static NationalId Parse(string? text, string field = "idNumber")

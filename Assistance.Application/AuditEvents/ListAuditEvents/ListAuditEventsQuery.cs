@@ -55,7 +55,7 @@ public interface IAuditEventQueries
         RegionScope scope, string? entityType, string? entityId, (DateTimeOffset At, Guid Id)? after, int limit, CancellationToken cancellationToken);
 }
 
-public sealed class ListAuditEventsHandler(IAuditEventQueries queries, ICurrentUser user)
+public sealed class ListAuditEventsHandler(IAuditEventQueries queries, ICurrentUser user, CursorCodec cursors)
     : IQueryHandler<ListAuditEventsQuery, Page<AuditEventDto>>
 {
     public async Task<Page<AuditEventDto>> Handle(ListAuditEventsQuery request, CancellationToken cancellationToken)
@@ -67,10 +67,14 @@ public sealed class ListAuditEventsHandler(IAuditEventQueries queries, ICurrentU
         var limit = request.Limit ?? Common.Cursor.DefaultLimit;
         var filters = $"audit|{region}|{request.EntityType}|{request.EntityId}";
         (DateTimeOffset, Guid)? after = null;
-        if (Common.Cursor.Decode(request.Cursor, filters) is { } position)
+        if (cursors.Decode(request.Cursor, filters) is { } position)
         {
             var parts = position.Split('|');
-            after = (DateTimeOffset.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), Guid.Parse(parts[1]));
+            after = parts.Length == 2
+                && DateTimeOffset.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+                && Guid.TryParse(parts[1], out var id)
+                    ? (at, id)
+                    : throw CursorCodec.Invalid();
         }
 
         var rows = await queries.ListAsync(scope, request.EntityType, request.EntityId, after, limit + 1, cancellationToken).ConfigureAwait(false);
@@ -78,7 +82,7 @@ public sealed class ListAuditEventsHandler(IAuditEventQueries queries, ICurrentU
         if (rows.Count > limit)
         {
             var last = rows[limit - 1];
-            next = Common.Cursor.Encode($"{last.OccurredAt.UtcDateTime:O}|{last.Id}", filters);
+            next = cursors.Encode($"{last.OccurredAt.UtcDateTime:O}|{last.Id}", filters);
             rows = rows.Take(limit).ToList();
         }
 

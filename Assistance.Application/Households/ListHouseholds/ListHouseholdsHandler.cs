@@ -5,7 +5,7 @@ using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 using Assistance.Domain.Regions;
 
-public sealed class ListHouseholdsHandler(IHouseholdQueries households, ICurrentUser user)
+public sealed class ListHouseholdsHandler(IHouseholdQueries households, ICurrentUser user, CursorCodec cursors)
     : IQueryHandler<ListHouseholdsQuery, Page<HouseholdDto>>
 {
     public async Task<Page<HouseholdDto>> Handle(ListHouseholdsQuery request, CancellationToken cancellationToken)
@@ -17,11 +17,11 @@ public sealed class ListHouseholdsHandler(IHouseholdQueries households, ICurrent
         var limit = request.Limit ?? Cursor.DefaultLimit;
         var filters = $"households|{region}";
         Guid? after = null;
-        if (Cursor.Decode(request.Cursor, filters) is { } position)
+        if (cursors.Decode(request.Cursor, filters) is { } position)
         {
             after = Guid.TryParse(position, CultureInfo.InvariantCulture, out var id)
                 ? id
-                : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("cursor", "The cursor is not one this API issued.")]);
+                : throw CursorCodec.Invalid();
         }
 
         var rows = await households.ListAsync(scope, after, limit + 1, cancellationToken).ConfigureAwait(false);
@@ -29,7 +29,7 @@ public sealed class ListHouseholdsHandler(IHouseholdQueries households, ICurrent
         if (rows.Count > limit)
         {
             rows = rows.Take(limit).ToList();
-            next = Cursor.Encode(rows[^1].Id.ToString(), filters);
+            next = cursors.Encode(rows[^1].Id.ToString(), filters);
         }
 
         return new Page<HouseholdDto>(rows.Select(h => h.ToDto(user)).ToList(), next);

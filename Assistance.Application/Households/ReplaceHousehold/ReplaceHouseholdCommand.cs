@@ -1,5 +1,6 @@
 namespace Assistance.Application.Households.ReplaceHousehold;
 
+using Assistance.Application.Common;
 using Assistance.Application.Abstractions;
 using Assistance.Domain.Households;
 
@@ -9,7 +10,7 @@ using Assistance.Domain.Households;
 /// </summary>
 public sealed record ReplaceHouseholdCommand(
     Guid Id,
-    long ExpectedVersion,
+    IfMatch ExpectedVersion,
     string? RegionCode,
     ResidenceType? Residence,
     string? Address,
@@ -17,7 +18,7 @@ public sealed record ReplaceHouseholdCommand(
     AssetsInput? Assets,
     decimal? MonthlyRigidExpenditure) : ICommand<HouseholdDto>, IHouseholdFields
 {
-    public static ReplaceHouseholdCommand From(Guid id, long expectedVersion, HouseholdInput input)
+    public static ReplaceHouseholdCommand From(Guid id, IfMatch expectedVersion, HouseholdInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         return new(id, expectedVersion, input.RegionCode, input.Residence, input.Address, input.Members, input.Assets, input.MonthlyRigidExpenditure);

@@ -108,9 +108,9 @@ public sealed class HouseholdAuditAndListTests : ApiTestBase
         var first = await (await Clerk().GetAsync(Url("/api/v1/households?regionCode=320682002&limit=2"))).JsonAsync();
         var cursor = Uri.EscapeDataString((string)first["nextCursor"]!);
         var problem = await (await Clerk().GetAsync(Url($"/api/v1/households?regionCode=320682&limit=2&cursor={cursor}")))
-            .ProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+            .ProblemAsync(HttpStatusCode.BadRequest, "request.cursor-invalid");
         Assert.That((string?)problem["errors"]!["cursor"]![0], Does.Contain("different query"));
-        await (await Clerk().GetAsync(Url("/api/v1/households?cursor=not-a-cursor"))).ProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        await (await Clerk().GetAsync(Url("/api/v1/households?cursor=not-a-cursor"))).ProblemAsync(HttpStatusCode.BadRequest, "request.cursor-invalid");
         await (await Clerk().GetAsync(Url("/api/v1/households?limit=0"))).ProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
         await (await Clerk().GetAsync(Url("/api/v1/households?limit=201"))).ProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
         await (await Clerk().GetAsync(Url("/api/v1/households?regionCode=32x"))).ProblemAsync(HttpStatusCode.BadRequest, "validation.failed");

@@ -108,7 +108,7 @@ public sealed class HouseholdIdempotencyAndOwnershipTests : ApiTestBase
         var text = problem.ToJsonString();
         Assert.Multiple(() =>
         {
-            Assert.That((string?)problem["detail"], Does.Contain(Masked(idNumber)).And.Contain("another region"));
+            Assert.That((string?)problem["detail"], Does.Contain(Masked(idNumber)).And.Contain("outside your area"));
             Assert.That(text, Does.Not.Contain((string?)holder["id"]));
             Assert.That(text, Does.Not.Contain("320682001"));
             Assert.That(text, Does.Not.Contain(idNumber));

@@ -63,7 +63,7 @@ public sealed class PolicyParameterApiTests : ApiTestBase
         Assert.That(problem["errors"]!["on"], Is.Not.Null);
 
         var badDate = await Reader().GetAsync(new Uri("/api/v1/policy/parameters?regionCode=320682&on=2022-02-30", UriKind.Relative));
-        await badDate.ProblemAsync(HttpStatusCode.BadRequest, "request.invalid");
+        await badDate.ProblemAsync(HttpStatusCode.BadRequest, "request.parameter-invalid");
 
         var unknown = await Reader().GetAsync(new Uri("/api/v1/policy/parameters?regionCode=110101&on=2022-01-01", UriKind.Relative));
         await unknown.ProblemAsync(HttpStatusCode.NotFound, "region.not-found");
