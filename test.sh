@@ -10,6 +10,9 @@
 #      set; the C# fixture starts its own throwaway cluster from them (ASSISTANCE_PG_BINDIR is exported).
 #   4. dotnet test on the solution, one TRX file per test project in TestResults/
 #   5. Spectral (spectral:oas + OWASP, see .spectral.yaml) on openapi/assistance.v1.json (counts as 1 test)
+#   6. Redocly CLI (recommended-strict, see redocly.yaml) on the same file (counts as 1 test)
+#   7. TypeScript consumer: openapi-typescript types from the contract + journey.ts compiled with tsc --strict
+#      (tools/typescript-client; counts as 1 test)
 # The last line of output is always `N passed, N failed`; the exit code is non-zero when N failed > 0.
 #
 # Environment:
@@ -30,6 +33,8 @@ CONTRACT="openapi/assistance.v1.json"
 RESULTS_DIR="${TEST_RESULTS_DIR:-$ROOT/TestResults}"
 TRX_NAME="assistance.trx" # written by the trx logger into each test project's TestResults/ folder
 SPECTRAL_DIR="$ROOT/tools/spectral"
+REDOCLY_DIR="$ROOT/tools/redocly"
+TS_CLIENT_DIR="$ROOT/tools/typescript-client"
 
 passed=0
 failed=0
@@ -136,6 +141,34 @@ if lint_contract; then
   echo "    lint passed"
 else
   fail_step "OpenAPI lint"
+fi
+
+# npm ci only when the lock file is newer than the install (or always in CI), like Spectral above.
+npm_tool() {
+  local dir="$1" bin="$2"
+  if [[ "${CI:-}" == true || ! -x "$dir/node_modules/.bin/$bin" ||
+    ! "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
+    (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error </dev/null) || return 1
+  fi
+}
+
+section "OpenAPI lint (Redocly CLI recommended-strict) of $CONTRACT"
+if npm_tool "$REDOCLY_DIR" redocly &&
+  "$REDOCLY_DIR/node_modules/.bin/redocly" lint "$ROOT/$CONTRACT" --config "$ROOT/redocly.yaml" --format=summary </dev/null; then
+  passed=$((passed + 1))
+  echo "    lint passed"
+else
+  fail_step "Redocly lint"
+fi
+
+section "TypeScript consumer: openapi-typescript + tsc --strict (tools/typescript-client)"
+if npm_tool "$TS_CLIENT_DIR" tsc &&
+  (cd "$TS_CLIENT_DIR" && ./node_modules/.bin/openapi-typescript "$ROOT/$CONTRACT" -o generated/assistance.d.ts --default-non-nullable false </dev/null &&
+    ./node_modules/.bin/tsc -p tsconfig.json </dev/null); then
+  passed=$((passed + 1))
+  echo "    typed client compiles"
+else
+  fail_step "TypeScript consumer (generation or tsc --strict)"
 fi
 
 echo

@@ -17,6 +17,11 @@ if (args.Length > 0 && args[0] == "dev-token")
     return DevToken.Run(args, tokenBuilder.Configuration, Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] == "dev-id")
+{
+    return DevId.Run(args[1..], Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // JSON console logs carry the trace id of the request (scopes on), never request bodies.
@@ -38,6 +43,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     json.NumberHandling = JsonNumberHandling.Strict;
     json.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
     json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    json.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { RequiredValuesModifier.Apply } };
 });
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
@@ -52,6 +58,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 builder.Services.AddAssistanceOpenApi();
+builder.Services.AddAssistanceCors(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -66,6 +73,9 @@ app.UseSwaggerUI(options =>
     options.SwaggerEndpoint("/openapi/v1.json", "Assistance v1");
     options.RoutePrefix = "swagger";
 });
+
+// CORS answers preflights (OPTIONS, no token) before authentication would refuse them.
+app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -75,7 +85,9 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
     .AllowAnonymous().DisableRateLimiting();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
-var api = app.MapGroup("/api/v1");
+app.MapProblemTypes();
+
+var api = app.MapGroup("/api/v1").AddEndpointFilter<RequestContractFilter>();
 api.MapRegions();
 api.MapHouseholds();
 api.MapCalendar();

@@ -19,7 +19,7 @@ public static class ProblemDetailsSetup
                 problem.Extensions["code"] = code;
             }
 
-            problem.Type ??= $"https://assistance.example/problems/{code}";
+            problem.Type ??= ErrorCatalogue.TypeUri((string)code!);
         });
 
     public static string DefaultCode(int? status) => status switch
@@ -42,7 +42,9 @@ public static class ProblemDetailsSetup
     };
 
     /// <summary>Writes a problem response with the given code; used by filters and the exception handler.</summary>
-    public static async Task WriteAsync(HttpContext context, int status, string code, string title, string detail, IDictionary<string, string[]>? errors = null)
+    public static async Task WriteAsync(
+        HttpContext context, int status, string code, string title, string detail, IDictionary<string, string[]>? errors = null,
+        IDictionary<string, object?>? extensions = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var problem = errors is null
@@ -51,8 +53,13 @@ public static class ProblemDetailsSetup
         problem.Status = status;
         problem.Title = title;
         problem.Detail = detail;
-        problem.Type = $"https://assistance.example/problems/{code}";
+        problem.Type = ErrorCatalogue.TypeUri(code);
         problem.Extensions["code"] = code;
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
         context.Response.StatusCode = status;
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).ConfigureAwait(false);
