@@ -119,6 +119,17 @@ public static class ContractExamples
             }
             """)!,
         ["StoredHouseholdAssessmentRequest"] = JsonNode.Parse("""{ "asOf": "2026-11-30", "parameterOverrides": { "dibao.standard.urban": 900.00 } }""")!,
+        ["CalendarYearRequest"] = JsonNode.Parse("""
+            {
+              "source": "国办发明电〔2025〕7号",
+              "holidays": [
+                { "date": "2026-01-01", "name": "元旦" }, { "date": "2026-01-02", "name": "元旦" }, { "date": "2026-01-03", "name": "元旦" },
+                { "date": "2026-02-15", "name": "春节" }, { "date": "2026-02-16", "name": "春节" }, { "date": "2026-02-17", "name": "春节" }
+              ],
+              "makeUpWorkingDays": [ "2026-01-04", "2026-02-14", "2026-02-28" ],
+              "reason": "Published from the State Council notice."
+            }
+            """)!,
         ["LookupHouseholdQuery"] = JsonNode.Parse($$"""{ "idNumber": "{{ExampleIdNumber}}" }""")!,
         ["SetParameterValueCommand"] = JsonNode.Parse("""
             { "key": "dibao.standard.urban", "regionCode": "320682", "effectiveFrom": "2027-01-01", "value": 945.00,

@@ -34,9 +34,9 @@ public sealed class SetParameterValueValidator : AbstractValidator<SetParameterV
 {
     public SetParameterValueValidator()
     {
-        RuleFor(c => c.Key).NotEmpty().MaximumLength(100)
+        RuleFor(c => c.Key).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100)
             .Must(k => ParameterCatalog.TryGet(k, out _)).WithMessage(c => $"'{c.Key}' is not a known parameter key; see GET /api/v1/policy/parameters for the catalog.");
-        RuleFor(c => c.RegionCode).NotEmpty().Must(c => Domain.Regions.RegionCode.TryParse(c, out _)).WithMessage("regionCode must be 6, 9 or 12 digits.");
+        RuleFor(c => c.RegionCode).Cascade(CascadeMode.Stop).NotEmpty().Must(c => Domain.Regions.RegionCode.TryParse(c, out _)).WithMessage("regionCode must be 6, 9 or 12 digits.");
         RuleFor(c => c.EffectiveFrom).NotEqual(default(DateOnly)).WithMessage("effectiveFrom (YYYY-MM-DD) is required.");
         RuleFor(c => c.EffectiveTo).Must((c, to) => to is null || to > c.EffectiveFrom).WithMessage("effectiveTo must be after effectiveFrom (it is exclusive).");
         RuleFor(c => c.Source).NotEmpty().WithMessage("Every value needs its source (document and clause).").MaximumLength(500);

@@ -164,6 +164,20 @@ public sealed class ContractDocumentTests : ApiTestBase
         Assert.That(regions, Is.EquivalentTo(new[] { "320682" }));
     }
 
+    [Test]
+    public void ReadmeAndDocs_UseValidIdNumbers_AndNeverLinkOutsideTheRepository()
+    {
+        var root = ContractEnforcementTests.RepositoryRoot();
+        var files = new[] { Path.Combine(root, "README.md") }.Concat(Directory.GetFiles(Path.Combine(root, "docs"), "*.md", SearchOption.AllDirectories))
+            .Concat(Directory.GetFiles(Path.Combine(root, "docs", "examples"), "*.json")).ToList();
+        var ids = files.SelectMany(f => Regex.Matches(File.ReadAllText(f), "(?<![0-9])[0-9]{17}[0-9X](?![0-9])").Select(m => (File: Path.GetFileName(f), Id: m.Value)))
+            .Where(x => x.Id.StartsWith("32", StringComparison.Ordinal)).ToList();
+        Assert.That(ids, Is.Not.Empty);
+        Assert.That(ids.Where(x => !NationalId.TryParse(x.Id, out _)), Is.Empty, "ID numbers in the docs carry a valid check character");
+        var outside = files.Where(f => File.ReadAllText(f).Contains("../shared", StringComparison.Ordinal)).Select(Path.GetFileName).ToList();
+        Assert.That(outside, Is.Empty.Or.EquivalentTo(new[] { "README.md" }), "only README's rules line (being rewritten to docs/rules.md) may still point outside");
+    }
+
     private static IEnumerable<JsonNode?> Walk(JsonNode? node)
     {
         yield return node;
