@@ -47,7 +47,18 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 });
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
-builder.Services.AddSingleton(TimeProvider.System);
+// With demo data, the clock lets the demo story happen on its own dates (Assistance.Api/Demo); otherwise the system clock.
+if (builder.Configuration.GetValue("Database:LoadDemoData", false))
+{
+    var demoClock = new Assistance.Api.Demo.DemoClock(TimeProvider.System);
+    builder.Services.AddSingleton<TimeProvider>(demoClock);
+    builder.Services.AddSingleton<Assistance.Api.Demo.IDemoClockControl>(demoClock);
+}
+else
+{
+    builder.Services.AddSingleton(TimeProvider.System);
+}
+
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddAssistanceProblemDetails();
@@ -56,6 +67,7 @@ builder.Services.AddAssistanceAuthentication(builder.Configuration, builder.Envi
 builder.Services.AddAssistanceRateLimiting(builder.Configuration);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddSingleton<Assistance.Infrastructure.Persistence.IStartupSeeder, Assistance.Api.Demo.DemoWorkflowSeeder>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 builder.Services.AddAssistanceOpenApi();
 builder.Services.AddAssistanceCors(builder.Configuration, builder.Environment);

@@ -24,7 +24,8 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
 }
 
 /// <summary>The real API over real HTTP (in-memory transport) against its own real PostgreSQL database.</summary>
-public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
+    : WebApplicationFactory<Program>
 {
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8)));
 
@@ -43,7 +44,11 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         }
 
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
-        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider, TestLoggerProvider>());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider, TestLoggerProvider>();
+            testServices?.Invoke(services);
+        });
     }
 
     /// <summary>A client whose bearer token carries these scopes and region.</summary>
