@@ -67,7 +67,11 @@ builder.Services.AddAssistanceAuthentication(builder.Configuration, builder.Envi
 builder.Services.AddAssistanceRateLimiting(builder.Configuration);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddSingleton<Assistance.Infrastructure.Persistence.IStartupSeeder, Assistance.Api.Demo.DemoWorkflowSeeder>();
+if (builder.Configuration.GetValue("Database:LoadDemoData", false))
+{
+    builder.Services.AddSingleton<Assistance.Infrastructure.Persistence.IStartupSeeder, Assistance.Api.Demo.DemoWorkflowSeeder>();
+}
+
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 builder.Services.AddAssistanceOpenApi();
 builder.Services.AddAssistanceCors(builder.Configuration, builder.Environment);

@@ -27,7 +27,7 @@ public sealed class DemoWorkflowSeederTests
     public async Task SeedAsync_BuildsEveryStage_Once()
     {
         var today = DemoClock.At("2026-11-30");
-        await using var factory = new ApiFactory(await TestDatabase.CreateAsync(), null,
+        await using var factory = new ApiFactory(await TestDatabase.CreateAsync(), new Dictionary<string, string?> { ["Database:LoadDemoData"] = "true" },
             services => services.AddSingleton<IDemoClockControl>(sp => new TestClockControl((TestClock)sp.GetRequiredService<TimeProvider>(), today)));
         factory.Clock.Set(today);
         foreach (var reference in factory.Services.GetServices<IStartupSeeder>().Where(s => !s.IsDemoData))
