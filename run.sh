@@ -25,8 +25,8 @@ URLS="${ASPNETCORE_URLS:-http://127.0.0.1:8080}"
 URL="${URLS%%;*}"
 URL="$(printf '%s' "$URL" | sed -E 's#://(\+|\*|0\.0\.0\.0|\[::\])#://localhost#')"
 URL="${URL%/}"
-# Every scope in docs/api.md ("Scopes").
-SCOPES="registry.read registry.write policy.read policy.admin cases.read cases.write cases.approve payments.read payments.write status.query events.write pii.read audit.read reports.read"
+# Every scope the API checks (Assistance.Api/Security/Scopes.cs; a test keeps this line in step).
+SCOPES="registry.read registry.write policy.read policy.admin cases.read cases.write cases.approve pii.read audit.read"
 API_PROJECT="Assistance.Api"
 
 api_pid=""

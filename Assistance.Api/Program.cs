@@ -17,6 +17,11 @@ if (args.Length > 0 && args[0] == "dev-token")
     return DevToken.Run(args, tokenBuilder.Configuration, Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] == "dev-id")
+{
+    return DevId.Run(args[1..], Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // JSON console logs carry the trace id of the request (scopes on), never request bodies.
@@ -38,11 +43,22 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     json.NumberHandling = JsonNumberHandling.Strict;
     json.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
     json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-    json.TypeInfoResolver = (json.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()).WithMasking();
+    json.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { RequiredValuesModifier.Apply } }.WithMasking();
 });
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
-builder.Services.AddSingleton(TimeProvider.System);
+// With demo data, the clock lets the demo story happen on its own dates (Assistance.Api/Demo); otherwise the system clock.
+if (builder.Configuration.GetValue("Database:LoadDemoData", false))
+{
+    var demoClock = new Assistance.Api.Demo.DemoClock(TimeProvider.System);
+    builder.Services.AddSingleton<TimeProvider>(demoClock);
+    builder.Services.AddSingleton<Assistance.Api.Demo.IDemoClockControl>(demoClock);
+}
+else
+{
+    builder.Services.AddSingleton(TimeProvider.System);
+}
+
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddAssistanceProblemDetails();
@@ -55,8 +71,14 @@ var database = DatabaseSettings.From(builder.Configuration);
 builder.Services.AddNpgsqlDataSource(database.AppConnectionString, database.ConfigureApp);
 builder.Services.AddNpgsqlDataSource(database.OwnerConnectionString, DatabaseSettings.ConfigureSystem, serviceKey: DatabaseSettings.SystemKey);
 builder.Services.AddInfrastructure(database);
+if (builder.Configuration.GetValue("Database:LoadDemoData", false))
+{
+    builder.Services.AddSingleton<Assistance.Infrastructure.Persistence.IStartupSeeder, Assistance.Api.Demo.DemoWorkflowSeeder>();
+}
+
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 builder.Services.AddAssistanceOpenApi();
+builder.Services.AddAssistanceCors(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -75,6 +97,9 @@ app.UseSwaggerUI(options =>
     options.SwaggerEndpoint("/openapi/v1.json", "Assistance v1");
     options.RoutePrefix = "swagger";
 });
+
+// CORS answers preflights (OPTIONS, no token) before authentication would refuse them.
+app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -85,7 +110,9 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
     .AllowAnonymous().DisableRateLimiting();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
-var api = app.MapGroup("/api/v1").WithVersionETags();
+app.MapProblemTypes();
+
+var api = app.MapGroup("/api/v1").WithVersionETags().AddEndpointFilter<RequestContractFilter>();
 api.MapRegions();
 api.MapHouseholds();
 api.MapCalendar();

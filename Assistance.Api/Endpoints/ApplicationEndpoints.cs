@@ -233,11 +233,11 @@ public static class ApplicationEndpoints
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record SubmitApplicationRequest(
     Guid HouseholdId, Programme Programme, ApplicationChannel Channel, Guid ApplicantMemberId, bool SignedCommitment,
-    [property: MaxLength(12)] string? RegionCode, bool ResidencePermit, [property: MaxLength(2000)] string? Reason);
+    [property: MaxLength(12)] string? RegionCode = null, bool ResidencePermit = false, [property: MaxLength(2000)] string? Reason = null);
 
 /// <summary>A transition's reason, recorded with the actor in the history and audit trail.</summary>
 /// <param name="Reason">Why.</param>
-public sealed record ReasonRequest([property: MaxLength(2000)] string? Reason);
+public sealed record ReasonRequest([property: MaxLength(2000)] string? Reason = null);
 
 /// <summary>One source's check result.</summary>
 /// <param name="Source">Bank, RealEstate, Vehicles, BusinessRegistration or SocialInsurance.</param>
@@ -245,14 +245,14 @@ public sealed record ReasonRequest([property: MaxLength(2000)] string? Reason);
 /// <param name="Details">What differs (required for a discrepancy).</param>
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record VerificationResultRequest(
-    VerificationSource Source, VerificationOutcome Outcome, [property: MaxLength(4000)] string? Details, [property: MaxLength(2000)] string? Reason);
+    VerificationSource Source, VerificationOutcome Outcome, [property: MaxLength(4000)] string? Details = null, [property: MaxLength(2000)] string? Reason = null);
 
 /// <summary>A home survey.</summary>
 /// <param name="Investigators">Names of the investigators (at least two).</param>
 /// <param name="Findings">What the survey found.</param>
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record SurveyRequest(
-    [property: MaxLength(20)] IReadOnlyList<InvestigatorDto>? Investigators, [property: MaxLength(8000)] string? Findings, [property: MaxLength(2000)] string? Reason);
+    [property: Required, MaxLength(20)] IReadOnlyList<InvestigatorDto>? Investigators, [property: Required, MaxLength(8000)] string? Findings, [property: MaxLength(2000)] string? Reason = null);
 
 /// <summary>An objection during the public notice.</summary>
 /// <param name="Details">The objection.</param>
@@ -260,8 +260,8 @@ public sealed record SurveyRequest(
 /// <param name="EvaluationOutcome">Outcome of the democratic evaluation (required for DemocraticEvaluation).</param>
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record ObjectionRequest(
-    [property: MaxLength(8000)] string? Details, ObjectionResolution Resolution, [property: MaxLength(4000)] string? EvaluationOutcome,
-    [property: MaxLength(2000)] string? Reason);
+    [property: Required, MaxLength(8000)] string? Details, ObjectionResolution Resolution, [property: MaxLength(4000)] string? EvaluationOutcome = null,
+    [property: MaxLength(2000)] string? Reason = null);
 
 /// <summary>A county home visit.</summary>
 /// <param name="Purpose">ConflictOfInterest or RandomCheck.</param>
@@ -269,16 +269,16 @@ public sealed record ObjectionRequest(
 /// <param name="Findings">What the visit found.</param>
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record CountyVisitRequest(
-    CountyVisitPurpose Purpose, [property: MaxLength(20)] IReadOnlyList<InvestigatorDto>? Investigators, [property: MaxLength(8000)] string? Findings,
-    [property: MaxLength(2000)] string? Reason);
+    CountyVisitPurpose Purpose, [property: Required, MaxLength(20)] IReadOnlyList<InvestigatorDto>? Investigators, [property: Required, MaxLength(8000)] string? Findings,
+    [property: MaxLength(2000)] string? Reason = null);
 
 /// <summary>The county's decision.</summary>
 /// <param name="Decision">Approve or Reject.</param>
 /// <param name="Reasons">Written reasons (required to reject).</param>
 /// <param name="CareSetting">Centralized or Decentralized, required to approve a tekun application.</param>
-public sealed record DecisionRequest(DecisionKind Decision, [property: MaxLength(8000)] string? Reasons, CareSetting? CareSetting);
+public sealed record DecisionRequest(DecisionKind Decision, [property: MaxLength(8000)] string? Reasons = null, CareSetting? CareSetting = null);
 
 /// <summary>A county's random-check draw.</summary>
 /// <param name="RegionCode">The county (6 digits).</param>
 /// <param name="Reason">Note for the audit trail.</param>
-public sealed record RandomCheckRequest([property: MaxLength(12)] string? RegionCode, [property: MaxLength(2000)] string? Reason);
+public sealed record RandomCheckRequest([property: MaxLength(12)] string? RegionCode, [property: MaxLength(2000)] string? Reason = null);

@@ -69,6 +69,6 @@ public static class CalendarEndpoints
 /// <param name="Reason">Why the year is published or corrected (audited).</param>
 public sealed record CalendarYearRequest(
     [property: MaxLength(500)] string Source,
-    [property: MaxLength(120)] IReadOnlyList<HolidayDto>? Holidays,
-    [property: MaxLength(30)] IReadOnlyList<DateOnly>? MakeUpWorkingDays,
-    [property: MaxLength(2000)] string? Reason);
+    [property: Required, MaxLength(120)] IReadOnlyList<HolidayDto>? Holidays,
+    [property: Required, MaxLength(30)] IReadOnlyList<DateOnly>? MakeUpWorkingDays,
+    [property: MaxLength(2000)] string? Reason = null);

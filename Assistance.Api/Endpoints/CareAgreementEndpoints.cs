@@ -90,8 +90,8 @@ public static class CareAgreementEndpoints
 /// <param name="StartsOn">Start date (defaults to today).</param>
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record CareAgreementRequest(
-    Guid EnrolmentId, [property: MaxLength(100)] string? CarerName, [property: MaxLength(40)] string? CarerPhone, [property: MaxLength(4000)] string? Duties,
-    [property: Range(1, 366)] int VisitFrequencyDays, DateOnly? StartsOn, [property: MaxLength(2000)] string? Reason);
+    Guid EnrolmentId, [property: Required, MaxLength(100)] string? CarerName, [property: MaxLength(40)] string? CarerPhone, [property: Required, MaxLength(4000)] string? Duties,
+    [property: Range(1, 366)] int VisitFrequencyDays, DateOnly? StartsOn = null, [property: MaxLength(2000)] string? Reason = null);
 
 /// <summary>Care agreements.</summary>
 /// <param name="Items">The agreements, most overdue first.</param>
@@ -105,4 +105,4 @@ public sealed record EnrolmentWithoutAgreementList([property: MaxLength(10000)] 
 /// <param name="VisitedOn">Visit date (defaults to today).</param>
 /// <param name="Visitor">Who visited.</param>
 /// <param name="Notes">What was found.</param>
-public sealed record CareVisitRequest(DateOnly? VisitedOn, [property: MaxLength(100)] string? Visitor, [property: MaxLength(4000)] string? Notes);
+public sealed record CareVisitRequest(DateOnly? VisitedOn = null, [property: Required, MaxLength(100)] string? Visitor = null, [property: Required, MaxLength(4000)] string? Notes = null);

@@ -48,8 +48,8 @@ public static class CloseRelativeEndpoints
 /// <param name="Relationship">e.g. Spouse, Child, Parent, Sibling.</param>
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record CloseRelativeRequest(
-    [property: MaxLength(12)] string? RegionCode, [property: MaxLength(100)] string? StaffName, StaffRole StaffRole, [property: MaxLength(100)] string? RelativeName,
-    [property: MaxLength(18)] string? RelativeIdNumber, [property: MaxLength(50)] string? Relationship, [property: MaxLength(2000)] string? Reason);
+    [property: MaxLength(12)] string? RegionCode, [property: Required, MaxLength(100)] string? StaffName, StaffRole StaffRole, [property: Required, MaxLength(100)] string? RelativeName,
+    [property: Required, MaxLength(18)] string? RelativeIdNumber, [property: Required, MaxLength(50)] string? Relationship, [property: MaxLength(2000)] string? Reason = null);
 
 /// <summary>The close-relative register of a region subtree.</summary>
 /// <param name="Items">Registered close relatives.</param>

@@ -32,7 +32,7 @@ public static class ProblemDetailsSetup
             }
 
             problem.Title ??= DefaultTitle(problem.Status);
-            problem.Type = $"https://assistance.example/problems/{code}";
+            problem.Type = ErrorCatalogue.TypeUri((string)code!);
         });
     }
 
@@ -90,7 +90,9 @@ public static class ProblemDetailsSetup
     };
 
     /// <summary>Writes a problem response with the given code; used by filters and the exception handler.</summary>
-    public static async Task WriteAsync(HttpContext context, int status, string code, string title, string detail, IDictionary<string, string[]>? errors = null)
+    public static async Task WriteAsync(
+        HttpContext context, int status, string code, string title, string detail, IDictionary<string, string[]>? errors = null,
+        IDictionary<string, object?>? extensions = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var problem = errors is null
@@ -99,8 +101,13 @@ public static class ProblemDetailsSetup
         problem.Status = status;
         problem.Title = title;
         problem.Detail = detail;
-        problem.Type = $"https://assistance.example/problems/{code}";
+        problem.Type = ErrorCatalogue.TypeUri(code);
         problem.Extensions["code"] = code;
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
         context.Response.StatusCode = status;
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).ConfigureAwait(false);

@@ -111,6 +111,22 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         if (FindInner<JsonException>(bad) is { } json)
         {
             var field = TextRuleMiddleware.DeclaredFieldOrBody(httpContext, FieldName(json.Path));
+
+            // A required property missing: the reader's message names it (with a C# type we do not repeat).
+            var missing = System.Text.RegularExpressions.Regex.Matches(json.Message, "missing required properties including: (.*)$").FirstOrDefault();
+            if (missing is not null)
+            {
+                var names = System.Text.RegularExpressions.Regex.Matches(missing.Groups[1].Value, "'([A-Za-z0-9_]+)'").Select(m => m.Groups[1].Value)
+                    .Select(n => field == "body" ? n : $"{field}.{n}").ToList();
+                if (names.Count > 0)
+                {
+                    var text = "Required " + (names.Count == 1 ? "property is" : "properties are") + " missing: " + string.Join(", ", names) + ".";
+                    await ProblemDetailsSetup.WriteAsync(httpContext, 400, "request.malformed-json", "The request body is not valid.", text,
+                        names.ToDictionary(n => n, n => new[] { $"{n} is required." })).ConfigureAwait(false);
+                    return;
+                }
+            }
+
             var detail = $"The JSON body is invalid at '{field}'" + (json.LineNumber is { } line ? $" (line {line + 1})" : string.Empty)
                 + ": a value is malformed, of the wrong type, or not one of the allowed values.";
             await ProblemDetailsSetup.WriteAsync(httpContext, 400, "request.malformed-json", "The request body is not valid.", detail,

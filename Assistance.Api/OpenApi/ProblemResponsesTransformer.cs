@@ -31,7 +31,6 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
         if (!anonymous)
         {
-            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
             Add(operation, document!, 401, "Missing or invalid bearer token.");
             Add(operation, document!, 403, "The token lacks the scope this operation needs.");
         }
@@ -177,15 +176,35 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         {
             Type = JsonSchemaType.Object,
             Description = "RFC 9457 problem details with a stable machine-readable code.",
+            Examples = [OpenApiSetup.ProblemExample()],
             Required = new HashSet<string> { "type", "title", "status", "code", "traceId" },
             Properties = new Dictionary<string, IOpenApiSchema>
             {
-                ["type"] = Text("URI identifying the problem type.", 200),
+                ["type"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Format = "uri-reference",
+                    MaxLength = 200,
+                    Description = "`/problems/{code}`, relative to the API that answered; GET it for the documentation of the code (docs/errors.md).",
+                },
                 ["title"] = Text("Short summary.", 200),
                 ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "400", Maximum = "599", Description = "HTTP status." },
                 ["detail"] = Text("What went wrong in this case."),
                 ["instance"] = Text("The route template of the operation, e.g. /api/v1/households/{id} (never the request path, which is caller input).", 500),
-                ["code"] = Text("Stable machine-readable code, e.g. household.version-mismatch.", 100),
+                ["code"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    MaxLength = 100,
+                    Pattern = "^[a-z]+(-[a-z]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+$",
+                    Description = "Stable machine-readable code; every code is listed in docs/errors.md, served at /problems.",
+                },
+                ["missingScopes"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    MaxItems = 20,
+                    Items = Text("An OAuth2 scope.", 50),
+                    Description = "For 403: the scopes the operation needs and the token lacks.",
+                },
                 ["traceId"] = Text("Correlates with the server logs.", 64),
                 ["errors"] = new OpenApiSchema
                 {

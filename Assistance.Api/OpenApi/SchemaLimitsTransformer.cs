@@ -26,8 +26,18 @@ public sealed class SchemaLimitsTransformer : IOpenApiSchemaTransformer
             };
         }
 
+        // One integer convention: maxima stop at 2^53 - 1, the largest integer every JSON client reads exactly.
+        if (schema.Type is { } integer && integer.HasFlag(JsonSchemaType.Integer)
+            && decimal.TryParse(schema.Maximum, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var maximum)
+            && maximum > MaxSafeInteger)
+        {
+            schema.Maximum = MaxSafeInteger.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return Task.CompletedTask;
     }
+
+    public const long MaxSafeInteger = 9007199254740991;
 }
 
 /// <summary>The handler method's name is the operationId (jasontaylordev/CleanArchitecture Web/Endpoints).</summary>

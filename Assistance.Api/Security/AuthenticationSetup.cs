@@ -142,11 +142,13 @@ public static class AuthenticationSetup
         {
             foreach (var scope in Scopes.All)
             {
-                options.AddPolicy(scope, policy => policy.RequireAuthenticatedUser().RequireAssertion(ctx => HasScope(ctx.User, scope)));
+                options.AddPolicy(scope, policy => policy.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(scope)));
             }
 
             options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ScopeRequirementHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ScopeProblemResultHandler>();
         return services;
     }
 

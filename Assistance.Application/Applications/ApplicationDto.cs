@@ -74,7 +74,7 @@ public sealed record HomeSurveyDto(
     DateOnly SurveyedOn, [property: MaxLength(20)] IReadOnlyList<InvestigatorDto> Investigators, [property: MaxLength(8000)] string Findings, [property: MaxLength(200)] string RecordedBy);
 
 /// <summary>An investigator of a home survey or county visit.</summary>
-public sealed record InvestigatorDto([property: MaxLength(100)] string Name)
+public sealed record InvestigatorDto([property: Required, MaxLength(100)] string Name)
 {
     public static IReadOnlyList<InvestigatorDto> From(IEnumerable<string> names) => names.Select(n => new InvestigatorDto(n)).ToList();
 }

@@ -15,7 +15,7 @@ public sealed record DisabilityDto(DisabilityCategory Category, [property: Range
 /// <param name="Type">Income type; some are excluded from the income tests by date .</param>
 /// <param name="MonthlyAmount">Yuan per month, ≥ 0.</param>
 /// <param name="Unstable">Irregular income: makes a dibao unit Unstable .</param>
-public sealed record IncomeDto(IncomeType Type, [property: Range(0, 99999999.99)] decimal MonthlyAmount, bool Unstable);
+public sealed record IncomeDto(IncomeType Type, [property: Range(0, 99999999.99)] decimal MonthlyAmount, bool Unstable = false);
 
 /// <summary>One household member as the engine sees them (domain.md §1).</summary>
 /// <param name="IdNumber">Optional 18-character national ID (GB 11643); must agree with birthDate when both are given.</param>
@@ -31,8 +31,8 @@ public sealed record IncomeDto(IncomeType Type, [property: Range(0, 99999999.99)
 /// <param name="Incomes">Monthly income items.</param>
 /// <param name="TekunSince">Start of the member's current tekun enrolment, or null: decides the R-34 continuation after the minor age limit (N-43). Filled from the active enrolment for a stored household.</param>
 public sealed record AssessmentMemberDto(
-    [property: MaxLength(18)] string? IdNumber,
-    DateOnly? BirthDate,
+    [property: MaxLength(18)] string? IdNumber = null,
+    DateOnly? BirthDate = null,
     MemberStatus Status = MemberStatus.Present,
     LaborCapacity LaborCapacity = LaborCapacity.Full,
     DisabilityDto? Disability = null,
@@ -61,9 +61,9 @@ public sealed record AssessmentRequest(
     DateOnly AsOf,
     ResidenceType Residence,
     [property: Required, MinLength(1), MaxLength(30)] IReadOnlyList<AssessmentMemberDto> Members,
-    AssetsDto? Assets,
-    [property: Range(0, 99999999.99)] decimal MonthlyRigidExpenditure,
-    [property: MaxLength(100)] IReadOnlyDictionary<string, JsonElement>? ParameterOverrides);
+    AssetsDto? Assets = null,
+    [property: Range(0, 99999999.99)] decimal MonthlyRigidExpenditure = 0,
+    [property: MaxLength(100)] IReadOnlyDictionary<string, JsonElement>? ParameterOverrides = null);
 
 /// <param name="Key">Parameter key.</param>
 /// <param name="Value">The value read.</param>

@@ -3,7 +3,10 @@ namespace Assistance.Application.Behaviours;
 using FluentValidation;
 using MediatR;
 
-/// <summary>Shape checks (FluentValidation) before any handler runs; failures become a 400 with an errors map.</summary>
+/// <summary>
+/// Shape checks (FluentValidation, and the limits the contract declares) before any handler runs; failures become
+/// one 400 with an errors map.
+/// </summary>
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
@@ -15,6 +18,12 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
         {
             var result = await validator.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
             failures.AddRange(result.Errors);
+        }
+
+        if (request is not null)
+        {
+            var reported = failures.Select(f => f.PropertyName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            failures.AddRange(DeclaredLimits.Check(request).Where(f => !reported.Contains(f.PropertyName)));
         }
 
         if (failures.Count > 0)

@@ -15,7 +15,7 @@ public sealed record CalendarYearDto(
     [property: Range(0, long.MaxValue)] long Version);
 
 /// <summary>A public holiday date with the holiday's name.</summary>
-public sealed record HolidayDto(DateOnly Date, [property: MaxLength(100)] string Name);
+public sealed record HolidayDto(DateOnly Date, [property: Required, MaxLength(100)] string Name);
 
 /// <summary>The years the calendar holds.</summary>
 public sealed record CalendarYearList([property: MaxLength(101)] IReadOnlyList<CalendarYearRef> Items);

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Assistance.Application.Abstractions;
 
-/// <summary>A page of a list: <c>nextCursor</c> is absent on the last page.</summary>
+/// <summary>A page of a list: <c>nextCursor</c> is always present, and null on the last page.</summary>
 /// <param name="Items">The items of this page (at most the requested limit, 200 at most).</param>
 /// <param name="NextCursor">Pass as <c>cursor</c> with the same filters for the next page; null on the last page.</param>
 public sealed record Page<T>(

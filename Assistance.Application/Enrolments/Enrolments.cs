@@ -19,7 +19,7 @@ public sealed record EnrolmentDto(
     Guid? PersonMemberId,
     [property: MaxLength(50)] IReadOnlyList<CoveredPersonDto> Covered,
     decimal MonthlyAmount,
-    [property: MaxLength(1)] string? DibaoClass,
+    Domain.Eligibility.DibaoClass? DibaoClass,
     [property: Range(1, 120)] int? ReviewIntervalMonths,
     DateOnly? NextReviewOn,
     [property: MaxLength(7)] string StartMonth,
@@ -36,7 +36,7 @@ public sealed record EnrolmentDto(
         return new EnrolmentDto(
             e.Id, e.Region.Value, e.ApplicationId, e.Programme, e.HouseholdId, e.PersonMemberId,
             e.Covered.Select(c => new CoveredPersonDto(c.MemberId, showIdNumbers ? c.IdNumber : Mask(c.IdNumber))).ToList(),
-            e.MonthlyAmount, e.DibaoClass, e.ReviewIntervalMonths, e.NextReviewOn, e.StartMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            e.MonthlyAmount, e.DibaoClass is null ? null : Enum.Parse<Domain.Eligibility.DibaoClass>(e.DibaoClass), e.ReviewIntervalMonths, e.NextReviewOn, e.StartMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
             e.Status, e.CareSetting, e.ApprovedOn, e.EndedOn,
             basisJson is null ? null : JsonDocument.Parse(basisJson).RootElement.Clone(), e.Version);
     }

@@ -10,7 +10,7 @@ using FluentValidation;
 /// <param name="ParameterOverrides">Optional what-if parameter values for this call only.</param>
 public sealed record StoredHouseholdAssessmentRequest(
     DateOnly AsOf,
-    [property: MaxLength(100)] IReadOnlyDictionary<string, System.Text.Json.JsonElement>? ParameterOverrides);
+    [property: MaxLength(100)] IReadOnlyDictionary<string, System.Text.Json.JsonElement>? ParameterOverrides = null);
 
 /// <summary>Assesses a household of the register as it is stored now, on the given date. Nothing is stored.</summary>
 public sealed record AssessStoredHouseholdQuery(Guid HouseholdId, StoredHouseholdAssessmentRequest Request) : IQuery<AssessmentResponse>;

@@ -183,7 +183,8 @@ public sealed class CaseControlTests : WorkflowTestBase
 
         await Expect("/verification-results", """{"source":"Lottery","outcome":"Pass"}""", HttpStatusCode.BadRequest, "request.malformed-json");
         await Expect("/verification-results", """{"source":"Bank","outcome":"Discrepancy"}""", HttpStatusCode.Conflict, "application.discrepancy-needs-details");
-        await Expect("/home-surveys", """{"investigators":null,"findings":"x"}""", HttpStatusCode.Conflict, "application.survey-needs-two-investigators");
+        // investigators is required in the contract: null is refused as bad input, before any rule runs.
+        await Expect("/home-surveys", """{"investigators":null,"findings":"x"}""", HttpStatusCode.BadRequest, "validation.failed");
         await Expect("/home-surveys", """{"investigators":[{"name":"甲"},{"name":"乙"}],"findings":""}""", HttpStatusCode.BadRequest, "validation.failed");
         await Expect("/home-surveys", """{"investigators":[{"name":"甲"},{"name":"乙"}],"findings":"x","reason":"{{long}}"}""".Replace("{{long}}", new string('x', 3000), StringComparison.Ordinal),
             HttpStatusCode.BadRequest, "validation.failed");

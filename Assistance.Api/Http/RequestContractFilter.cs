@@ -1,0 +1,141 @@
+namespace Assistance.Api.Http;
+
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+
+/// <summary>
+/// The server enforces what the contract declares, from the same DataAnnotations the OpenAPI document reads.
+/// This filter checks, on every /api/v1 endpoint before the handler runs: the attributes of the handler's query and
+/// route parameters, and the bodies whose record is declared here at the API edge (they are mapped to commands,
+/// which do not carry the attributes), recursively through nested records and lists. It answers 400
+/// <c>validation.failed</c> naming each field by its JSON path. Bodies that are the use case's own records
+/// (households, assessments, parameter values) are checked in the use-case pipeline instead, with the validators,
+/// so that one answer lists every field.
+/// </summary>
+public sealed class RequestContractFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var parameters = context.HttpContext.GetEndpoint()?.Metadata.OfType<MethodInfo>().FirstOrDefault()?.GetParameters() ?? [];
+        foreach (var parameter in parameters.Where(p => p.Position < context.Arguments.Count))
+        {
+            var argument = context.Arguments[parameter.Position];
+            foreach (var rule in parameter.GetCustomAttributes<ValidationAttribute>())
+            {
+                if (argument is not null && !IsValid(rule, argument))
+                {
+                    Add(errors, parameter.Name ?? "value", Message(rule, parameter.Name ?? "value"));
+                }
+            }
+        }
+
+        foreach (var argument in context.Arguments)
+        {
+            if (argument is not null && argument.GetType().Assembly == typeof(RequestContractFilter).Assembly && IsRecord(argument.GetType()))
+            {
+                Walk(argument, string.Empty, errors, 0);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            await ProblemDetailsSetup.WriteAsync(context.HttpContext, 400, "validation.failed", "The request is invalid.",
+                "One or more fields are invalid: " + string.Join(", ", errors.Keys) + ".",
+                errors.ToDictionary(e => e.Key, e => e.Value.ToArray())).ConfigureAwait(false);
+            return Results.Empty;
+        }
+
+        return await next(context).ConfigureAwait(false);
+    }
+
+    private static void Walk(object value, string path, Dictionary<string, List<string>> errors, int depth)
+    {
+        if (depth > 16)
+        {
+            return;
+        }
+
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract"))
+        {
+            var field = (path.Length == 0 ? string.Empty : path + ".") + char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            var propertyValue = property.GetValue(value);
+            foreach (var rule in property.GetCustomAttributes<ValidationAttribute>(inherit: true))
+            {
+                if ((propertyValue is not null || rule is RequiredAttribute) && !IsValid(rule, propertyValue))
+                {
+                    Add(errors, field, Message(rule, field));
+                }
+            }
+
+            switch (propertyValue)
+            {
+                case null or string or System.Collections.IDictionary:
+                    break;
+                case System.Collections.IEnumerable items:
+                    var index = 0;
+                    foreach (var item in items)
+                    {
+                        if (item is null)
+                        {
+                            Add(errors, $"{field}[{index}]", $"{field}[{index}] may not be null.");
+                        }
+                        else if (IsRecord(item.GetType()))
+                        {
+                            Walk(item, $"{field}[{index}]", errors, depth + 1);
+                        }
+
+                        index++;
+                    }
+
+                    break;
+                default:
+                    if (IsRecord(propertyValue.GetType()))
+                    {
+                        Walk(propertyValue, field, errors, depth + 1);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void Add(Dictionary<string, List<string>> errors, string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var messages))
+        {
+            errors[field] = messages = [];
+        }
+
+        messages.Add(message);
+    }
+
+    private static bool IsRecord(Type type) =>
+        type is { IsClass: true, Namespace: { } ns } && ns.StartsWith("Assistance.", StringComparison.Ordinal) && type.GetMethod("<Clone>$") is not null;
+
+    private static bool IsValid(ValidationAttribute rule, object? value)
+    {
+        try
+        {
+            return rule.IsValid(value);
+        }
+        catch (Exception e) when (e is OverflowException or InvalidCastException or FormatException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>API terms, not the framework's wording.</summary>
+    private static string Message(ValidationAttribute rule, string field) => rule switch
+    {
+        RequiredAttribute => $"{field} is required and may not be null or empty.",
+        MinLengthAttribute min => $"{field} needs at least {min.Length} (characters or items).",
+        StringLengthAttribute length => $"{field} must have {length.MinimumLength} to {length.MaximumLength} characters.",
+        RangeAttribute range => $"{field} must lie between {range.Minimum} and {range.Maximum}.",
+        MaxLengthAttribute max => $"{field} is longer than {max.Length} (characters or items).",
+        _ => $"{field} is not valid.",
+    };
+}
