@@ -27,6 +27,12 @@ public sealed class RequestContractFilter : IEndpointFilter
             {
                 if (argument is not null && !IsValid(rule, argument))
                 {
+                    // A cursor is opaque to the caller: one that breaks its declared length is simply not ours.
+                    if (parameter.Name == "cursor")
+                    {
+                        throw Application.Common.CursorCodec.Invalid();
+                    }
+
                     Add(errors, parameter.Name ?? "value", Message(rule, parameter.Name ?? "value"));
                 }
             }

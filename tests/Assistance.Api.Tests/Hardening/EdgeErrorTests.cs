@@ -103,12 +103,12 @@ public sealed class EdgeErrorTests : ApiTestBase
         Assert.That(await CountAllAsync(Factory), Is.EqualTo(before));
     }
 
-    [TestCase("{}", "key")]
+    [TestCase("{}", "value")]
     [TestCase("{\"key\":\"dibao.standard.urban\",\"regionCode\":\"320682\",\"effectiveFrom\":\"2030-01-01\",\"source\":\"测试 一\"}", "value")]
     public async Task SetParameter_WithEmptyBodyOrWithoutValue_Is400NamingTheField(string json, string field)
     {
         var before = await CountAsync(Factory, "parameter_values");
-        var problem = await (await Admin().SendAsync(Raw(HttpMethod.Post, "/api/v1/policy/parameters", json))).ProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        var problem = await (await Admin().SendAsync(Raw(HttpMethod.Post, "/api/v1/policy/parameters", json))).ProblemAsync(HttpStatusCode.BadRequest, "request.malformed-json");
         Assert.That(problem["errors"]![field], Is.Not.Null, problem.ToJsonString());
         Assert.That(await CountAsync(Factory, "parameter_values"), Is.EqualTo(before));
     }
