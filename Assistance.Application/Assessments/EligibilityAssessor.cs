@@ -14,7 +14,8 @@ using Assistance.Domain.Regions;
 public sealed class EligibilityAssessor(IPolicyStore store)
 {
     public async Task<AssessmentResult> AssessAsync(
-        AssessmentInput input, IReadOnlyDictionary<string, ParameterValueData>? overrides, CancellationToken cancellationToken)
+        AssessmentInput input, IReadOnlyDictionary<string, ParameterValueData>? overrides, CancellationToken cancellationToken,
+        TraceDetail detail = TraceDetail.Full)
     {
         ArgumentNullException.ThrowIfNull(input);
         var resolver = await store.ResolverForAsync(input.Region, cancellationToken).ConfigureAwait(false)
@@ -26,7 +27,8 @@ public sealed class EligibilityAssessor(IPolicyStore store)
             parameters = parameters.WithOverrides(overrides);
         }
 
-        return EligibilityEngine.Assess(input, parameters, trace: true);
+        // Without a trace the engine formats no detail text: most of its cost and allocation (docs/benchmarks.md).
+        return EligibilityEngine.Assess(input, parameters, trace: detail != TraceDetail.None);
     }
 
     /// <summary>Reads api.md <c>parameterOverrides</c>: unknown keys and wrong types name the override in the error.</summary>
@@ -55,4 +57,40 @@ public sealed class EligibilityAssessor(IPolicyStore store)
     }
 
     public static RegionCode Region(string? code) => RegionCode.Parse(code, "regionCode");
+}
+
+/// <summary>How much of the trace a caller asks for (<c>?trace=</c>); the default is the full trace (api.md).</summary>
+public enum TraceDetail
+{
+    /// <summary>No trace: the outcome and amounts only (the engine skips building the trace).</summary>
+    None,
+
+    /// <summary>Every rule with its verdict and detail, without the parameters each rule read.</summary>
+    Summary,
+
+    /// <summary>Every rule with its detail and every parameter read, with region, date and source.</summary>
+    Full,
+}
+
+/// <summary>Reads the <c>trace</c> query parameter: none, summary or full (any case); absent means full.</summary>
+public static class TraceDetails
+{
+    public const string Allowed = "none, summary or full";
+
+    public static bool TryParse(string? value, out TraceDetail detail)
+    {
+        detail = TraceDetail.Full;
+        if (value is null)
+        {
+            return true;
+        }
+
+        if (value.Length > 0 && char.IsLetter(value[0]) && Enum.TryParse(value, ignoreCase: true, out TraceDetail parsed))
+        {
+            detail = parsed;
+            return true;
+        }
+
+        return false;
+    }
 }
