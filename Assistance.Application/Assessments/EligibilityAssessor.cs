@@ -72,7 +72,7 @@ public enum TraceDetail
     Full,
 }
 
-/// <summary>Reads the <c>trace</c> query parameter: none, summary or full (any case); absent means full.</summary>
+/// <summary>Reads the <c>trace</c> query parameter: none, summary or full (lower case, as the contract's pattern says); absent means full.</summary>
 public static class TraceDetails
 {
     public const string Allowed = "none, summary or full";
@@ -85,12 +85,13 @@ public static class TraceDetails
             return true;
         }
 
-        if (value.Length > 0 && char.IsLetter(value[0]) && Enum.TryParse(value, ignoreCase: true, out TraceDetail parsed))
+        (var known, detail) = value switch
         {
-            detail = parsed;
-            return true;
-        }
-
-        return false;
+            "none" => (true, TraceDetail.None),
+            "summary" => (true, TraceDetail.Summary),
+            "full" => (true, TraceDetail.Full),
+            _ => (false, TraceDetail.Full),
+        };
+        return known;
     }
 }

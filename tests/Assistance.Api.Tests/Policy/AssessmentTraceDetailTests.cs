@@ -31,7 +31,7 @@ public sealed class AssessmentTraceDetailTests : ApiTestBase
         var (fullStatus, full) = await AssessAsync(string.Empty);
         var (explicitStatus, explicitFull) = await AssessAsync("?trace=full");
         var (summaryStatus, summary) = await AssessAsync("?trace=summary");
-        var (noneStatus, none) = await AssessAsync("?trace=NONE");
+        var (noneStatus, none) = await AssessAsync("?trace=none");
         Assert.That(new[] { fullStatus, explicitStatus, summaryStatus, noneStatus }, Is.All.EqualTo(HttpStatusCode.OK));
 
         var fullTrace = full["trace"]!.AsArray();
@@ -60,7 +60,7 @@ public sealed class AssessmentTraceDetailTests : ApiTestBase
     [Test]
     public async Task TraceUnknownValue_Returns400NamingTrace()
     {
-        foreach (var query in new[] { "?trace=verbose", "?trace=", "?trace=1" })
+        foreach (var query in new[] { "?trace=verbose", "?trace=", "?trace=1", "?trace=NONE" })
         {
             var body = JsonNode.Parse(await File.ReadAllTextAsync(ExamplePath()))!;
             var response = await Factory.ClientWith("320682", "policy.read").SendJsonAsync(HttpMethod.Post, "/api/v1/assessments" + query, body);
