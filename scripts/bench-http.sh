@@ -8,6 +8,9 @@
 # load average is printed before and after (the machine may be shared: compare ratios within one run).
 #
 #   scripts/bench-http.sh [duration_seconds=20] [connections=16]
+#   BENCH_PROFILE=1 scripts/bench-http.sh ...   # then also: dotnet-counters and a dotnet-trace CPU profile of
+#                                               # POST /api/v1/assessments (full trace) under the same load, summarised
+#                                               # by scripts/profile-summary.py; files kept in $BENCH_OUT (default /tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd -P)"
@@ -94,3 +97,23 @@ done
 echo "ratio assessments full trace / constant: $(ratio "$(rps "${OUT[assess_full]}")" "$(rps "${OUT[constant]}")")   (goal >= 0.5)"
 echo "ratio assessments no trace / constant:   $(ratio "$(rps "${OUT[assess_none]}")" "$(rps "${OUT[constant]}")")   (goal >= 0.7)"
 echo "ratio GET household / bare Npgsql read:  $(ratio "$(rps "${OUT[household]}")" "$(rps "${OUT[bare_household]}")")   (goal >= 0.6)"
+
+if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
+  OUTDIR="${BENCH_OUT:-/tmp}"
+  dotnet tool restore >/dev/null
+  echo "== profile: POST /api/v1/assessments (full trace) under load, 10 s CPU sampling + counters"
+  wrk -t2 -c"$CONNECTIONS" -d25s -s "$LUA_DIR/post.lua" "http://127.0.0.1:$PORT/api/v1/assessments" >"$OUTDIR/assistance-profile-wrk.txt" &
+  wrk_pid=$!
+  sleep 3
+  dotnet tool run dotnet-counters -- collect -p "$api_pid" --duration 00:00:00:10 --format csv -o "$OUTDIR/assistance-counters.csv" \
+    --counters System.Runtime,Microsoft.AspNetCore.Hosting,Npgsql >/dev/null 2>&1 &
+  counters_pid=$!
+  dotnet tool run dotnet-trace -- collect -p "$api_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:10 \
+    --format Speedscope -o "$OUTDIR/assistance-assess.nettrace" >/dev/null
+  wait "$counters_pid" || true
+  wait "$wrk_pid" || true
+  python3 scripts/profile-summary.py "$OUTDIR/assistance-assess.speedscope.json" 25
+  echo "counters (last values):"
+  awk -F, 'NR > 1 { last[$3] = $5 } END { for (k in last) printf "  %-70s %s\n", k, last[k] }' "$OUTDIR/assistance-counters.csv" |
+    grep -Ei 'cpu|alloc|gc-heap|gen-0|requests-per|current-requests|busy|idle|commands|time-in-gc|working' | sort || true
+fi
