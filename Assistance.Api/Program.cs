@@ -55,6 +55,7 @@ builder.Services.AddNpgsqlDataSource(database.OwnerConnectionString, DatabaseSet
 builder.Services.AddInfrastructure(database);
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 builder.Services.AddAssistanceOpenApi();
+builder.Services.AddAssistanceTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

@@ -28,7 +28,9 @@ public sealed class EligibilityAssessor(IPolicyStore store)
         }
 
         // Without a trace the engine formats no detail text: most of its cost and allocation (docs/benchmarks.md).
-        return EligibilityEngine.Assess(input, parameters, trace: detail != TraceDetail.None);
+        var result = EligibilityEngine.Assess(input, parameters, trace: detail != TraceDetail.None);
+        Abstractions.AssistanceTelemetry.Assessments.Add(1, new KeyValuePair<string, object?>("outcome", result.Outcome.ToString()));
+        return result;
     }
 
     /// <summary>Reads api.md <c>parameterOverrides</c>: unknown keys and wrong types name the override in the error.</summary>
