@@ -46,6 +46,7 @@ public static class DependencyInjection
         AddWorkflow(services);
         services.AddSingleton<PolicyCache>();
         services.AddHostedService<PolicyChangeListener>();
+        services.AddSingleton<BenchmarkReads>();
         services.AddScoped<IPolicyStore, PolicyStore>();
         services.AddSingleton<IStartupSeeder, PolicyPackSeeder>();
         services.AddScoped<Application.Assessments.AssessStoredHousehold.IHouseholdSnapshotQueries, HouseholdSnapshotQueries>();

@@ -1,7 +1,7 @@
 namespace Assistance.Api.Http;
 
 using Assistance.Application.Abstractions;
-using Npgsql;
+using Assistance.Infrastructure.Persistence;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -31,7 +31,7 @@ public static class Telemetry
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(AssistanceTelemetry.Name).AddAspNetCoreInstrumentation().AddNpgsql();
+                tracing.AddSource(AssistanceTelemetry.Name, DatabaseTelemetry.SourceName).AddAspNetCoreInstrumentation();
                 if (otlp is not null)
                 {
                     tracing.AddOtlpExporter(options => options.Endpoint = otlp);
@@ -44,7 +44,7 @@ public static class Telemetry
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(AssistanceTelemetry.Name).AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation();
+                metrics.AddMeter(AssistanceTelemetry.Name, DatabaseTelemetry.SourceName).AddAspNetCoreInstrumentation();
                 if (otlp is not null)
                 {
                     metrics.AddOtlpExporter(options => options.Endpoint = otlp);
