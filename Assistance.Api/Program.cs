@@ -79,6 +79,7 @@ if (builder.Configuration.GetValue("Database:LoadDemoData", false))
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 builder.Services.AddAssistanceOpenApi();
 builder.Services.AddAssistanceCors(builder.Configuration, builder.Environment);
+builder.Services.AddAssistanceTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

@@ -40,7 +40,19 @@ public static class DependencyInjection
             }
         }
 
-        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped);
+        foreach (var result in AssemblyScanner.FindValidatorsInAssembly(assembly))
+        {
+            // A validator builds its rule tree in its constructor (the profile showed it per request): those that
+            // need nothing from the request scope are built once; validators with dependencies stay scoped.
+            if (result.ValidatorType.GetConstructors().All(c => c.GetParameters().Length == 0))
+            {
+                services.AddSingleton(result.InterfaceType, result.ValidatorType);
+            }
+            else
+            {
+                services.AddScoped(result.InterfaceType, result.ValidatorType);
+            }
+        }
 
         return services;
     }

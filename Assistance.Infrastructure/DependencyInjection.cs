@@ -45,6 +45,8 @@ public static class DependencyInjection
         services.AddScoped<IAuditEventQueries, AuditEventQueries>();
         AddWorkflow(services);
         services.AddSingleton<PolicyCache>();
+        services.AddHostedService<PolicyChangeListener>();
+        services.AddSingleton<BenchmarkReads>();
         services.AddScoped<IPolicyStore, PolicyStore>();
         services.AddSingleton<IStartupSeeder, PolicyPackSeeder>();
         services.AddScoped<Application.Assessments.AssessStoredHousehold.IHouseholdSnapshotQueries, HouseholdSnapshotQueries>();

@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# HTTP benchmark: POST /api/v1/assessments (the api.md example) next to a constant endpoint of the same host,
-# same auth and pipeline, in the same run, with wrk at a fixed concurrency on loopback. Prints both and the ratio.
+# HTTP benchmark, every ratio of docs/benchmarks.md in one run on one host (same auth, rate limiter and pipeline):
+#   - POST /api/v1/assessments (docs/examples/assessment.json) with the full trace and with ?trace=none, each against
+#     the constant endpoint POST /api/v1/benchmark/constant;
+#   - GET /api/v1/households/{id} against GET /api/v1/benchmark/households/{id}, the same reads with bare Npgsql in
+#     one round trip.
+# Both baselines are mapped only under Benchmarks:ConstantEndpoint=true. wrk at a fixed concurrency on loopback; the
+# load average is printed before and after (the machine may be shared: compare ratios within one run).
 #
 #   scripts/bench-http.sh [duration_seconds=20] [connections=16]
+#   BENCH_PROFILE=1 scripts/bench-http.sh ...   # then also: dotnet-counters and a dotnet-trace CPU profile of
+#                                               # POST /api/v1/assessments (full trace) under the same load, summarised
+#                                               # by scripts/profile-summary.py; files kept in $BENCH_OUT (default /tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd -P)"
@@ -13,11 +21,12 @@ PORT="${BENCH_PORT:-8099}"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
 PGDIR="$(mktemp -d /tmp/assistance-bench-XXXXXX)"
+LUA_DIR="$(mktemp -d /tmp/assistance-bench-lua-XXXXXX)"
 api_pid=""
 cleanup() {
   [[ -n "$api_pid" ]] && kill -TERM "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true
   pg_cluster_down "$PGDIR" >/dev/null 2>&1 || true
-  rm -rf "$PGDIR" /tmp/assistance-bench-post.lua
+  rm -rf "$PGDIR" "$LUA_DIR"
 }
 trap cleanup EXIT
 
@@ -27,39 +36,84 @@ export ASSISTANCE_DB="$(pg_connection_string "$PGDIR")"
 dotnet build Assistance.Api -c Release -nologo -v q >/dev/null
 export ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$PORT"
 export Benchmarks__ConstantEndpoint=true RateLimiting__PermitsPerMinute=100000000 RateLimiting__Burst=10000000
-export Logging__LogLevel__Default=Warning
+export Logging__LogLevel__Default=Warning Database__LoadDemoData=true
 (cd Assistance.Api/bin/Release/net10.0 && exec dotnet Assistance.Api.dll) >/tmp/assistance-bench-api.log 2>&1 &
 api_pid=$!
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
   sleep 0.5
 done
-TOKEN="$(cd Assistance.Api/bin/Release/net10.0 && dotnet Assistance.Api.dll dev-token --scopes "policy.read" --region 000000)"
+TOKEN="$(cd Assistance.Api/bin/Release/net10.0 && dotnet Assistance.Api.dll dev-token --scopes "policy.read registry.read" --region 000000)"
 
 BODY="$(tr -d '\n' < docs/examples/assessment.json | sed 's/"/\\"/g')"
-cat > /tmp/assistance-bench-post.lua <<LUA
+cat > "$LUA_DIR/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 wrk.body = "$BODY"
 LUA
+cat > "$LUA_DIR/get.lua" <<LUA
+wrk.method = "GET"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+LUA
 
-check() { curl -fsS -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data @docs/examples/assessment.json "http://127.0.0.1:$PORT$1" | head -c 120; echo; }
-echo "sanity: $(check /api/v1/assessments)"
-echo "sanity: $(check /api/v1/benchmark/constant)"
+for _ in $(seq 1 120); do # demo households are seeded after readiness may already be reported
+  HOUSEHOLD="$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/households?limit=1" |
+    grep -oE '"id":"[0-9a-f-]{36}"' | head -n 1 | cut -d'"' -f4 || true)"
+  [[ -n "$HOUSEHOLD" ]] && break
+  sleep 0.5
+done
+check() { curl -fsS -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${3:+--data @$3} "http://127.0.0.1:$PORT$2" | head -c 100; echo; }
+echo "sanity: $(check POST /api/v1/assessments docs/examples/assessment.json)"
+echo "sanity: $(check POST '/api/v1/assessments?trace=none' docs/examples/assessment.json)"
+echo "sanity: $(check POST /api/v1/benchmark/constant docs/examples/assessment.json)"
+echo "sanity: $(check GET "/api/v1/households/$HOUSEHOLD")"
+echo "sanity: $(check GET "/api/v1/benchmark/households/$HOUSEHOLD")"
 
-run() {
-  # Warm up, then measure.
-  wrk -t2 -c"$CONNECTIONS" -d5s -s /tmp/assistance-bench-post.lua "http://127.0.0.1:$PORT$1" >/dev/null
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s /tmp/assistance-bench-post.lua "http://127.0.0.1:$PORT$1"
+run() { # script path
+  wrk -t2 -c"$CONNECTIONS" -d3s -s "$LUA_DIR/$1.lua" "http://127.0.0.1:$PORT$2" >/dev/null # warm-up
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$LUA_DIR/$1.lua" "http://127.0.0.1:$PORT$2"
 }
-echo "== constant endpoint (same host, same auth + pipeline)"
-CONST="$(run /api/v1/benchmark/constant)"; echo "$CONST"
-echo "== POST /api/v1/assessments (api.md example, full trace)"
-ASSESS="$(run /api/v1/assessments)"; echo "$ASSESS"
 rps() { printf '%s\n' "$1" | awk '/Requests\/sec/ {print $2}'; }
 p99() { printf '%s\n' "$1" | awk '$1=="99%" {print $2}'; }
+ratio() { awk -v a="$1" -v c="$2" 'BEGIN { printf "%.2f", a / c }'; }
+echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+declare -A OUT
+for name in constant assess_full assess_none household bare_household; do
+  case "$name" in
+    constant) OUT[$name]="$(run post /api/v1/benchmark/constant)" ;;
+    assess_full) OUT[$name]="$(run post /api/v1/assessments)" ;;
+    assess_none) OUT[$name]="$(run post '/api/v1/assessments?trace=none')" ;;
+    household) OUT[$name]="$(run get "/api/v1/households/$HOUSEHOLD")" ;;
+    bare_household) OUT[$name]="$(run get "/api/v1/benchmark/households/$HOUSEHOLD")" ;;
+  esac
+  printf '%s\n' "${OUT[$name]}" | grep -E 'Non-2xx|Socket errors' >&2 || true
+done
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== summary: connections=$CONNECTIONS duration=${DURATION}s"
-echo "constant:    $(rps "$CONST") req/s, p99 $(p99 "$CONST")"
-echo "assessments: $(rps "$ASSESS") req/s, p99 $(p99 "$ASSESS")"
-awk -v a="$(rps "$ASSESS")" -v c="$(rps "$CONST")" 'BEGIN { printf "ratio assessments/constant: %.2f\n", a / c }'
+for name in constant assess_full assess_none household bare_household; do
+  printf '%-16s %10s req/s  p99 %s\n' "$name" "$(rps "${OUT[$name]}")" "$(p99 "${OUT[$name]}")"
+done
+echo "ratio assessments full trace / constant: $(ratio "$(rps "${OUT[assess_full]}")" "$(rps "${OUT[constant]}")")   (goal >= 0.5)"
+echo "ratio assessments no trace / constant:   $(ratio "$(rps "${OUT[assess_none]}")" "$(rps "${OUT[constant]}")")   (goal >= 0.7)"
+echo "ratio GET household / bare Npgsql read:  $(ratio "$(rps "${OUT[household]}")" "$(rps "${OUT[bare_household]}")")   (goal >= 0.6)"
+
+if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
+  OUTDIR="${BENCH_OUT:-/tmp}"
+  dotnet tool restore >/dev/null
+  echo "== profile: POST /api/v1/assessments (full trace) under load, 10 s CPU sampling + counters"
+  wrk -t2 -c"$CONNECTIONS" -d25s -s "$LUA_DIR/post.lua" "http://127.0.0.1:$PORT/api/v1/assessments" >"$OUTDIR/assistance-profile-wrk.txt" &
+  wrk_pid=$!
+  sleep 3
+  dotnet tool run dotnet-counters -- collect -p "$api_pid" --duration 00:00:00:10 --format csv -o "$OUTDIR/assistance-counters.csv" \
+    --counters System.Runtime,Microsoft.AspNetCore.Hosting,Npgsql >/dev/null 2>&1 &
+  counters_pid=$!
+  dotnet tool run dotnet-trace -- collect -p "$api_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:10 \
+    --format Speedscope -o "$OUTDIR/assistance-assess.nettrace" >/dev/null
+  wait "$counters_pid" || true
+  wait "$wrk_pid" || true
+  python3 scripts/profile-summary.py "$OUTDIR/assistance-assess.speedscope.json" 25
+  echo "counters (last values):"
+  awk -F, 'NR > 1 { last[$3] = $5 } END { for (k in last) printf "  %-70s %s\n", k, last[k] }' "$OUTDIR/assistance-counters.csv" |
+    grep -Ei 'cpu|alloc|gc-heap|gen-0|requests-per|current-requests|busy|idle|commands|time-in-gc|working' | sort || true
+fi

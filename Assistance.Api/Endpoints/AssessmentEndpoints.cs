@@ -6,6 +6,8 @@ using Assistance.Application.Assessments;
 using Assistance.Application.Assessments.AssessHousehold;
 using Assistance.Application.Assessments.AssessStoredHousehold;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 
 /// <summary>/api/v1/assessments: the eligibility engine (domain.md §3) with its trace. Nothing is stored.</summary>
 public static class AssessmentEndpoints
@@ -24,8 +26,10 @@ public static class AssessmentEndpoints
     /// <param name="request">The household snapshot.</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
-    public static async Task<Ok<AssessmentResponse>> AssessHousehold(AssessmentRequest request, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new AssessHouseholdQuery(request), cancellationToken).ConfigureAwait(false));
+    /// <param name="trace">How much trace to return: `full` (default: every rule with its detail and the parameters it read), `summary` (every rule and its detail, no parameters) or `none` (an empty trace; the engine skips building it).</param>
+    public static async Task<Ok<AssessmentResponse>> AssessHousehold(
+        AssessmentRequest request, ISender sender, CancellationToken cancellationToken, [FromQuery(Name = "trace"), MaxLength(7), RegularExpression("^(none|summary|full)$")] string? trace = null) =>
+        TypedResults.Ok(await sender.Send(new AssessHouseholdQuery(request, trace), cancellationToken).ConfigureAwait(false));
 
     /// <param name="id">Household id.</param>
     /// <param name="request">Date and optional overrides.</param>

@@ -1,11 +1,15 @@
 namespace Assistance.Api.Endpoints;
 
+using Assistance.Api.Security;
+using Assistance.Application.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Assistance.Infrastructure.Persistence;
 
 /// <summary>
-/// A constant answer through the same host, authentication, rate limiter and JSON pipeline as every endpoint,
-/// mapped only when <c>Benchmarks:ConstantEndpoint</c> is true (scripts/bench-http.sh): the baseline the
-/// assessment throughput is reported against. Not part of the published contract.
+/// Baselines for scripts/bench-http.sh, mapped only when <c>Benchmarks:ConstantEndpoint</c> is true and never part of
+/// the published contract: a constant answer through the same host, authentication, rate limiter and JSON pipeline as
+/// every endpoint (the assessment baseline), and the same household read as <c>GET /households/{id}</c> done with bare
+/// Npgsql in one round trip (the household read baseline).
 /// </summary>
 public static class BenchmarkEndpoints
 {
@@ -14,10 +18,19 @@ public static class BenchmarkEndpoints
         if (configuration.GetValue("Benchmarks:ConstantEndpoint", false))
         {
             api.MapPost("/benchmark/constant", Constant).ExcludeFromDescription();
+            api.MapGet("/benchmark/households/{id:guid}", BareHousehold).RequireAuthorization(Scopes.RegistryRead).ExcludeFromDescription();
         }
     }
 
     public static Ok<ConstantAnswer> Constant() => TypedResults.Ok(ConstantAnswer.Instance);
+
+    /// <summary>The same reads as GET /households/{id} in one round trip (<see cref="BenchmarkReads"/>).</summary>
+    public static async Task<Results<Ok<Dictionary<string, List<object?[]>>>, NotFound>> BareHousehold(
+        Guid id, BenchmarkReads reads, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        var result = await reads.BareHouseholdAsync(id, user.Scope.DatabasePrefix, cancellationToken).ConfigureAwait(false);
+        return result["household"].Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(result);
+    }
 
     public sealed record ConstantAnswer(string Outcome, decimal MonthlyAmount)
     {

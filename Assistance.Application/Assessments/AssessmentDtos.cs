@@ -128,7 +128,7 @@ public sealed record AssessmentResponse(
     [property: MaxLength(30)] IReadOnlyList<MemberAssessmentDto> Members,
     [property: MaxLength(500)] IReadOnlyList<TraceEntryDto> Trace)
 {
-    public static AssessmentResponse From(AssessmentResult result)
+    public static AssessmentResponse From(AssessmentResult result, TraceDetail detail = TraceDetail.Full)
     {
         ArgumentNullException.ThrowIfNull(result);
         return new AssessmentResponse(
@@ -141,7 +141,12 @@ public sealed record AssessmentResponse(
             result.ReviewIntervalMonths,
             result.Members.Select(m => new MemberAssessmentDto(m.Index, m.Outcome, Money.TwoDecimals(m.MonthlyAmount), m.Counted,
                 Money.TwoDecimals(m.TekunBasic), Money.TwoDecimals(m.TekunCare))).ToList(),
-            result.Trace.Select(t => new TraceEntryDto(t.Rule, t.Name, t.Source, t.Passed, t.Detail,
-                t.Parameters.Select(p => new TraceParameterDto(p.Key, p.Value.ToClrValue(), p.RegionCode, p.EffectiveFrom, p.Source, p.Residence)).ToList())).ToList());
+            detail switch
+            {
+                TraceDetail.None => [],
+                TraceDetail.Summary => result.Trace.Select(t => new TraceEntryDto(t.Rule, t.Name, t.Source, t.Passed, t.Detail, [])).ToList(),
+                _ => result.Trace.Select(t => new TraceEntryDto(t.Rule, t.Name, t.Source, t.Passed, t.Detail,
+                    t.Parameters.Select(p => new TraceParameterDto(p.Key, p.Value.ToClrValue(), p.RegionCode, p.EffectiveFrom, p.Source, p.Residence)).ToList())).ToList(),
+            });
     }
 }

@@ -14,7 +14,8 @@ using Assistance.Domain.Regions;
 public sealed class EligibilityAssessor(IPolicyStore store)
 {
     public async Task<AssessmentResult> AssessAsync(
-        AssessmentInput input, IReadOnlyDictionary<string, ParameterValueData>? overrides, CancellationToken cancellationToken)
+        AssessmentInput input, IReadOnlyDictionary<string, ParameterValueData>? overrides, CancellationToken cancellationToken,
+        TraceDetail detail = TraceDetail.Full)
     {
         ArgumentNullException.ThrowIfNull(input);
         var resolver = await store.ResolverForAsync(input.Region, cancellationToken).ConfigureAwait(false)
@@ -26,7 +27,10 @@ public sealed class EligibilityAssessor(IPolicyStore store)
             parameters = parameters.WithOverrides(overrides);
         }
 
-        return EligibilityEngine.Assess(input, parameters, trace: true);
+        // Without a trace the engine formats no detail text: most of its cost and allocation (docs/benchmarks.md).
+        var result = EligibilityEngine.Assess(input, parameters, trace: detail != TraceDetail.None);
+        Abstractions.AssistanceTelemetry.Assessments.Add(1, new KeyValuePair<string, object?>("outcome", result.Outcome.ToString()));
+        return result;
     }
 
     /// <summary>Reads api.md <c>parameterOverrides</c>: unknown keys and wrong types name the override in the error.</summary>
@@ -56,4 +60,41 @@ public sealed class EligibilityAssessor(IPolicyStore store)
     }
 
     public static RegionCode Region(string? code) => RegionCode.Parse(code, "regionCode");
+}
+
+/// <summary>How much of the trace a caller asks for (<c>?trace=</c>); the default is the full trace (api.md).</summary>
+public enum TraceDetail
+{
+    /// <summary>No trace: the outcome and amounts only (the engine skips building the trace).</summary>
+    None,
+
+    /// <summary>Every rule with its verdict and detail, without the parameters each rule read.</summary>
+    Summary,
+
+    /// <summary>Every rule with its detail and every parameter read, with region, date and source.</summary>
+    Full,
+}
+
+/// <summary>Reads the <c>trace</c> query parameter: none, summary or full (lower case, as the contract's pattern says); absent means full.</summary>
+public static class TraceDetails
+{
+    public const string Allowed = "none, summary or full";
+
+    public static bool TryParse(string? value, out TraceDetail detail)
+    {
+        detail = TraceDetail.Full;
+        if (value is null)
+        {
+            return true;
+        }
+
+        (var known, detail) = value switch
+        {
+            "none" => (true, TraceDetail.None),
+            "summary" => (true, TraceDetail.Summary),
+            "full" => (true, TraceDetail.Full),
+            _ => (false, TraceDetail.Full),
+        };
+        return known;
+    }
 }

@@ -13,6 +13,8 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<Loggin
         ArgumentNullException.ThrowIfNull(next);
         var started = Stopwatch.GetTimestamp();
         var name = typeof(TRequest).Name;
+        // One span per use case, a child of the HTTP request's (null, and free, when nobody listens).
+        using var activity = Abstractions.AssistanceTelemetry.Source.StartActivity(name);
         try
         {
             var response = await next().ConfigureAwait(false);
@@ -25,6 +27,7 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<Loggin
         {
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var exceptionName = ex.GetType().Name;
+            activity?.SetStatus(ActivityStatusCode.Error, exceptionName);
             LogFailed(logger, name, exceptionName, elapsedMs);
             throw;
         }

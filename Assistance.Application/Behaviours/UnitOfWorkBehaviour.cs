@@ -61,6 +61,7 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
                         throw new IdempotencyKeyReusedException();
                     }
 
+                    AssistanceTelemetry.IdempotencyReplays.Add(1, new KeyValuePair<string, object?>("use_case", typeof(TRequest).Name));
                     return JsonSerializer.Deserialize<TResponse>(stored.ResponseJson, HashOptions)!;
                 }
             }

@@ -13,20 +13,29 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        List<FluentValidation.Results.ValidationFailure>? failures = null;
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
-            failures.AddRange(result.Errors);
+            if (!result.IsValid)
+            {
+                (failures ??= []).AddRange(result.Errors);
+            }
         }
 
         if (request is not null)
         {
-            var reported = failures.Select(f => f.PropertyName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            failures.AddRange(DeclaredLimits.Check(request).Where(f => !reported.Contains(f.PropertyName)));
+            // The contract's declared limits, reported with the validators' failures (a field once).
+            foreach (var limit in DeclaredLimits.Check(request))
+            {
+                if (failures is null || !failures.Exists(f => string.Equals(f.PropertyName, limit.PropertyName, StringComparison.OrdinalIgnoreCase)))
+                {
+                    (failures ??= []).Add(limit);
+                }
+            }
         }
 
-        if (failures.Count > 0)
+        if (failures is not null)
         {
             throw new ValidationException(failures);
         }

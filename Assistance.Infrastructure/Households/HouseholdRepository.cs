@@ -124,9 +124,7 @@ public sealed class HouseholdQueries(DbSession session) : IHouseholdQueries
     {
         ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await HouseholdSql.LoadAsync(
-            connection, session.Transaction, "WHERE id = @id AND starts_with(region_code, @prefix)", new { id, prefix = scope.Prefix }, cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
+        return await HouseholdSql.LoadOneAsync(connection, session.Transaction, id, scope.Prefix, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Household>> ListAsync(RegionScope scope, Guid? afterId, int limit, CancellationToken cancellationToken)

@@ -57,8 +57,46 @@ internal static class HouseholdSql
             new { ids },
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false)).ToLookup(i => i.member_id);
-        var membersByHousehold = members.ToLookup(m => m.household_id);
+        return Map(rows, members, incomes);
+    }
 
+    /// <summary>
+    /// One household by id within a region prefix: the three reads in one round trip (the GET path; the profile of
+    /// GET /households/{id} was round trips, docs/benchmarks.md).
+    /// </summary>
+    public static async Task<Household?> LoadOneAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, string prefix, CancellationToken cancellationToken)
+    {
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
+            """
+            SELECT id, region_code, residence, address, financial_assets, motor_vehicles, monthly_rigid_expenditure,
+                   version, created_at, updated_at
+            FROM households
+            WHERE id = @id AND starts_with(region_code, @prefix);
+            SELECT m.id, m.household_id, m.id_number, m.name, m.relationship, m.status, m.labor_capacity, m.disability_category,
+                   m.disability_grade, m.serious_illness, m.self_care, m.in_school, m.employed, m.has_capable_supporter
+            FROM household_members m JOIN households h ON h.id = m.household_id
+            WHERE m.household_id = @id AND starts_with(h.region_code, @prefix)
+            ORDER BY m.position;
+            SELECT i.member_id, i.income_type, i.monthly_amount, i.unstable
+            FROM member_incomes i
+            JOIN household_members m ON m.id = i.member_id
+            JOIN households h ON h.id = m.household_id
+            WHERE m.household_id = @id AND starts_with(h.region_code, @prefix)
+            ORDER BY i.member_id, i.position;
+            """,
+            new { id, prefix },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = (await grid.ReadAsync<HouseholdRow>().ConfigureAwait(false)).AsList();
+        var members = (await grid.ReadAsync<MemberRow>().ConfigureAwait(false)).AsList();
+        var incomes = (await grid.ReadAsync<IncomeRow>().ConfigureAwait(false)).ToLookup(i => i.member_id);
+        return rows.Count == 0 ? null : Map(rows, members, incomes)[0];
+    }
+
+    private static List<Household> Map(List<HouseholdRow> rows, List<MemberRow> members, ILookup<Guid, IncomeRow> incomes)
+    {
+        var membersByHousehold = members.ToLookup(m => m.household_id);
         return rows.Select(h => Household.Restore(
             h.id,
             RegionCode.Parse(h.region_code),

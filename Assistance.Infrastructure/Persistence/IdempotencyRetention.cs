@@ -13,6 +13,8 @@ using Npgsql;
 public sealed partial class IdempotencyRetention([Microsoft.Extensions.DependencyInjection.FromKeyedServices(DatabaseSettings.SystemKey)] NpgsqlDataSource dataSource, IConfiguration configuration, TimeProvider clock, ILogger<IdempotencyRetention> logger)
     : BackgroundService
 {
+    private static readonly KeyValuePair<string, object?> Job = new("job", "idempotency-purge");
+
     public TimeSpan Retention => TimeSpan.FromHours(configuration.GetValue("Idempotency:RetentionHours", 24));
 
     /// <summary>Deletes records older than the retention; returns how many (set-based, one statement).</summary>
@@ -33,11 +35,13 @@ public sealed partial class IdempotencyRetention([Microsoft.Extensions.Dependenc
             {
                 await Task.Delay(interval, clock, stoppingToken).ConfigureAwait(false);
                 var deleted = await PurgeAsync(stoppingToken).ConfigureAwait(false);
+                Application.Abstractions.AssistanceTelemetry.JobRuns.Add(1, Job, new KeyValuePair<string, object?>("result", "ok"));
                 LogPurged(logger, deleted);
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
             {
                 // The database may be down for a while; the next round tries again.
+                Application.Abstractions.AssistanceTelemetry.JobRuns.Add(1, Job, new KeyValuePair<string, object?>("result", "failed"));
                 LogFailed(logger, ex);
             }
             catch (OperationCanceledException)

@@ -23,6 +23,16 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
 
     public async Task<ParameterResolver?> ResolverForAsync(RegionCode region, CancellationToken cancellationToken)
     {
+        // Outside a command, while the change listener is connected, a cached resolver is exact: every change to
+        // parameters or regions notifies and empties the cache. No round trip at all on this path.
+        var inCommand = session.IsActive;
+        if (!inCommand && cache.TryGetFresh(region, out var fresh))
+        {
+            return fresh;
+        }
+
+        // Taken before reading: a notification that arrives while we read makes what we read unfit for the cache.
+        var generation = cache.Generation;
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var (revision, regionExists) = await connection.QuerySingleAsync<(long Revision, bool RegionExists)>(new CommandDefinition(
             "SELECT (SELECT revision FROM policy_revision), EXISTS (SELECT 1 FROM regions WHERE code = @code)",
@@ -34,8 +44,14 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
             return null;
         }
 
+        // Fallback while the listener is down: the revision read above decides.
         if (cache.TryGet(region, revision, out var cached))
         {
+            if (!inCommand)
+            {
+                cache.Set(region, revision, generation, cached);
+            }
+
             return cached;
         }
 
@@ -47,10 +63,11 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         var resolver = new ParameterResolver(rows.Select(r => r.ToStored().Value));
 
-        // Inside a command's transaction the rows may include uncommitted changes that could still roll back.
-        if (session.Transaction is null)
+        // Inside a command's transaction the rows may include uncommitted changes that could still roll back. (A query's
+        // implicit transaction only reads.)
+        if (!inCommand)
         {
-            cache.Set(region, revision, resolver);
+            cache.Set(region, revision, generation, resolver);
         }
 
         return resolver;
@@ -191,10 +208,38 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
     }
 }
 
-/// <summary>Per-replica cache of resolvers by region, valid for one policy revision.</summary>
+/// <summary>
+/// Per-replica cache of resolvers by region. An entry is trusted without asking the database only while
+/// <see cref="PolicyChangeListener"/> is connected and no change notification arrived since it was read (same
+/// <see cref="Generation"/>); otherwise it is valid for the policy revision it was read at (the fallback check).
+/// </summary>
 public sealed class PolicyCache
 {
-    private readonly ConcurrentDictionary<RegionCode, (long Revision, ParameterResolver Resolver)> entries = new();
+    private readonly ConcurrentDictionary<RegionCode, Entry> entries = new();
+    private long generation;
+    private volatile bool listening;
+    private TaskCompletionSource invalidated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Moves on every change notification, lost connection and resynchronisation.</summary>
+    public long Generation => Interlocked.Read(ref generation);
+
+    /// <summary>Whether change notifications are arriving (the listener holds its connection).</summary>
+    public bool IsListening => listening;
+
+    /// <summary>Completes at the next invalidation (tests and diagnostics wait on it instead of sleeping).</summary>
+    public Task NextInvalidation => Volatile.Read(ref invalidated).Task;
+
+    public bool TryGetFresh(RegionCode region, out ParameterResolver resolver)
+    {
+        if (listening && entries.TryGetValue(region, out var entry) && entry.Generation == Generation)
+        {
+            resolver = entry.Resolver;
+            return true;
+        }
+
+        resolver = null!;
+        return false;
+    }
 
     public bool TryGet(RegionCode region, long revision, out ParameterResolver resolver)
     {
@@ -208,5 +253,34 @@ public sealed class PolicyCache
         return false;
     }
 
-    public void Set(RegionCode region, long revision, ParameterResolver resolver) => entries[region] = (revision, resolver);
+    public void Set(RegionCode region, long revision, long readAtGeneration, ParameterResolver resolver) =>
+        entries[region] = new Entry(revision, readAtGeneration, resolver);
+
+    /// <summary>A change was notified: nothing cached is trusted without a revision check until read again.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref generation);
+        Signal();
+    }
+
+    /// <summary>LISTEN is in place again: anything read before may have missed a notification.</summary>
+    public void Resynchronised()
+    {
+        // Generation first: no entry read before this point may count as fresh once listening is true.
+        Interlocked.Increment(ref generation);
+        listening = true;
+        Signal();
+    }
+
+    /// <summary>The listener lost its connection: back to the revision check on every read.</summary>
+    public void Lost()
+    {
+        listening = false;
+        Invalidate();
+    }
+
+    private void Signal() =>
+        Interlocked.Exchange(ref invalidated, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    private sealed record Entry(long Revision, long Generation, ParameterResolver Resolver);
 }

@@ -6,13 +6,16 @@ using Assistance.Domain.Households;
 using FluentValidation;
 
 /// <summary>Assesses a household snapshot on a date in a region (api.md). Stateless: nothing is stored.</summary>
-public sealed record AssessHouseholdQuery(AssessmentRequest Request) : IQuery<AssessmentResponse>;
+/// <param name="Request">The snapshot.</param>
+/// <param name="Trace">The <c>trace</c> query parameter: none, summary or full (null = full).</param>
+public sealed record AssessHouseholdQuery(AssessmentRequest Request, string? Trace = null) : IQuery<AssessmentResponse>;
 
 public sealed class AssessHouseholdValidator : AbstractValidator<AssessHouseholdQuery>
 {
     public AssessHouseholdValidator()
     {
         RuleFor(q => q.Request).NotNull().WithName("body");
+        RuleFor(q => q.Trace).Must(t => TraceDetails.TryParse(t, out _)).WithMessage($"trace must be {TraceDetails.Allowed}.").OverridePropertyName("trace");
         When(q => q.Request is not null, () =>
         {
             RuleFor(q => q.Request.RegionCode).NotEmpty().Must(c => Domain.Regions.RegionCode.TryParse(c, out _))
@@ -46,8 +49,9 @@ public sealed class AssessHouseholdHandler(EligibilityAssessor assessor) : IQuer
             Assets = request.Assets is { } a ? new HouseholdAssets(a.Financial, a.MotorVehicles) : new HouseholdAssets(0m, 0),
             MonthlyRigidExpenditure = request.MonthlyRigidExpenditure,
         };
-        var result = await assessor.AssessAsync(input, overrides, cancellationToken).ConfigureAwait(false);
-        return AssessmentResponse.From(result);
+        _ = TraceDetails.TryParse(query.Trace, out var detail);
+        var result = await assessor.AssessAsync(input, overrides, cancellationToken, detail).ConfigureAwait(false);
+        return AssessmentResponse.From(result, detail);
     }
 
     private static MemberInput ToInput(AssessmentMemberDto member, int index)
