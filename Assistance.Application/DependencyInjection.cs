@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<Common.CursorCodec>();
         services.AddSingleton<Households.ForeignHolderAnswerLimiter>();
         services.AddScoped<Assessments.EligibilityAssessor>();
+        services.AddScoped<Applications.ApplicationTransitions>();
 
         // MediatR 5 nests behaviours in registration order: the first registered is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));

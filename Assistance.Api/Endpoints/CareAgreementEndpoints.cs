@@ -4,8 +4,13 @@ using System.ComponentModel.DataAnnotations;
 using Assistance.Api.Http;
 using Assistance.Api.Security;
 using Assistance.Application.Abstractions;
-using Assistance.Application.Enrolments.CareAgreements;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Assistance.Application.CareAgreements;
+using Assistance.Application.CareAgreements.CreateCareAgreement;
+using Assistance.Application.CareAgreements.GetCareAgreement;
+using Assistance.Application.CareAgreements.ListMissingCareAgreements;
+using Assistance.Application.CareAgreements.ListOverdueCareVisits;
+using Assistance.Application.CareAgreements.RecordCareVisit;
 
 /// <summary>/api/v1/care-agreements: care agreements (关爱照料协议) of decentralized tekun persons and their visits .</summary>
 public static class CareAgreementEndpoints

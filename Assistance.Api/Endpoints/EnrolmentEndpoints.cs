@@ -9,6 +9,9 @@ using Assistance.Application.Enrolments;
 using Assistance.Domain.Applications;
 using Assistance.Domain.Enrolments;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Assistance.Application.Enrolments.ChangeEnrolmentStatus;
+using Assistance.Application.Enrolments.GetEnrolment;
+using Assistance.Application.Enrolments.ListEnrolments;
 
 /// <summary>/api/v1/enrolments: enrolments (救助对象) created on approval .</summary>
 public static class EnrolmentEndpoints

@@ -1,10 +1,9 @@
 namespace Assistance.Application.Applications;
 
-using Assistance.Application.Abstractions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Assistance.Application.Abstractions;
 using Assistance.Application.Assessments;
-using Assistance.Application.Assessments.AssessStoredHousehold;
 using Assistance.Domain.Regions;
 
 /// <summary>

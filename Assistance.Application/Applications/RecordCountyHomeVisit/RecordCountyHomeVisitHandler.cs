@@ -1,0 +1,19 @@
+namespace Assistance.Application.Applications.RecordCountyHomeVisit;
+
+using Assistance.Application.Abstractions;
+
+public sealed class RecordCountyHomeVisitHandler(ApplicationTransitions transitions) : ICommandHandler<RecordCountyHomeVisitCommand, ApplicationDto>
+{
+    public Task<ApplicationDto> Handle(RecordCountyHomeVisitCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return transitions.ApplyAsync(
+            request.ApplicationId, request.ExpectedVersion, request.Reason, request,
+            (application, context) =>
+            {
+                BusinessRulesAtCounty.Check(context.User);
+                application.RecordCountyHomeVisit(request.Purpose, request.Investigators, request.Findings, context.Today, context.Actor, request.Reason);
+            },
+            cancellationToken);
+    }
+}

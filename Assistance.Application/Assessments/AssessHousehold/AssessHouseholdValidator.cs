@@ -1,0 +1,25 @@
+namespace Assistance.Application.Assessments.AssessHousehold;
+
+using FluentValidation;
+
+public sealed class AssessHouseholdValidator : AbstractValidator<AssessHouseholdQuery>
+{
+    public AssessHouseholdValidator()
+    {
+        RuleFor(q => q.Request).NotNull().WithName("body");
+        When(q => q.Request is not null, () =>
+        {
+            RuleFor(q => q.Request.RegionCode).NotEmpty().Must(c => Domain.Regions.RegionCode.TryParse(c, out _))
+                .WithMessage("regionCode must be 6, 9 or 12 digits.").OverridePropertyName("regionCode");
+            RuleFor(q => q.Request.AsOf).NotEqual(default(DateOnly)).WithMessage("asOf (YYYY-MM-DD) is required.").OverridePropertyName("asOf");
+            RuleFor(q => q.Request.Members).NotNull().WithMessage("members is required.").OverridePropertyName("members");
+            RuleFor(q => q.Request.Members.Count).InclusiveBetween(1, 30).When(q => q.Request.Members is not null)
+                .WithMessage("A household has 1 to 30 members.").OverridePropertyName("members");
+            RuleFor(q => q.Request.MonthlyRigidExpenditure).GreaterThanOrEqualTo(0).OverridePropertyName("monthlyRigidExpenditure");
+            RuleFor(q => q.Request.Assets!.Financial).GreaterThanOrEqualTo(0).When(q => q.Request.Assets is not null).OverridePropertyName("assets.financial");
+            RuleFor(q => q.Request.Assets!.MotorVehicles).InclusiveBetween(0, 100).When(q => q.Request.Assets is not null).OverridePropertyName("assets.motorVehicles");
+            RuleFor(q => q.Request.ParameterOverrides!.Count).LessThanOrEqualTo(100).When(q => q.Request.ParameterOverrides is not null)
+                .OverridePropertyName("parameterOverrides");
+        });
+    }
+}
