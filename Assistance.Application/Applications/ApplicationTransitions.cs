@@ -18,11 +18,11 @@ public sealed record TransitionContext(DateOnly Today, string Actor, WorkingDayC
 /// work, so a refused step writes nothing.
 /// </summary>
 public sealed class ApplicationTransitions(
-    IApplicationRepository applications, ICalendarStore calendars, IPolicyStore policy, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+    IApplicationRepository applications, ICalendarStore calendars, IPolicyStore policy, ICurrentUser user, TimeProvider clock)
 {
-    /// <summary>Runs one step: <paramref name="step"/> is the domain call; <paramref name="auditDetails"/> is what the audit row's "after" shows besides the status.</summary>
+    /// <summary>Runs one step: <paramref name="step"/> is the domain call.</summary>
     public async Task<ApplicationDto> ApplyAsync(
-        Guid applicationId, IfMatch expectedVersion, string? reason, object? auditDetails, Action<CaseApplication, TransitionContext> step,
+        Guid applicationId, IfMatch expectedVersion, Action<CaseApplication, TransitionContext> step,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
@@ -31,19 +31,11 @@ public sealed class ApplicationTransitions(
         var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
         var limits = await policy.TimeLimitsAsync(application.Region, cancellationToken).ConfigureAwait(false);
         var context = new TransitionContext(clock.Today(), user.Subject, calendar, limits, user);
-        var beforeStatus = application.Status;
-        var eventsBefore = application.History.Count;
         step(application, context);
+
+        // The aggregate's events become the audit rows (DomainEventsBehaviour), in this transaction.
         await applications.SaveAsync(user.Scope, application, loadedVersion, application.Deadlines(calendar, limits, context.Today), assessment, cancellationToken)
             .ConfigureAwait(false);
-        foreach (var e in application.History.Skip(eventsBefore))
-        {
-            await audit.RecordAsync(
-                new AuditEntry("Application", application.Id.ToString(), e.Action, application.Region,
-                    new { Status = beforeStatus }, new { application.Status, Details = auditDetails }, e.Reason ?? reason),
-                cancellationToken).ConfigureAwait(false);
-        }
-
         return ApplicationDto.From(application, assessment, calendar, limits, context.Today);
     }
 

@@ -12,7 +12,7 @@ using Dapper;
 using Npgsql;
 using CaseApplication = Assistance.Domain.Applications.Application;
 
-public sealed class ApplicationRepository(DbSession session, TimeProvider clock) : IApplicationRepository, IApplicationQueries
+public sealed class ApplicationRepository(DbSession session, TimeProvider clock, Assistance.Application.Events.DomainEventCollector events) : IApplicationRepository, IApplicationQueries
 {
     public async Task<(CaseApplication Application, string? AssessmentJson)?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken)
     {
@@ -85,6 +85,7 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
         }
 
         await WriteDeadlinesAsync(connection, application, deadlines, cancellationToken).ConfigureAwait(false);
+        events.Collect(application);
     }
 
     public async Task SaveAsync(
@@ -127,6 +128,7 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
             "DELETE FROM application_deadlines WHERE application_id = @id", new { id = application.Id }, session.Transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
         await WriteDeadlinesAsync(connection, application, deadlines, cancellationToken).ConfigureAwait(false);
+        events.Collect(application);
     }
 
     public async Task<IReadOnlyList<Guid>> ListAwaitingDecisionAsync(RegionScope county, Programme programme, CancellationToken cancellationToken)

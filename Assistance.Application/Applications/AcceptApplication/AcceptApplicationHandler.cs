@@ -8,7 +8,7 @@ public sealed class AcceptApplicationHandler(ApplicationTransitions transitions)
     {
         ArgumentNullException.ThrowIfNull(request);
         return transitions.ApplyAsync(
-            request.ApplicationId, request.ExpectedVersion, request.Reason, request,
+            request.ApplicationId, request.ExpectedVersion,
             (application, context) =>
             {
                 application.Accept(context.Today, context.Actor, request.Reason);

@@ -8,7 +8,7 @@ public sealed class ClosePublicNoticeHandler(ApplicationTransitions transitions)
     {
         ArgumentNullException.ThrowIfNull(request);
         return transitions.ApplyAsync(
-            request.ApplicationId, request.ExpectedVersion, request.Reason, request,
+            request.ApplicationId, request.ExpectedVersion,
             (application, context) =>
             {
                 application.ClosePublicNotice(context.Today, context.Actor, request.Reason, context.Calendar, context.Limits);

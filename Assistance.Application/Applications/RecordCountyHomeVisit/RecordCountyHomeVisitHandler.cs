@@ -8,7 +8,7 @@ public sealed class RecordCountyHomeVisitHandler(ApplicationTransitions transiti
     {
         ArgumentNullException.ThrowIfNull(request);
         return transitions.ApplyAsync(
-            request.ApplicationId, request.ExpectedVersion, request.Reason, request,
+            request.ApplicationId, request.ExpectedVersion,
             (application, context) =>
             {
                 BusinessRulesAtCounty.Check(context.User);

@@ -8,7 +8,7 @@ public sealed class RecordVerificationResultHandler(ApplicationTransitions trans
     {
         ArgumentNullException.ThrowIfNull(request);
         return transitions.ApplyAsync(
-            request.ApplicationId, request.ExpectedVersion, request.Reason, request,
+            request.ApplicationId, request.ExpectedVersion,
             (application, context) =>
             {
                 application.RecordVerificationResult(request.Source, request.Outcome, request.Details, context.Today, context.Actor, request.Reason);

@@ -8,7 +8,7 @@ public sealed class RequestVerificationHandler(ApplicationTransitions transition
     {
         ArgumentNullException.ThrowIfNull(request);
         return transitions.ApplyAsync(
-            request.ApplicationId, request.ExpectedVersion, request.Reason, request,
+            request.ApplicationId, request.ExpectedVersion,
             (application, context) =>
             {
                 application.RequestVerification(context.Today, context.Actor, request.Reason);

@@ -14,7 +14,6 @@ public sealed class SubmitApplicationHandler(
     ICalendarStore calendars,
     Policy.IPolicyStore policy,
     Regions.IRegionQueries regions,
-    IAuditLog audit,
     ICurrentUser user,
     TimeProvider clock) : ICommandHandler<SubmitApplicationCommand, ApplicationDto>
 {
@@ -53,21 +52,8 @@ public sealed class SubmitApplicationHandler(
             region.Contains(household.Region), request.ResidencePermit, conflicts, today, user.Subject, request.Reason);
         var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
         var limits = await policy.TimeLimitsAsync(region, cancellationToken).ConfigureAwait(false);
+        // Submitted (and ConflictOfInterestFlagged) are audited from the aggregate's events, in this transaction.
         await applications.AddAsync(user.Scope, application, application.Deadlines(calendar, limits, today), cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(
-            new AuditEntry("Application", application.Id.ToString(), "Submitted", region, null,
-                new { application.Status, application.Programme, application.Channel, application.HouseholdId, application.ConflictOfInterestFlagged },
-                request.Reason),
-            cancellationToken).ConfigureAwait(false);
-        if (application.ConflictOfInterestFlagged)
-        {
-            await audit.RecordAsync(
-                new AuditEntry("Application", application.Id.ToString(), "ConflictOfInterestFlagged", region, null,
-                    new { Matches = conflicts.Select(c => new { c.RelativeId, c.StaffRole, c.Relationship }) },
-                    "A member is a registered close relative of staff or a village cadre (R-21)."),
-                cancellationToken).ConfigureAwait(false);
-        }
-
         return ApplicationDto.From(application, null, calendar, limits, today);
     }
 }
