@@ -14,7 +14,7 @@ public static class Scopes
     public const string PaymentsWrite = "payments.write";
     public const string StatusQuery = "status.query";
     public const string EventsWrite = "events.write";
-    public const string PiiRead = "pii.read";
+    public const string PiiRead = Application.Abstractions.PiiAccess.Scope;
     public const string AuditRead = "audit.read";
     public const string ReportsRead = "reports.read";
 

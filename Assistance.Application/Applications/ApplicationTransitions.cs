@@ -42,18 +42,8 @@ public sealed class ApplicationTransitions(
     /// <summary>Loads the application in the caller's scope (404 otherwise) at the version the caller saw (412 otherwise).</summary>
     public async Task<(CaseApplication Application, string? Assessment)> LoadAsync(Guid id, IfMatch expectedVersion, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(expectedVersion);
-        var found = await applications.GetAsync(user.Scope, id, cancellationToken).ConfigureAwait(false);
-        if (found is not { } f)
-        {
-            throw new NotFoundException("Application", id.ToString());
-        }
-
-        if (!expectedVersion.Matches(f.Application.Version))
-        {
-            throw new VersionMismatchException("Application", expectedVersion, f.Application.Version);
-        }
-
+        var f = VersionedLoad.Require(
+            await applications.GetAsync(user.Scope, id, cancellationToken).ConfigureAwait(false), "Application", id, expectedVersion, x => x.Application.Version);
         return (f.Application, f.AssessmentJson);
     }
 }

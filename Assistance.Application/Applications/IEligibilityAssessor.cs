@@ -1,6 +1,7 @@
 namespace Assistance.Application.Applications;
 
 using Assistance.Application.Abstractions;
+using Assistance.Domain.Eligibility;
 using Assistance.Domain.Regions;
 
 /// <summary>
@@ -15,7 +16,7 @@ public interface IEligibilityAssessor
 
 /// <summary>The engine's result as stored with the decision: summary fields plus the full result and trace as JSON.</summary>
 public sealed record EligibilityAssessment(
-    string Outcome,
+    AssessmentOutcome Outcome,
     decimal MonthlyAmount,
     string? DibaoClass,
     int? ReviewIntervalMonths,
@@ -23,4 +24,4 @@ public sealed record EligibilityAssessment(
     string ResultJson);
 
 /// <summary>One member's outcome; <c>MonthlyAmount</c> is the member's own cash (tekun, single-person dibao) or null.</summary>
-public sealed record MemberAssessment(Guid MemberId, string IdNumber, string Outcome, decimal? MonthlyAmount);
+public sealed record MemberAssessment(Guid MemberId, string IdNumber, AssessmentOutcome Outcome, decimal? MonthlyAmount);

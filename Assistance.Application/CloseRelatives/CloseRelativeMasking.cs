@@ -7,5 +7,5 @@ internal static class CloseRelativeMasking
 {
     /// <summary>The relative's ID number in full only for callers holding pii.read.</summary>
     public static CloseRelativeDto MaskedFor(this CloseRelativeDto dto, ICurrentUser user) =>
-        user.HasScope("pii.read") ? dto : dto with { RelativeIdNumber = NationalId.Parse(dto.RelativeIdNumber).Masked };
+        user.CanReadIdNumbers() ? dto : dto with { RelativeIdNumber = NationalId.Parse(dto.RelativeIdNumber).Masked };
 }

@@ -365,7 +365,7 @@ public sealed class Application : IHasDomainEvents
             var state = completed is { } c
                 ? (c <= due ? DeadlineState.Met : DeadlineState.Late)
                 : (today > due ? DeadlineState.Overdue : DeadlineState.Pending);
-            list.Add(new Deadline(step, start, limit, "WorkingDays", due, completed, state, source));
+            list.Add(new Deadline(step, start, limit, Deadline.WorkingDays, due, completed, state, source));
         }
 
         if (AcceptedOn is { } accepted)

@@ -190,7 +190,7 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock,
         return rows.Select(r =>
         {
             var overdueSteps = late[r.Id].Select(d => new DeadlineDto(
-                Enum.Parse<DeadlineStep>(d.Step), d.StartedOn, d.LimitDays, "WorkingDays", d.DueOn, null,
+                Enum.Parse<DeadlineStep>(d.Step), d.StartedOn, d.LimitDays, Deadline.WorkingDays, d.DueOn, null,
                 DeadlineState.Overdue, d.Source)).ToList();
             return new ApplicationSummaryDto(
                 r.Id, r.RegionCode, r.HouseholdId, Enum.Parse<Programme>(r.Programme), Enum.Parse<ApplicationStatus>(r.Status),

@@ -58,7 +58,7 @@ public sealed class DecideApplicationHandler(
             .ConfigureAwait(false);
         await audit.RecordAsync(
             new AuditEntry("Application", id, "Approved", application.Region, new { Status = beforeStatus },
-                new { application.Status, application.Decision, Assessment = assessment is null ? "unavailable" : assessment.Outcome, assessment?.MonthlyAmount },
+                new { application.Status, application.Decision, Assessment = assessment is null ? "unavailable" : assessment.Outcome.ToString(), assessment?.MonthlyAmount },
                 request.Reasons),
             cancellationToken).ConfigureAwait(false);
 

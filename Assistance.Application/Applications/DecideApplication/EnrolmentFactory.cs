@@ -3,6 +3,7 @@ namespace Assistance.Application.Applications.DecideApplication;
 using Assistance.Application.Enrolments;
 using Assistance.Domain.Applications;
 using Assistance.Domain.Common;
+using Assistance.Domain.Eligibility;
 using Assistance.Domain.Enrolments;
 using FluentValidation;
 using CaseApplication = Assistance.Domain.Applications.Application;
@@ -24,9 +25,9 @@ public static class EnrolmentFactory
         if (application.Programme == Programme.Tekun)
         {
             var applicant = assessment.Members.FirstOrDefault(m => m.MemberId == application.ApplicantMemberId);
-            if (applicant is null || applicant.Outcome != "Tekun")
+            if (applicant is null || applicant.Outcome != AssessmentOutcome.Tekun)
             {
-                throw NotSupported(application, assessment, applicant?.Outcome ?? "not assessed");
+                throw NotSupported(application, assessment, applicant?.Outcome.ToString() ?? "not assessed");
             }
 
             tekunPerson = new CoveredPerson(applicant.MemberId, applicant.IdNumber);
@@ -35,20 +36,20 @@ public static class EnrolmentFactory
         }
         else
         {
-            string[] outcomes = application.Programme switch
+            AssessmentOutcome[] outcomes = application.Programme switch
             {
-                Programme.Dibao => ["Dibao", "DibaoSinglePerson"],
-                Programme.DibaoMarginal => ["DibaoMarginal"],
-                _ => ["ExpenditureHardship"],
+                Programme.Dibao => [AssessmentOutcome.Dibao, AssessmentOutcome.DibaoSinglePerson],
+                Programme.DibaoMarginal => [AssessmentOutcome.DibaoMarginal],
+                _ => [AssessmentOutcome.ExpenditureHardship],
             };
             covered = assessment.Members.Where(m => outcomes.Contains(m.Outcome)).Select(m => new CoveredPerson(m.MemberId, m.IdNumber)).ToList();
             if (covered.Count == 0)
             {
-                throw NotSupported(application, assessment, assessment.Outcome);
+                throw NotSupported(application, assessment, assessment.Outcome.ToString());
             }
 
             // Household amount = tekun amounts + the dibao unit + single-person amounts; tekun members are enrolled on their own.
-            amount = assessment.MonthlyAmount - assessment.Members.Where(m => m.Outcome == "Tekun").Sum(m => m.MonthlyAmount ?? 0m);
+            amount = assessment.MonthlyAmount - assessment.Members.Where(m => m.Outcome == AssessmentOutcome.Tekun).Sum(m => m.MonthlyAmount ?? 0m);
         }
 
         var existing = await enrolments.ActiveForIdNumbersAsync(covered.Select(c => c.IdNumber).ToList(), cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications.ListApplications;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class ListApplicationsValidator : AbstractValidator<ListApplicationsQuery>
@@ -7,6 +8,6 @@ public sealed class ListApplicationsValidator : AbstractValidator<ListApplicatio
     public ListApplicationsValidator()
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, Common.Cursor.MaxLimit);
-        RuleFor(q => q.RegionCode).Must(c => c is null || Domain.Regions.RegionCode.TryParse(c, out _)).WithMessage("regionCode must be 6, 9 or 12 digits.");
+        RuleFor(q => q.RegionCode).ValidRegionCodeOrNull();
     }
 }

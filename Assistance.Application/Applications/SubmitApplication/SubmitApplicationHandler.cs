@@ -4,6 +4,7 @@ using Assistance.Application.Abstractions;
 using Assistance.Application.Calendar;
 using Assistance.Application.Common;
 using Assistance.Domain.Common;
+using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
 using CaseApplication = Assistance.Domain.Applications.Application;
 
@@ -33,7 +34,7 @@ public sealed class SubmitApplicationHandler(
         var applicant = household.Members.FirstOrDefault(m => m.Id == request.ApplicantMemberId)
             ?? throw new BusinessRuleViolationException(
                 "application.applicant-not-a-member", "The applicant must be a member of the applying household.", "R-20; N-57 Art.4");
-        if (applicant.Status != "Present")
+        if (applicant.Status != MemberStatus.Present)
         {
             throw new BusinessRuleViolationException(
                 "application.applicant-not-present", $"The applicant must be a living, present member (status is {applicant.Status}).", "R-20; R-01");

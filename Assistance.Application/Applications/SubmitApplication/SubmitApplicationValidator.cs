@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications.SubmitApplication;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplicationCommand>
@@ -10,7 +11,7 @@ public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplica
         RuleFor(c => c.ApplicantMemberId).NotEmpty();
         RuleFor(c => c.Programme).IsInEnum();
         RuleFor(c => c.Channel).IsInEnum();
-        RuleFor(c => c.RegionCode).Must(c => c is null || Domain.Regions.RegionCode.TryParse(c, out _)).WithMessage("regionCode must be 6, 9 or 12 digits.");
+        RuleFor(c => c.RegionCode).ValidRegionCodeOrNull();
         RuleFor(c => c.Reason).MaximumLength(1000);
     }
 }

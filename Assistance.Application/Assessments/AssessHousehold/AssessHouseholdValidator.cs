@@ -1,5 +1,6 @@
 namespace Assistance.Application.Assessments.AssessHousehold;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class AssessHouseholdValidator : AbstractValidator<AssessHouseholdQuery>
@@ -9,8 +10,7 @@ public sealed class AssessHouseholdValidator : AbstractValidator<AssessHousehold
         RuleFor(q => q.Request).NotNull().WithName("body");
         When(q => q.Request is not null, () =>
         {
-            RuleFor(q => q.Request.RegionCode).NotEmpty().Must(c => Domain.Regions.RegionCode.TryParse(c, out _))
-                .WithMessage("regionCode must be 6, 9 or 12 digits.").OverridePropertyName("regionCode");
+            RuleFor(q => q.Request.RegionCode).NotEmpty().ValidRegionCode().OverridePropertyName("regionCode");
             RuleFor(q => q.Request.AsOf).NotEqual(default(DateOnly)).WithMessage("asOf (YYYY-MM-DD) is required.").OverridePropertyName("asOf");
             RuleFor(q => q.Request.Members).NotNull().WithMessage("members is required.").OverridePropertyName("members");
             RuleFor(q => q.Request.Members.Count).InclusiveBetween(1, 30).When(q => q.Request.Members is not null)

@@ -11,16 +11,9 @@ public sealed class RecordCareVisitHandler(ICareAgreementRepository agreements, 
     public async Task<CareAgreementDto> Handle(RecordCareVisitCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var row = await agreements.GetAsync(user.Scope, request.AgreementId, cancellationToken).ConfigureAwait(false);
-        if (row is null)
-        {
-            throw new NotFoundException("CareAgreement", request.AgreementId.ToString());
-        }
-
-        if (!request.ExpectedVersion.Matches(row.Version))
-        {
-            throw new VersionMismatchException("CareAgreement", request.ExpectedVersion, row.Version);
-        }
+        var row = VersionedLoad.Require(
+            await agreements.GetAsync(user.Scope, request.AgreementId, cancellationToken).ConfigureAwait(false),
+            "CareAgreement", request.AgreementId, request.ExpectedVersion, r => r.Version);
 
         var today = clock.Today();
         var visitedOn = request.VisitedOn ?? today;

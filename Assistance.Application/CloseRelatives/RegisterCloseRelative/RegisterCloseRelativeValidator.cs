@@ -1,5 +1,6 @@
 namespace Assistance.Application.CloseRelatives.RegisterCloseRelative;
 
+using Assistance.Application.Common;
 using Assistance.Domain.Households;
 using FluentValidation;
 
@@ -7,7 +8,7 @@ public sealed class RegisterCloseRelativeValidator : AbstractValidator<RegisterC
 {
     public RegisterCloseRelativeValidator()
     {
-        RuleFor(c => c.RegionCode).Must(c => Domain.Regions.RegionCode.TryParse(c, out _)).WithMessage("regionCode must be 6, 9 or 12 digits.");
+        RuleFor(c => c.RegionCode).ValidRegionCode();
         RuleFor(c => c.StaffName).NotEmpty().MaximumLength(100);
         RuleFor(c => c.StaffRole).IsInEnum();
         RuleFor(c => c.RelativeName).NotEmpty().MaximumLength(100);

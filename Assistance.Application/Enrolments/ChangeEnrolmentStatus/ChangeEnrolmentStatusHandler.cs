@@ -9,18 +9,11 @@ public sealed class ChangeEnrolmentStatusHandler(IEnrolmentRepository enrolments
     public async Task<EnrolmentDto> Handle(ChangeEnrolmentStatusCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var found = await enrolments.GetAsync(user.Scope, request.Id, cancellationToken).ConfigureAwait(false);
-        if (found is not { } f)
-        {
-            throw new NotFoundException("Enrolment", request.Id.ToString());
-        }
-
+        var f = VersionedLoad.Require(
+            await enrolments.GetAsync(user.Scope, request.Id, cancellationToken).ConfigureAwait(false),
+            "Enrolment", request.Id, request.ExpectedVersion, x => x.Enrolment.Version);
         var e = f.Enrolment;
         var loadedVersion = e.Version;
-        if (!request.ExpectedVersion.Matches(e.Version))
-        {
-            throw new VersionMismatchException("Enrolment", request.ExpectedVersion, e.Version);
-        }
 
         var before = e.Status;
         switch (request.Action)
@@ -35,6 +28,6 @@ public sealed class ChangeEnrolmentStatusHandler(IEnrolmentRepository enrolments
         await audit.RecordAsync(
             new AuditEntry("Enrolment", e.Id.ToString(), request.Action.ToString(), e.Region, new { Status = before }, new { e.Status, e.EndedOn }, request.Reason),
             cancellationToken).ConfigureAwait(false);
-        return EnrolmentDto.From(e, f.BasisJson, user.HasScope("pii.read"));
+        return EnrolmentDto.From(e, f.BasisJson, user.CanReadIdNumbers());
     }
 }

@@ -14,6 +14,6 @@ public sealed class GetEnrolmentHandler(IEnrolmentRepository enrolments, ICurren
             throw new NotFoundException("Enrolment", request.Id.ToString());
         }
 
-        return EnrolmentDto.From(f.Enrolment, f.BasisJson, user.HasScope("pii.read"));
+        return EnrolmentDto.From(f.Enrolment, f.BasisJson, user.CanReadIdNumbers());
     }
 }

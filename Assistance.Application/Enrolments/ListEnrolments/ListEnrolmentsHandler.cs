@@ -22,7 +22,7 @@ public sealed class ListEnrolmentsHandler(IEnrolmentRepository enrolments, ICurr
             rows = rows.Take(limit).ToList();
         }
 
-        var pii = user.HasScope("pii.read");
+        var pii = user.CanReadIdNumbers();
         return new Page<EnrolmentDto>(rows.Select(e => EnrolmentDto.From(e, null, pii)).ToList(), next);
     }
 }

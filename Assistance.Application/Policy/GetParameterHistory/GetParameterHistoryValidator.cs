@@ -1,5 +1,6 @@
 namespace Assistance.Application.Policy.GetParameterHistory;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class GetParameterHistoryValidator : AbstractValidator<GetParameterHistoryQuery>
@@ -7,6 +8,6 @@ public sealed class GetParameterHistoryValidator : AbstractValidator<GetParamete
     public GetParameterHistoryValidator()
     {
         RuleFor(q => q.Residence).IsInEnum();
-        RuleFor(q => q.RegionCode).NotEmpty().Must(c => Domain.Regions.RegionCode.TryParse(c, out _)).WithMessage("regionCode must be 6, 9 or 12 digits.");
+        RuleFor(q => q.RegionCode).NotEmpty().ValidRegionCode();
     }
 }

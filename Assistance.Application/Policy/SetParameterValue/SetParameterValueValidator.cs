@@ -1,6 +1,7 @@
 namespace Assistance.Application.Policy.SetParameterValue;
 
 using System.Text.Json;
+using Assistance.Application.Common;
 using Assistance.Domain.Policy;
 using FluentValidation;
 
@@ -10,7 +11,7 @@ public sealed class SetParameterValueValidator : AbstractValidator<SetParameterV
     {
         RuleFor(c => c.Key).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100)
             .Must(k => ParameterCatalog.TryGet(k, out _)).WithMessage("This is not a key of the parameter catalog; GET /api/v1/policy/parameters lists the keys.");
-        RuleFor(c => c.RegionCode).Cascade(CascadeMode.Stop).NotEmpty().Must(c => Domain.Regions.RegionCode.TryParse(c, out _)).WithMessage("regionCode must be 6, 9 or 12 digits.");
+        RuleFor(c => c.RegionCode).Cascade(CascadeMode.Stop).NotEmpty().ValidRegionCode();
         RuleFor(c => c.EffectiveFrom).NotEqual(default(DateOnly)).WithMessage("effectiveFrom (YYYY-MM-DD) is required.");
         RuleFor(c => c.EffectiveTo).Must((c, to) => to is null || to > c.EffectiveFrom).WithMessage("effectiveTo must be after effectiveFrom (it is exclusive).");
         RuleFor(c => c.Residence).IsInEnum();
