@@ -79,7 +79,6 @@ public static class ApplicationEndpoints
             new SubmitApplicationCommand(body.HouseholdId, body.Programme, body.Channel, body.ApplicantMemberId, body.SignedCommitment, body.RegionCode,
                 body.ResidencePermit, body.Reason),
             cancellationToken).ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Created($"/api/v1/applications/{dto.Id}", dto);
     }
 
@@ -226,7 +225,6 @@ public static class ApplicationEndpoints
 
     private static Ok<ApplicationDto> WithETag(HttpContext http, ApplicationDto dto)
     {
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 }

@@ -38,7 +38,6 @@ public static class CalendarEndpoints
     {
         ArgumentNullException.ThrowIfNull(http);
         var dto = await sender.Send(new GetCalendarYearQuery(year), cancellationToken).ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 
@@ -61,7 +60,6 @@ public static class CalendarEndpoints
         var dto = await sender.Send(
             new PutCalendarYearCommand(year, body.Source, body.Holidays ?? [], body.MakeUpWorkingDays ?? [], expected, body.Reason), cancellationToken)
             .ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 }

@@ -41,7 +41,6 @@ public static class CareAgreementEndpoints
         var dto = await sender.Send(
             new CreateCareAgreementCommand(body.EnrolmentId, body.CarerName ?? string.Empty, body.CarerPhone, body.Duties ?? string.Empty, body.VisitFrequencyDays, body.StartsOn, body.Reason),
             cancellationToken).ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Created($"/api/v1/care-agreements/{dto.Id}", dto);
     }
 
@@ -66,7 +65,6 @@ public static class CareAgreementEndpoints
     {
         ArgumentNullException.ThrowIfNull(http);
         var dto = await sender.Send(new GetCareAgreementQuery(id), cancellationToken).ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 
@@ -81,7 +79,6 @@ public static class CareAgreementEndpoints
         ArgumentNullException.ThrowIfNull(http);
         var dto = await sender.Send(new RecordCareVisitCommand(id, Preconditions.IfMatchVersion(http), body.VisitedOn, body.Visitor ?? string.Empty, body.Notes ?? string.Empty), cancellationToken)
             .ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 }

@@ -48,7 +48,6 @@ public static class EnrolmentEndpoints
     {
         ArgumentNullException.ThrowIfNull(http);
         var dto = await sender.Send(new GetEnrolmentQuery(id), cancellationToken).ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 
@@ -63,7 +62,6 @@ public static class EnrolmentEndpoints
         ArgumentNullException.ThrowIfNull(http);
         var dto = await sender.Send(new ChangeEnrolmentStatusCommand(id, Preconditions.IfMatchVersion(http), body.Action, body.Reason ?? string.Empty), cancellationToken)
             .ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 }
