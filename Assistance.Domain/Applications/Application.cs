@@ -261,9 +261,11 @@ public sealed class Application : IHasDomainEvents
     }
 
     /// <summary>A county home visit (conflict-of-interest visit or random check).</summary>
-    public void RecordCountyHomeVisit(CountyVisitPurpose purpose, IReadOnlyList<string> investigators, string findings, DateOnly today, string actor, string? reason)
+    public void RecordCountyHomeVisit(
+        bool visitorIsCountyOrAbove, CountyVisitPurpose purpose, IReadOnlyList<string> investigators, string findings, DateOnly today, string actor, string? reason)
     {
         ArgumentNullException.ThrowIfNull(investigators);
+        BusinessRules.Check(new DecisionIsTakenAtCountyLevel(visitorIsCountyOrAbove));
         Allow("record a county home visit", ApplicationStatus.Verifying, ApplicationStatus.Surveyed, ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
         BusinessRules.Check(new HomeSurveyHasAtLeastTwoInvestigators(investigators));
         countyVisits.Add(new CountyHomeVisit(today, purpose, [.. investigators.Select(i => i.Trim())], findings.Trim(), actor));

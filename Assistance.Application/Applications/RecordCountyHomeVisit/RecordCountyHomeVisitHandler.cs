@@ -11,8 +11,7 @@ public sealed class RecordCountyHomeVisitHandler(ApplicationTransitions transiti
             request.ApplicationId, request.ExpectedVersion,
             (application, context) =>
             {
-                BusinessRulesAtCounty.Check(context.User);
-                application.RecordCountyHomeVisit(request.Purpose, request.Investigators, request.Findings, context.Today, context.Actor, request.Reason);
+                application.RecordCountyHomeVisit(BusinessRulesAtCounty.IsCountyOrAbove(context.User), request.Purpose, request.Investigators, request.Findings, context.Today, context.Actor, request.Reason);
             },
             cancellationToken);
     }
