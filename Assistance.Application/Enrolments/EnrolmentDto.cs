@@ -31,13 +31,11 @@ public sealed record EnrolmentDto(
         ArgumentNullException.ThrowIfNull(e);
         return new EnrolmentDto(
             e.Id, e.Region.Value, e.ApplicationId, e.Programme, e.HouseholdId, e.PersonMemberId,
-            e.Covered.Select(c => new CoveredPersonDto(c.MemberId, showIdNumbers ? c.IdNumber : Mask(c.IdNumber))).ToList(),
+            e.Covered.Select(c => new CoveredPersonDto(c.MemberId, showIdNumbers ? c.IdNumber : Domain.Households.NationalId.Mask(c.IdNumber))).ToList(),
             e.MonthlyAmount, e.DibaoClass, e.ReviewIntervalMonths, e.NextReviewOn, e.StartMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
             e.Status, e.CareSetting, e.ApprovedOn, e.EndedOn,
             basisJson is null ? null : JsonDocument.Parse(basisJson).RootElement.Clone(), e.Version);
     }
-
-    private static string Mask(string id) => id.Length == 18 ? id[..6] + new string('*', 8) + id[14..] : "***";
 }
 
 public sealed record CoveredPersonDto(Guid MemberId, [property: MaxLength(18)] string IdNumber);
