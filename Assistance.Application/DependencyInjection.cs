@@ -10,7 +10,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the mediator, every handler and validator of this assembly, and the pipeline in the order
-    /// logging → database errors → validation → unit of work. MediatR 5 has no DI package we can restore, so this is by hand.
+    /// logging → database errors → validation → unit of work → domain events. MediatR 5 has no DI package we can restore, so this is by hand.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -22,6 +22,9 @@ public static class DependencyInjection
         services.AddScoped<Common.CursorCodec>();
         services.AddSingleton<Households.ForeignHolderAnswerLimiter>();
         services.AddScoped<Assessments.EligibilityAssessor>();
+        services.AddScoped<Applications.ApplicationTransitions>();
+        services.AddScoped<Events.DomainEventCollector>();
+        services.AddScoped<Events.IDomainEventSink, Events.AuditTrailSink>();
 
         // MediatR 5 nests behaviours in registration order: the first registered is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
@@ -29,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Households.ForeignHolderConflictBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(DomainEventsBehaviour<,>));
 
         var assembly = typeof(DependencyInjection).Assembly;
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))

@@ -7,7 +7,6 @@ using Assistance.Application.Applications.ListApplications;
 using Assistance.Application.Calendar;
 using Assistance.Application.CloseRelatives;
 using Assistance.Application.Enrolments;
-using Assistance.Application.Enrolments.CareAgreements;
 using Assistance.Application.Policy;
 using Assistance.Application.Households;
 using Assistance.Application.Regions;
@@ -15,6 +14,9 @@ using Assistance.Infrastructure.Households;
 using Assistance.Infrastructure.Persistence;
 using Assistance.Infrastructure.Queries;
 using Microsoft.Extensions.DependencyInjection;
+using Assistance.Application.Assessments;
+using Assistance.Application.AuditEvents;
+using Assistance.Application.CareAgreements;
 
 public static class DependencyInjection
 {
@@ -49,7 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<BenchmarkReads>();
         services.AddScoped<IPolicyStore, PolicyStore>();
         services.AddSingleton<IStartupSeeder, PolicyPackSeeder>();
-        services.AddScoped<Application.Assessments.AssessStoredHousehold.IHouseholdSnapshotQueries, HouseholdSnapshotQueries>();
+        services.AddScoped<Application.Assessments.IHouseholdSnapshotQueries, HouseholdSnapshotQueries>();
         services.AddScoped<IHouseholdRepository, HouseholdRepository>();
         services.AddScoped<IHouseholdQueries, HouseholdQueries>();
         services.AddSingleton<IStartupSeeder, DemoHouseholdSeeder>();

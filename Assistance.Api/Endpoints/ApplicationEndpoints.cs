@@ -10,11 +10,20 @@ using Assistance.Application.Applications.GetApplication;
 using Assistance.Application.Applications.ListApplications;
 using Assistance.Application.Applications.SelectRandomChecks;
 using Assistance.Application.Applications.SubmitApplication;
-using Assistance.Application.Applications.Transitions;
 using Assistance.Application.Common;
 using Assistance.Domain.Applications;
 using Assistance.Domain.Enrolments;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Assistance.Application.Applications.AcceptApplication;
+using Assistance.Application.Applications.ClosePublicNotice;
+using Assistance.Application.Applications.ExtendApplication;
+using Assistance.Application.Applications.IssueRefusalNotice;
+using Assistance.Application.Applications.OpenPublicNotice;
+using Assistance.Application.Applications.RecordCountyHomeVisit;
+using Assistance.Application.Applications.RecordHomeSurvey;
+using Assistance.Application.Applications.RecordObjection;
+using Assistance.Application.Applications.RecordVerificationResult;
+using Assistance.Application.Applications.RequestVerification;
 
 /// <summary>
 /// /api/v1/applications: applications and their statutory workflow (审核确认, R-20, R-21, R-50). Every transition is a
@@ -70,7 +79,6 @@ public static class ApplicationEndpoints
             new SubmitApplicationCommand(body.HouseholdId, body.Programme, body.Channel, body.ApplicantMemberId, body.SignedCommitment, body.RegionCode,
                 body.ResidencePermit, body.Reason),
             cancellationToken).ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Created($"/api/v1/applications/{dto.Id}", dto);
     }
 
@@ -217,7 +225,6 @@ public static class ApplicationEndpoints
 
     private static Ok<ApplicationDto> WithETag(HttpContext http, ApplicationDto dto)
     {
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 }

@@ -6,6 +6,7 @@ using Assistance.Application.AuditEvents.ListAuditEvents;
 using Assistance.Application.Common;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Assistance.Application.AuditEvents;
 
 /// <summary>/api/v1/audit-events: the append-only audit trail, read with <c>audit.read</c>.</summary>
 public static class AuditEventEndpoints

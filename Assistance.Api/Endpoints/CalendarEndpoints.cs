@@ -6,6 +6,10 @@ using Assistance.Api.Security;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Assistance.Application.Calendar.GetCalendarYear;
+using Assistance.Application.Calendar.ListCalendarYears;
+using Assistance.Application.Calendar.PutCalendarYear;
+using Assistance.Application.Common;
 
 /// <summary>/api/v1/calendar: public holidays and make-up working days per year, on which working-day deadlines are computed.</summary>
 public static class CalendarEndpoints
@@ -34,7 +38,6 @@ public static class CalendarEndpoints
     {
         ArgumentNullException.ThrowIfNull(http);
         var dto = await sender.Send(new GetCalendarYearQuery(year), cancellationToken).ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 
@@ -57,7 +60,6 @@ public static class CalendarEndpoints
         var dto = await sender.Send(
             new PutCalendarYearCommand(year, body.Source, body.Holidays ?? [], body.MakeUpWorkingDays ?? [], expected, body.Reason), cancellationToken)
             .ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 }

@@ -4,8 +4,13 @@ using System.ComponentModel.DataAnnotations;
 using Assistance.Api.Http;
 using Assistance.Api.Security;
 using Assistance.Application.Abstractions;
-using Assistance.Application.Enrolments.CareAgreements;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Assistance.Application.CareAgreements;
+using Assistance.Application.CareAgreements.CreateCareAgreement;
+using Assistance.Application.CareAgreements.GetCareAgreement;
+using Assistance.Application.CareAgreements.ListMissingCareAgreements;
+using Assistance.Application.CareAgreements.ListOverdueCareVisits;
+using Assistance.Application.CareAgreements.RecordCareVisit;
 
 /// <summary>/api/v1/care-agreements: care agreements (关爱照料协议) of decentralized tekun persons and their visits .</summary>
 public static class CareAgreementEndpoints
@@ -36,7 +41,6 @@ public static class CareAgreementEndpoints
         var dto = await sender.Send(
             new CreateCareAgreementCommand(body.EnrolmentId, body.CarerName ?? string.Empty, body.CarerPhone, body.Duties ?? string.Empty, body.VisitFrequencyDays, body.StartsOn, body.Reason),
             cancellationToken).ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Created($"/api/v1/care-agreements/{dto.Id}", dto);
     }
 
@@ -61,7 +65,6 @@ public static class CareAgreementEndpoints
     {
         ArgumentNullException.ThrowIfNull(http);
         var dto = await sender.Send(new GetCareAgreementQuery(id), cancellationToken).ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 
@@ -76,7 +79,6 @@ public static class CareAgreementEndpoints
         ArgumentNullException.ThrowIfNull(http);
         var dto = await sender.Send(new RecordCareVisitCommand(id, Preconditions.IfMatchVersion(http), body.VisitedOn, body.Visitor ?? string.Empty, body.Notes ?? string.Empty), cancellationToken)
             .ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 }

@@ -6,6 +6,8 @@ using Assistance.Api.Security;
 using Assistance.Application.Abstractions;
 using Assistance.Application.CloseRelatives;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Assistance.Application.CloseRelatives.ListCloseRelatives;
+using Assistance.Application.CloseRelatives.RegisterCloseRelative;
 
 /// <summary>/api/v1/close-relatives: the register of staff and village cadres' close relatives (近亲属备案, R-21).</summary>
 public static class CloseRelativeEndpoints

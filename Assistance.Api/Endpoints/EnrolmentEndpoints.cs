@@ -9,6 +9,9 @@ using Assistance.Application.Enrolments;
 using Assistance.Domain.Applications;
 using Assistance.Domain.Enrolments;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Assistance.Application.Enrolments.ChangeEnrolmentStatus;
+using Assistance.Application.Enrolments.GetEnrolment;
+using Assistance.Application.Enrolments.ListEnrolments;
 
 /// <summary>/api/v1/enrolments: enrolments (救助对象) created on approval .</summary>
 public static class EnrolmentEndpoints
@@ -45,7 +48,6 @@ public static class EnrolmentEndpoints
     {
         ArgumentNullException.ThrowIfNull(http);
         var dto = await sender.Send(new GetEnrolmentQuery(id), cancellationToken).ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 
@@ -60,7 +62,6 @@ public static class EnrolmentEndpoints
         ArgumentNullException.ThrowIfNull(http);
         var dto = await sender.Send(new ChangeEnrolmentStatusCommand(id, Preconditions.IfMatchVersion(http), body.Action, body.Reason ?? string.Empty), cancellationToken)
             .ConfigureAwait(false);
-        http.Response.Headers.ETag = Preconditions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 }

@@ -53,7 +53,6 @@ public static class HouseholdEndpoints
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var created = await sender.Send(CreateHouseholdCommand.From(household), cancellationToken).ConfigureAwait(false);
-        httpContext.Response.Headers.ETag = Preconditions.ETag(created.Version);
         return TypedResults.Created($"/api/v1/households/{created.Id}", created);
     }
 
@@ -128,7 +127,6 @@ public static class HouseholdEndpoints
 
     private static Ok<HouseholdDto> WithETag(HttpContext httpContext, HouseholdDto household)
     {
-        httpContext.Response.Headers.ETag = Preconditions.ETag(household.Version);
         return TypedResults.Ok(household);
     }
 }

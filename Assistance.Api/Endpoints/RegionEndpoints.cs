@@ -4,6 +4,8 @@ using Assistance.Application.Abstractions;
 using Assistance.Application.Regions;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Assistance.Application.Regions.GetRegion;
+using Assistance.Application.Regions.ListRegions;
 
 /// <summary>/api/v1/regions: the administrative divisions (行政区划) the register knows.</summary>
 public static class RegionEndpoints

@@ -8,6 +8,7 @@ public static class Preconditions
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     private const int MaxIdempotencyKeyLength = 200;
+    private static readonly object IfMatchItem = new();
 
     /// <summary>Strong ETag for a resource version.</summary>
     public static string ETag(long version) => $"\"{version}\"";
@@ -28,21 +29,24 @@ public static class Preconditions
                 return Results.Empty;
             }
 
-            if (ParseIfMatch(header) is null)
+            if (ParseIfMatch(header) is not { } parsed)
             {
                 await ProblemDetailsSetup.WriteAsync(context.HttpContext, 400, "request.if-match-invalid", "If-Match is not valid.",
                     "If-Match must be * or a comma-separated list of entity-tags, each in double quotes as returned in ETag, e.g. \"3\".").ConfigureAwait(false);
                 return Results.Empty;
             }
 
+            context.HttpContext.Items[IfMatchItem] = parsed;
             return await next(context).ConfigureAwait(false);
         });
 
-    /// <summary>The If-Match condition (already validated by <see cref="RequireIfMatch"/>).</summary>
+    /// <summary>The If-Match condition as <see cref="RequireIfMatch"/> parsed it (the header is read once per request).</summary>
     public static IfMatch IfMatchVersion(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ParseIfMatch(context.Request.Headers.IfMatch.ToString()) ?? throw new InvalidOperationException("If-Match was not validated.");
+        return context.Items.TryGetValue(IfMatchItem, out var parsed) && parsed is IfMatch ifMatch
+            ? ifMatch
+            : throw new InvalidOperationException("The endpoint reads If-Match without RequireIfMatch().");
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ public static class Scopes
     public const string CasesRead = "cases.read";
     public const string CasesWrite = "cases.write";
     public const string CasesApprove = "cases.approve";
-    public const string PiiRead = "pii.read";
+    public const string PiiRead = Application.Abstractions.PiiAccess.Scope;
     public const string AuditRead = "audit.read";
 
     public static readonly IReadOnlyList<string> All =

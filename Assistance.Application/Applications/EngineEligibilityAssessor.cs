@@ -1,10 +1,9 @@
 namespace Assistance.Application.Applications;
 
-using Assistance.Application.Abstractions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Assistance.Application.Abstractions;
 using Assistance.Application.Assessments;
-using Assistance.Application.Assessments.AssessStoredHousehold;
 using Assistance.Domain.Regions;
 
 /// <summary>
@@ -39,10 +38,10 @@ public sealed class EngineEligibilityAssessor(IHouseholdSnapshotQueries househol
         {
             var idNumber = input.Members[m.Index].IdNumber ?? string.Empty;
             var memberId = byIdNumber.TryGetValue(idNumber, out var info) ? info.Id : Guid.Empty;
-            return new MemberAssessment(memberId, idNumber, m.Outcome.ToString(), m.MonthlyAmount);
+            return new MemberAssessment(memberId, idNumber, m.Outcome, m.MonthlyAmount);
         }).ToList();
         return new EligibilityAssessment(
-            result.Outcome.ToString(), result.MonthlyAmount, result.DibaoClass?.ToString(), result.ReviewIntervalMonths, memberResults,
+            result.Outcome, result.MonthlyAmount, result.DibaoClass?.ToString(), result.ReviewIntervalMonths, memberResults,
             JsonSerializer.Serialize(response, Json));
     }
 }

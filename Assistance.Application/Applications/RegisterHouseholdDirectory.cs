@@ -14,6 +14,6 @@ public sealed class RegisterHouseholdDirectory(IHouseholdQueries households) : I
             : new HouseholdInfo(
                 household.Id,
                 household.Region,
-                household.Members.Select(m => new HouseholdMemberInfo(m.Id, m.IdNumber.Value, m.Details.Name, m.Details.Status.ToString())).ToList());
+                household.Members.Select(m => new HouseholdMemberInfo(m.Id, m.IdNumber.Value, m.Details.Name, m.Details.Status)).ToList());
     }
 }

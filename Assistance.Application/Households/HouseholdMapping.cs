@@ -8,13 +8,13 @@ using Assistance.Domain.Households;
 public static class HouseholdMapping
 {
     /// <summary>The scope that reveals full ID numbers in responses.</summary>
-    public const string PiiReadScope = "pii.read";
+    public const string PiiReadScope = PiiAccess.Scope;
 
     /// <summary>The representation for this caller: ID numbers masked unless they hold pii.read.</summary>
     public static HouseholdDto ToDto(this Household household, ICurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return household.ToDto(revealIdNumbers: user.HasScope(PiiReadScope));
+        return household.ToDto(revealIdNumbers: user.CanReadIdNumbers());
     }
 
     /// <summary>The snapshot for audit rows: ID numbers always masked (R-60; api.md personal data).</summary>

@@ -33,15 +33,8 @@ public static class HouseholdRegistration
     {
         ArgumentNullException.ThrowIfNull(households);
         ArgumentNullException.ThrowIfNull(user);
-        var household = await households.GetForUpdateAsync(user.Scope, id, cancellationToken).ConfigureAwait(false)
-            ?? throw new NotFoundException(EntityType, id.ToString());
-
-        if (!expectedVersion.Matches(household.Version))
-        {
-            throw new VersionMismatchException(EntityType, expectedVersion, household.Version);
-        }
-
-        return household;
+        return VersionedLoad.Require(
+            await households.GetForUpdateAsync(user.Scope, id, cancellationToken).ConfigureAwait(false), EntityType, id, expectedVersion, h => h.Version);
     }
 
     /// <summary>

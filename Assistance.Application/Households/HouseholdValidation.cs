@@ -1,5 +1,6 @@
 namespace Assistance.Application.Households;
 
+using Assistance.Application.Common;
 using Assistance.Domain.Common;
 using Assistance.Domain.Households;
 using FluentValidation;
@@ -116,7 +117,7 @@ internal sealed class HouseholdFieldsValidator<T> : AbstractValidator<T>
     public HouseholdFieldsValidator(MemberIdentity identity)
     {
         RuleFor(h => h.RegionCode).NotEmpty().WithMessage("regionCode is required.")
-            .Must(c => c is null || Domain.Regions.RegionCode.TryParse(c, out _)).WithMessage("regionCode must be 6, 9 or 12 digits.");
+            .ValidRegionCodeOrNull();
         RuleFor(h => h.Residence).NotNull().WithMessage("residence is required (Urban or Rural).");
         RuleFor(h => h.Address).NotEmpty().WithMessage("address is required.")
             .Must(a => a is null || a.Trim().Length is > 0 and <= MaxAddressLength).WithMessage($"address must have 1 to {MaxAddressLength} characters.");

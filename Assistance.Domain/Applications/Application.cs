@@ -10,7 +10,7 @@ using Assistance.Domain.Regions;
 /// business rules; every one appends to the case history with actor and reason. Dates are the China calendar
 /// date of the event; deadlines are computed on the working-day calendar.
 /// </summary>
-public sealed class Application
+public sealed class Application : IHasDomainEvents
 {
     private readonly List<VerificationResult> verificationResults;
     private readonly List<HomeSurvey> surveys;
@@ -18,6 +18,8 @@ public sealed class Application
     private readonly List<CountyHomeVisit> countyVisits;
     private readonly List<ConflictOfInterestMatch> conflicts;
     private readonly List<ApplicationEvent> history;
+    private readonly List<IDomainEvent> domainEvents = [];
+    private ApplicationStatus statusAtLastEvent;
 
     private Application(ApplicationState state)
     {
@@ -47,6 +49,7 @@ public sealed class Application
         countyVisits = [.. state.CountyVisits ?? []];
         conflicts = [.. state.Conflicts ?? []];
         history = [.. state.History ?? []];
+        statusAtLastEvent = state.Status;
     }
 
     public Guid Id { get; }
@@ -258,9 +261,11 @@ public sealed class Application
     }
 
     /// <summary>A county home visit (conflict-of-interest visit or random check).</summary>
-    public void RecordCountyHomeVisit(CountyVisitPurpose purpose, IReadOnlyList<string> investigators, string findings, DateOnly today, string actor, string? reason)
+    public void RecordCountyHomeVisit(
+        bool visitorIsCountyOrAbove, CountyVisitPurpose purpose, IReadOnlyList<string> investigators, string findings, DateOnly today, string actor, string? reason)
     {
         ArgumentNullException.ThrowIfNull(investigators);
+        BusinessRules.Check(new DecisionIsTakenAtCountyLevel(visitorIsCountyOrAbove));
         Allow("record a county home visit", ApplicationStatus.Verifying, ApplicationStatus.Surveyed, ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
         BusinessRules.Check(new HomeSurveyHasAtLeastTwoInvestigators(investigators));
         countyVisits.Add(new CountyHomeVisit(today, purpose, [.. investigators.Select(i => i.Trim())], findings.Trim(), actor));
@@ -362,7 +367,7 @@ public sealed class Application
             var state = completed is { } c
                 ? (c <= due ? DeadlineState.Met : DeadlineState.Late)
                 : (today > due ? DeadlineState.Overdue : DeadlineState.Pending);
-            list.Add(new Deadline(step, start, limit, "WorkingDays", due, completed, state, source));
+            list.Add(new Deadline(step, start, limit, Deadline.WorkingDays, due, completed, state, source));
         }
 
         if (AcceptedOn is { } accepted)
@@ -436,14 +441,36 @@ public sealed class Application
         History = [.. history],
     };
 
+    /// <summary>Events raised since the aggregate was loaded or its events were last collected.</summary>
+    public IReadOnlyList<IDomainEvent> DomainEvents => domainEvents;
+
+    public void ClearDomainEvents() => domainEvents.Clear();
+
     /// <summary>Called by the repository after a successful save.</summary>
     public void SetVersion(long version) => Version = version;
 
     private void Allow(string action, params ApplicationStatus[] allowed) =>
         BusinessRules.Check(new TransitionIsAllowedFromCurrentStatus(action, Status, allowed));
 
-    private void Record(string action, DateOnly onDate, string actor, string? reason) =>
-        history.Add(new ApplicationEvent(action, onDate, actor, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
+    private void Record(string action, DateOnly onDate, string actor, string? reason)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        history.Add(new ApplicationEvent(action, onDate, actor, trimmed));
+
+        // The event keeps the caller's reason as given when the history drops a blank one (the audit row shows what was sent).
+        var eventReason = trimmed ?? reason;
+        var before = statusAtLastEvent;
+        statusAtLastEvent = Status;
+        domainEvents.Add(action switch
+        {
+            "Submitted" => new ApplicationSubmitted(Id, Region, onDate, actor, reason, Status, Programme, Channel, HouseholdId, ConflictOfInterestFlagged),
+            "ConflictOfInterestFlagged" => new ApplicationConflictOfInterestFlagged(Id, Region, onDate, actor, eventReason, Status, [.. conflicts]),
+            "SelectedForRandomCheck" => new ApplicationSelectedForRandomCheck(Id, Region, onDate, actor, eventReason, before, Status),
+            "Approved" or "Rejected" => new ApplicationDecided(Id, Region, action, onDate, actor, eventReason, before, Status, Decision),
+            "Enrolled" => new ApplicationEnrolled(Id, Region, onDate, actor, eventReason, before, Status, [.. EnrolmentIds]),
+            _ => new ApplicationStepTaken(Id, Region, action, onDate, actor, eventReason, before, Status),
+        });
+    }
 }
 
 /// <summary>The persisted state of an application (the repository stores it; the aggregate guards it).</summary>

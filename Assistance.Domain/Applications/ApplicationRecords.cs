@@ -22,4 +22,8 @@ public sealed record Decision(DecisionKind Kind, DateOnly DecidedOn, string Reas
 public sealed record ApplicationEvent(string Action, DateOnly OnDate, string Actor, string? Reason);
 
 /// <summary>A statutory time limit with its due date and whether it was met (domain.md §7).</summary>
-public sealed record Deadline(DeadlineStep Step, DateOnly StartedOn, int Limit, string Unit, DateOnly DueOn, DateOnly? CompletedOn, DeadlineState State, string Source);
+public sealed record Deadline(DeadlineStep Step, DateOnly StartedOn, int Limit, string Unit, DateOnly DueOn, DateOnly? CompletedOn, DeadlineState State, string Source)
+{
+    /// <summary>The one unit statutory limits are counted in (R-50: working days on the national calendar).</summary>
+    public const string WorkingDays = nameof(WorkingDays);
+}

@@ -2,13 +2,14 @@ namespace Assistance.Domain.Enrolments;
 
 using Assistance.Domain.Applications;
 using Assistance.Domain.Common;
+using Assistance.Domain.Households;
 
 /// <summary>R-22; domain.md §4: a person is never enrolled in Dibao and Tekun at once.</summary>
 public sealed class PersonIsNeverInDibaoAndTekunAtOnce(string idNumber, Programme programme, IReadOnlyList<ExistingEnrolment> existingActive) : IBusinessRule
 {
     public string Code => "enrolment.dibao-and-tekun";
 
-    public string Message => $"A covered person ({Mask(idNumber)}) already holds an active {Other} enrolment: nobody is enrolled in Dibao and Tekun at once.";
+    public string Message => $"A covered person ({NationalId.Mask(idNumber)}) already holds an active {Other} enrolment: nobody is enrolled in Dibao and Tekun at once.";
 
     public string Source => "R-22; N-43 (特困人员不再纳入低保)";
 
@@ -18,7 +19,6 @@ public sealed class PersonIsNeverInDibaoAndTekunAtOnce(string idNumber, Programm
         programme is Programme.Dibao or Programme.Tekun
         && existingActive.Any(e => e.IdNumber == idNumber && e.Programme == Other);
 
-    internal static string Mask(string id) => id.Length == 18 ? id[..6] + new string('*', 8) + id[14..] : "***";
 }
 
 /// <summary>R-22; R-61: one ID number is active in one household only.</summary>
@@ -26,7 +26,7 @@ public sealed class IdNumberIsActiveInOneHouseholdOnly(string idNumber, Guid hou
 {
     public string Code => "enrolment.person-active-in-other-household";
 
-    public string Message => $"A covered person ({PersonIsNeverInDibaoAndTekunAtOnce.Mask(idNumber)}) is already active in an enrolment of another household.";
+    public string Message => $"A covered person ({NationalId.Mask(idNumber)}) is already active in an enrolment of another household.";
 
     public string Source => "R-22; R-61";
 
@@ -38,7 +38,7 @@ public sealed class PersonHoldsOneActiveEnrolmentPerProgramme(string idNumber, P
 {
     public string Code => "enrolment.already-enrolled";
 
-    public string Message => $"A covered person ({PersonIsNeverInDibaoAndTekunAtOnce.Mask(idNumber)}) already holds an active {programme} enrolment.";
+    public string Message => $"A covered person ({NationalId.Mask(idNumber)}) already holds an active {programme} enrolment.";
 
     public string Source => "R-22";
 

@@ -29,7 +29,17 @@ public sealed partial record NationalId
     public string AddressCode => Value[..6];
 
     /// <summary>First six and last four characters visible: <c>320682********123X</c>.</summary>
-    public string Masked => Value[..6] + new string('*', 8) + Value[14..];
+    public string Masked => Mask(Value);
+
+    /// <summary>
+    /// The one masking of an ID number: first six and last four characters of an 18-character number visible, anything
+    /// else (a stored number of another shape) fully hidden.
+    /// </summary>
+    public static string Mask(string idNumber)
+    {
+        ArgumentNullException.ThrowIfNull(idNumber);
+        return idNumber.Length == 18 ? idNumber[..6] + new string('*', 8) + idNumber[14..] : "***";
+    }
 
     /// <summary>
     /// Masks every run that looks like an ID number (17 digits and a digit or X, not part of a longer word) in free
@@ -39,7 +49,7 @@ public sealed partial record NationalId
     public static string MaskIn(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return MayContainIdNumber(text) ? IdNumberPattern().Replace(text, m => m.Value[..6] + new string('*', 8) + m.Value[14..]) : text;
+        return MayContainIdNumber(text) ? IdNumberPattern().Replace(text, m => Mask(m.Value)) : text;
     }
 
     /// <summary>Cheap pre-check for <see cref="MaskIn"/>: 17 consecutive digits somewhere.</summary>

@@ -6,6 +6,7 @@ using Assistance.Application.AuditEvents.ListAuditEvents;
 using Assistance.Domain.Regions;
 using Assistance.Infrastructure.Persistence;
 using Dapper;
+using Assistance.Application.AuditEvents;
 
 public sealed class AuditEventQueries(DbSession session) : IAuditEventQueries
 {

@@ -7,6 +7,7 @@ using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
 using Assistance.Infrastructure.Persistence;
 using Dapper;
+using Assistance.Application.Assessments;
 
 /// <summary>
 /// Reads a stored household into the engine's input in one round trip (four result sets). Each member's

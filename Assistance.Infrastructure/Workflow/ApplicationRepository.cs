@@ -12,7 +12,7 @@ using Dapper;
 using Npgsql;
 using CaseApplication = Assistance.Domain.Applications.Application;
 
-public sealed class ApplicationRepository(DbSession session, TimeProvider clock) : IApplicationRepository, IApplicationQueries
+public sealed class ApplicationRepository(DbSession session, TimeProvider clock, Assistance.Application.Events.DomainEventCollector events) : IApplicationRepository, IApplicationQueries
 {
     public async Task<(CaseApplication Application, string? AssessmentJson)?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken)
     {
@@ -85,6 +85,7 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
         }
 
         await WriteDeadlinesAsync(connection, application, deadlines, cancellationToken).ConfigureAwait(false);
+        events.Collect(application);
     }
 
     public async Task SaveAsync(
@@ -127,6 +128,7 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
             "DELETE FROM application_deadlines WHERE application_id = @id", new { id = application.Id }, session.Transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
         await WriteDeadlinesAsync(connection, application, deadlines, cancellationToken).ConfigureAwait(false);
+        events.Collect(application);
     }
 
     public async Task<IReadOnlyList<Guid>> ListAwaitingDecisionAsync(RegionScope county, Programme programme, CancellationToken cancellationToken)
@@ -188,7 +190,7 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock)
         return rows.Select(r =>
         {
             var overdueSteps = late[r.Id].Select(d => new DeadlineDto(
-                Enum.Parse<DeadlineStep>(d.Step), d.StartedOn, d.LimitDays, "WorkingDays", d.DueOn, null,
+                Enum.Parse<DeadlineStep>(d.Step), d.StartedOn, d.LimitDays, Deadline.WorkingDays, d.DueOn, null,
                 DeadlineState.Overdue, d.Source)).ToList();
             return new ApplicationSummaryDto(
                 r.Id, r.RegionCode, r.HouseholdId, Enum.Parse<Programme>(r.Programme), Enum.Parse<ApplicationStatus>(r.Status),

@@ -2,11 +2,11 @@ namespace Assistance.Infrastructure.Workflow;
 
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
-using Assistance.Application.Enrolments.CareAgreements;
 using Assistance.Domain.Enrolments;
 using Assistance.Domain.Regions;
 using Assistance.Infrastructure.Persistence;
 using Dapper;
+using Assistance.Application.CareAgreements;
 
 public sealed class CareAgreementRepository(DbSession session, TimeProvider clock) : ICareAgreementRepository
 {

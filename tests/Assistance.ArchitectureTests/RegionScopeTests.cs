@@ -18,6 +18,7 @@ public sealed class RegionScopeTests
         "IAuditLog", // appends rows naming their own region; the database lets any caller with a region append
         "ICalendarStore", "IPolicyStore", "IRegionQueries", // national reference data and public law
         "IIdempotencyStore", // keyed by the caller's identity
+        "IDomainEventSink", // receives events already produced through scoped repositories; each event names its region
         "ICommand", "ICommandHandler", "ICommandMarker", "IQuery", "IQueryHandler", "ISender", "IHouseholdFields",
         "ICurrentUser", "IUnitOfWork", "IUnitOfWorkTransientDetector", "IDatabaseErrorTranslator",
     ];

@@ -4,11 +4,3 @@ using Assistance.Application.Abstractions;
 
 /// <summary>The documents every rule and parameter cites (S0–S4 and the national documents).</summary>
 public sealed record ListPolicySourcesQuery : IQuery<IReadOnlyList<PolicySourceDto>>;
-
-public sealed class ListPolicySourcesHandler(IPolicyStore store) : IQueryHandler<ListPolicySourcesQuery, IReadOnlyList<PolicySourceDto>>
-{
-    public async Task<IReadOnlyList<PolicySourceDto>> Handle(ListPolicySourcesQuery request, CancellationToken cancellationToken) =>
-        (await store.SourcesAsync(cancellationToken).ConfigureAwait(false))
-            .Select(s => new PolicySourceDto(s.Id, s.Title, s.DocumentNumber, s.Jurisdiction, s.Date, s.InForceFrom, s.File))
-            .ToList();
-}

@@ -3,13 +3,7 @@ namespace Assistance.Application.Policy.SetParameterValue;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Assistance.Application.Abstractions;
-using Assistance.Application.Common;
-using Assistance.Application.Regions;
-using Assistance.Domain.Common;
 using Assistance.Domain.Households;
-using Assistance.Domain.Policy;
-using Assistance.Domain.Regions;
-using FluentValidation;
 
 /// <summary>
 /// Records a new dated value of a parameter for a region, or corrects one (<c>supersedes</c>): the old
@@ -33,77 +27,3 @@ public sealed record SetParameterValueCommand(
     [property: Required, MaxLength(500)] string Source,
     Guid? Supersedes,
     ResidenceType? Residence = null) : ICommand<SetParameterValueResult>;
-
-public sealed class SetParameterValueValidator : AbstractValidator<SetParameterValueCommand>
-{
-    public SetParameterValueValidator()
-    {
-        RuleFor(c => c.Key).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100)
-            .Must(k => ParameterCatalog.TryGet(k, out _)).WithMessage("This is not a key of the parameter catalog; GET /api/v1/policy/parameters lists the keys.");
-        RuleFor(c => c.RegionCode).Cascade(CascadeMode.Stop).NotEmpty().Must(c => Domain.Regions.RegionCode.TryParse(c, out _)).WithMessage("regionCode must be 6, 9 or 12 digits.");
-        RuleFor(c => c.EffectiveFrom).NotEqual(default(DateOnly)).WithMessage("effectiveFrom (YYYY-MM-DD) is required.");
-        RuleFor(c => c.EffectiveTo).Must((c, to) => to is null || to > c.EffectiveFrom).WithMessage("effectiveTo must be after effectiveFrom (it is exclusive).");
-        RuleFor(c => c.Residence).IsInEnum();
-        RuleFor(c => c.Value).Must(v => v.ValueKind != JsonValueKind.Undefined)
-            .WithMessage("value is required: a number, boolean, string, list of strings, or null to end the parameter for this region.");
-        RuleFor(c => c.Source).NotEmpty().WithMessage("Every value needs its source (document and clause).").MaximumLength(500);
-    }
-}
-
-public sealed class SetParameterValueHandler(IPolicyStore store, IRegionQueries regions, ICurrentUser user, IAuditLog audit, TimeProvider clock)
-    : ICommandHandler<SetParameterValueCommand, SetParameterValueResult>
-{
-    public async Task<SetParameterValueResult> Handle(SetParameterValueCommand request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var definition = ParameterCatalog.Get(request.Key);
-        ParameterValueData value;
-        try
-        {
-            value = definition.Validate(ParameterValueData.FromJson(request.Value, "value"));
-        }
-        catch (DomainValidationException e)
-        {
-            throw new DomainValidationException("value", e.Message);
-        }
-
-        var region = RegionCode.Parse(request.RegionCode);
-        if (!user.Scope.Includes(region) || !await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false))
-        {
-            throw new NotFoundException("Region", region.Value);
-        }
-
-        var now = clock.GetUtcNow();
-        StoredParameterValue? corrected = null;
-        if (request.Supersedes is { } supersededId)
-        {
-            corrected = await store.FindAsync(supersededId, cancellationToken).ConfigureAwait(false);
-            if (corrected is null || !user.Scope.Includes(corrected.Value.RegionCode))
-            {
-                throw new NotFoundException("ParameterValue", supersededId.ToString());
-            }
-
-            if (corrected.Value.Key != definition.Key || corrected.Value.RegionCode != region)
-            {
-                throw new BusinessRuleViolationException("parameter.correction-mismatch",
-                    $"A correction must keep the key and region of the value it supersedes ({corrected.Value.Key}, {corrected.Value.RegionCode}).", "R-02");
-            }
-
-            await store.SupersedeAsync(supersededId, now, cancellationToken).ConfigureAwait(false);
-        }
-
-        var proposed = new ParameterValue(definition.Key, region, request.EffectiveFrom, request.EffectiveTo, value, request.Source.Trim(), false, now, Residence: request.Residence);
-        var resolver = await store.ResolverForAsync(region, cancellationToken).ConfigureAwait(false)
-            ?? throw new NotFoundException("Region", region.Value);
-        var warnings = ParameterChangeChecks.Check(proposed, resolver);
-        var stored = new StoredParameterValue(Guid.CreateVersion7(), proposed, user.Subject, request.Supersedes);
-        await store.AddAsync(stored, cancellationToken).ConfigureAwait(false);
-
-        var dto = ParameterValueDto.From(stored);
-        await audit.RecordAsync(
-            new AuditEntry("ParameterValue", stored.Id.ToString(), corrected is null ? "Recorded" : "Corrected", region,
-                corrected is null ? null : ParameterValueDto.From(corrected), dto, request.Source),
-            cancellationToken).ConfigureAwait(false);
-        return new SetParameterValueResult(dto, warnings.Select(w => new ParameterWarningDto(w.RuleId, w.Clause, w.Message)).ToList());
-    }
-}

@@ -129,8 +129,12 @@ public sealed class EdgeErrorTests : ApiTestBase
     public async Task UnbindableQueryParameter_IsDescribedInApiTermsWithoutTypeNamesOrEcho(string url, string parameter)
     {
         var response = await Admin().GetAsync(Url(url));
-        var text = await response.Content.ReadAsStringAsync();
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "request.parameter-invalid");
+
+        // The trace id is random hex and may itself contain "abc": everything else must not echo the input.
+        var echoed = problem.DeepClone().AsObject();
+        echoed.Remove("traceId");
+        var text = echoed.ToJsonString();
         Assert.Multiple(() =>
         {
             Assert.That((string?)problem["detail"], Does.Contain($"'{parameter}'"));

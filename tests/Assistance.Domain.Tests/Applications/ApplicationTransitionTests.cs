@@ -204,16 +204,25 @@ public sealed class ApplicationTransitionTests
         AssertRule(() => AwaitingDecision().Approve(false, D("2025-03-14"), "township", null), "application.decision-needs-county");
 
     [Test]
+    public void CountyHomeVisit_ByTownship_IsRefused_AndRecordsNothing()
+    {
+        var a = AwaitingDecision();
+        AssertRule(() => a.RecordCountyHomeVisit(false, CountyVisitPurpose.RandomCheck, TwoInvestigators, "x", D("2025-03-14"), "township", null),
+            "application.decision-needs-county");
+        Assert.That(a.CountyVisits, Is.Empty);
+    }
+
+    [Test]
     public void Approve_WhenConflictFlaggedWithoutCountyVisit_IsRefused_ThenAllowedAfterVisit()
     {
         var a = AwaitingDecision(conflicts: [new ConflictOfInterestMatch(Guid.NewGuid(), "王五", "Caseworker", "Child")]);
         AssertRule(() => a.Approve(true, D("2025-03-14"), "county", null), "application.conflict-of-interest-visit-missing");
 
         // A random-check visit is not the conflict-of-interest visit.
-        a.RecordCountyHomeVisit(CountyVisitPurpose.RandomCheck, TwoInvestigators, "x", D("2025-03-14"), "county", null);
+        a.RecordCountyHomeVisit(true, CountyVisitPurpose.RandomCheck, TwoInvestigators, "x", D("2025-03-14"), "county", null);
         AssertRule(() => a.Approve(true, D("2025-03-14"), "county", null), "application.conflict-of-interest-visit-missing");
 
-        a.RecordCountyHomeVisit(CountyVisitPurpose.ConflictOfInterest, TwoInvestigators, "情况属实", D("2025-03-14"), "county", null);
+        a.RecordCountyHomeVisit(true, CountyVisitPurpose.ConflictOfInterest, TwoInvestigators, "情况属实", D("2025-03-14"), "county", null);
         a.Approve(true, D("2025-03-14"), "county", "符合条件");
         Assert.That(a.Status, Is.EqualTo(ApplicationStatus.Approved));
         Assert.That(a.Decision!.Kind, Is.EqualTo(DecisionKind.Approve));
@@ -225,7 +234,7 @@ public sealed class ApplicationTransitionTests
         var a = AwaitingDecision(Programme.Tekun);
         a.SelectForRandomCheck(D("2025-03-13"), "county", "抽查");
         AssertRule(() => a.Approve(true, D("2025-03-14"), "county", null), "application.random-check-visit-missing");
-        a.RecordCountyHomeVisit(CountyVisitPurpose.RandomCheck, TwoInvestigators, "属实", D("2025-03-14"), "county", null);
+        a.RecordCountyHomeVisit(true, CountyVisitPurpose.RandomCheck, TwoInvestigators, "属实", D("2025-03-14"), "county", null);
         a.Approve(true, D("2025-03-14"), "county", null);
         Assert.That(a.Status, Is.EqualTo(ApplicationStatus.Approved));
     }

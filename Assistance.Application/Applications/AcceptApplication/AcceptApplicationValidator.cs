@@ -1,0 +1,8 @@
+namespace Assistance.Application.Applications.AcceptApplication;
+
+using FluentValidation;
+
+public sealed class AcceptApplicationValidator : AbstractValidator<AcceptApplicationCommand>
+{
+    public AcceptApplicationValidator() => RuleFor(c => c.Reason).ReasonText();
+}

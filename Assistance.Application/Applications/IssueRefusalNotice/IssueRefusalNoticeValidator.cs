@@ -1,0 +1,8 @@
+namespace Assistance.Application.Applications.IssueRefusalNotice;
+
+using FluentValidation;
+
+public sealed class IssueRefusalNoticeValidator : AbstractValidator<IssueRefusalNoticeCommand>
+{
+    public IssueRefusalNoticeValidator() => RuleFor(c => c.Reason).ReasonText();
+}

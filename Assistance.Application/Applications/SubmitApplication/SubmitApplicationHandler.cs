@@ -1,0 +1,60 @@
+namespace Assistance.Application.Applications.SubmitApplication;
+
+using Assistance.Application.Abstractions;
+using Assistance.Application.Calendar;
+using Assistance.Application.Common;
+using Assistance.Domain.Common;
+using Assistance.Domain.Households;
+using Assistance.Domain.Regions;
+using CaseApplication = Assistance.Domain.Applications.Application;
+
+public sealed class SubmitApplicationHandler(
+    IHouseholdDirectory households,
+    IApplicationRepository applications,
+    ICloseRelativeMatcher relatives,
+    ICalendarStore calendars,
+    Policy.IPolicyStore policy,
+    Regions.IRegionQueries regions,
+    ICurrentUser user,
+    TimeProvider clock) : ICommandHandler<SubmitApplicationCommand, ApplicationDto>
+{
+    public async Task<ApplicationDto> Handle(SubmitApplicationCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var household = await households.FindAsync(user.Scope, request.HouseholdId, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("Household", request.HouseholdId.ToString());
+        var region = request.RegionCode is null ? household.Region : RegionCode.Parse(request.RegionCode);
+        user.Scope.Require(region);
+
+        if (!await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false))
+        {
+            throw new DomainValidationException("regionCode", $"Region {region} is not in the register.");
+        }
+
+        var applicant = household.Members.FirstOrDefault(m => m.Id == request.ApplicantMemberId)
+            ?? throw new BusinessRuleViolationException(
+                "application.applicant-not-a-member", "The applicant must be a member of the applying household.", "R-20; N-57 Art.4");
+        if (applicant.Status != MemberStatus.Present)
+        {
+            throw new BusinessRuleViolationException(
+                "application.applicant-not-present", $"The applicant must be a living, present member (status is {applicant.Status}).", "R-20; R-01");
+        }
+
+        if (await applications.FindOpenAsync(user.Scope, household.Id, request.Programme, cancellationToken).ConfigureAwait(false) is { } open)
+        {
+            throw new BusinessRuleViolationException(
+                "application.already-open", $"The household already has an open {request.Programme} application ({open}).", "R-20");
+        }
+
+        var conflicts = await relatives.FindAsync(region.County, household.Members.Select(m => m.IdNumber).ToList(), cancellationToken).ConfigureAwait(false);
+        var today = clock.Today();
+        var application = CaseApplication.Submit(
+            Guid.CreateVersion7(), region, household.Id, applicant.Id, request.Programme, request.Channel, request.SignedCommitment,
+            region.Contains(household.Region), request.ResidencePermit, conflicts, today, user.Subject, request.Reason);
+        var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var limits = await policy.TimeLimitsAsync(region, cancellationToken).ConfigureAwait(false);
+        // Submitted (and ConflictOfInterestFlagged) are audited from the aggregate's events, in this transaction.
+        await applications.AddAsync(user.Scope, application, application.Deadlines(calendar, limits, today), cancellationToken).ConfigureAwait(false);
+        return ApplicationDto.From(application, null, calendar, limits, today);
+    }
+}

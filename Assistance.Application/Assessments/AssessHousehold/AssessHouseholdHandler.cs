@@ -1,0 +1,53 @@
+namespace Assistance.Application.Assessments.AssessHousehold;
+
+using Assistance.Application.Abstractions;
+using Assistance.Domain.Eligibility;
+using Assistance.Domain.Households;
+
+public sealed class AssessHouseholdHandler(EligibilityAssessor assessor) : IQueryHandler<AssessHouseholdQuery, AssessmentResponse>
+{
+    public async Task<AssessmentResponse> Handle(AssessHouseholdQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var request = query.Request;
+        var overrides = EligibilityAssessor.ReadOverrides(request.ParameterOverrides);
+        var input = new AssessmentInput
+        {
+            Region = EligibilityAssessor.Region(request.RegionCode),
+            AsOf = request.AsOf,
+            Residence = request.Residence,
+            Members = request.Members.Select((m, i) => ToInput(m, i)).ToList(),
+            Assets = request.Assets is { } a ? new HouseholdAssets(a.Financial, a.MotorVehicles) : new HouseholdAssets(0m, 0),
+            MonthlyRigidExpenditure = request.MonthlyRigidExpenditure,
+        };
+        _ = TraceDetails.TryParse(query.Trace, out var detail);
+        var result = await assessor.AssessAsync(input, overrides, cancellationToken, detail).ConfigureAwait(false);
+        return AssessmentResponse.From(result, detail);
+    }
+
+    private static MemberInput ToInput(AssessmentMemberDto member, int index)
+    {
+        if (member is null)
+        {
+            throw new Domain.Common.DomainValidationException($"members[{index}]", "A member cannot be null.");
+        }
+
+        return new MemberInput
+        {
+            IdNumber = member.IdNumber,
+            BirthDate = member.BirthDate,
+            Status = member.Status,
+            LaborCapacity = member.LaborCapacity,
+            Disability = member.Disability is { } d ? new Disability(d.Category, d.Grade) : null,
+            SeriousIllness = member.SeriousIllness,
+            SelfCare = member.SelfCare,
+            InSchool = member.InSchool,
+            Employed = member.Employed,
+            HasCapableSupporter = member.HasCapableSupporter,
+            TekunSince = member.TekunSince,
+            Incomes = (member.Incomes ?? []).Select((income, j) => income is null
+                ? throw new Domain.Common.DomainValidationException($"members[{index}].incomes[{j}]", "An income item cannot be null.")
+                : new IncomeItem(income.Type, income.MonthlyAmount, income.Unstable)).ToList(),
+        };
+    }
+}

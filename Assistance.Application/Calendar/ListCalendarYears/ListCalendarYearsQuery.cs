@@ -1,0 +1,5 @@
+namespace Assistance.Application.Calendar.ListCalendarYears;
+
+using Assistance.Application.Abstractions;
+
+public sealed record ListCalendarYearsQuery : IQuery<CalendarYearList>;

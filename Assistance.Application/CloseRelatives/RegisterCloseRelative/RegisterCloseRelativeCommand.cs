@@ -1,0 +1,7 @@
+namespace Assistance.Application.CloseRelatives.RegisterCloseRelative;
+
+using Assistance.Application.Abstractions;
+
+public sealed record RegisterCloseRelativeCommand(
+    string RegionCode, string StaffName, StaffRole StaffRole, string RelativeName, string RelativeIdNumber, string Relationship, string? Reason)
+    : ICommand<CloseRelativeDto>;

@@ -1,0 +1,12 @@
+namespace Assistance.Application.Enrolments.ChangeEnrolmentStatus;
+
+using FluentValidation;
+
+public sealed class ChangeEnrolmentStatusValidator : AbstractValidator<ChangeEnrolmentStatusCommand>
+{
+    public ChangeEnrolmentStatusValidator()
+    {
+        RuleFor(c => c.Action).IsInEnum();
+        RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Assistance.Application.Enrolments.ChangeEnrolmentStatus;
+
+public enum EnrolmentAction
+{
+    Suspend,
+    Resume,
+    StartGradualExit,
+    End,
+}
