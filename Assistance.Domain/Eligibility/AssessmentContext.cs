@@ -1,6 +1,7 @@
 namespace Assistance.Domain.Eligibility;
 
 using System.Globalization;
+using System.Text;
 using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
 
@@ -11,13 +12,15 @@ using Assistance.Domain.Policy;
 internal sealed class AssessmentContext
 {
     private readonly List<TraceEntry>? trace;
+    private StringBuilder? scratch;
 
     public AssessmentContext(AssessmentInput input, DateOnly[] birthDates, ParameterSet parameters, bool tracing)
     {
         Input = input;
         BirthDates = birthDates;
         Reader = new TracedParameterReader(parameters, tracing);
-        trace = tracing ? [] : null;
+        // About a dozen entries per household; sized once so the list does not regrow.
+        trace = tracing ? new List<TraceEntry>(16) : null;
         var count = input.Members.Count;
         Ages = new int[count];
         Counted = new bool[count];
@@ -70,6 +73,12 @@ internal sealed class AssessmentContext
 
     public IReadOnlyList<TraceEntry> TraceEntries => trace is null ? [] : trace;
 
+    /// <summary>
+    /// The builder for a detail assembled in parts, cleared: one per assessment, reused by each rule in turn
+    /// (a rule turns it into the detail string before the next rule runs).
+    /// </summary>
+    public StringBuilder Detail() => (scratch ??= new StringBuilder(256)).Clear();
+
     /// <summary>Adds a trace entry carrying every parameter read since the previous entry.</summary>
     public void Trace(string rule, string name, string source, bool passed, string detail)
     {
@@ -79,9 +88,13 @@ internal sealed class AssessmentContext
     /// <summary>Rounds one final amount by payment.rounding (domain.md §3 step 6): never in between.</summary>
     public decimal Round(decimal amount) => PaymentRoundingRule.Apply(amount, Reader.RequireString(ParameterCatalog.PaymentRounding));
 
-    public static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
-
-    public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Trace text is culture-independent. Rules format straight into the detail through this provider with
+    /// interpolated handlers — <c>{x:F2}</c> for money, <c>{x}</c> for other numbers — so no string is built per
+    /// amount. F2 prints a decimal exactly as the custom format "0.00" (two places, midpoint away from zero,
+    /// no grouping) in about half the time.
+    /// </summary>
+    public static CultureInfo Invariant => CultureInfo.InvariantCulture;
 
     /// <summary>Whole years completed at <paramref name="date"/>.</summary>
     public static int AgeAt(DateOnly birth, DateOnly date)

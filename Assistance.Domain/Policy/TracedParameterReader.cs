@@ -11,13 +11,16 @@ public sealed class TracedParameterReader
     private const string NoValueSource = "no value in force";
 
     private readonly ParameterSet set;
+    private static readonly ResolvedParameter?[] NoValues = new ResolvedParameter?[ParameterCatalog.Count];
+
     private readonly List<ResolvedParameter>? pending;
+    private ResolvedParameter[] scratch = [];
 
     public TracedParameterReader(ParameterSet set, bool trace)
     {
         ArgumentNullException.ThrowIfNull(set);
         this.set = set;
-        pending = trace ? [] : null;
+        pending = trace ? new List<ResolvedParameter>(16) : null;
     }
 
     public bool IsTracing => pending is not null;
@@ -30,7 +33,7 @@ public sealed class TracedParameterReader
         var resolved = set.Get(definition);
         if (pending is not null)
         {
-            pending.Add(resolved ?? new ResolvedParameter(definition.Key, ParameterValueData.Null, NoValueRegion, null, null, NoValueSource));
+            pending.Add(resolved ?? NoValue(definition));
         }
 
         return resolved?.Value ?? ParameterValueData.Null;
@@ -66,29 +69,45 @@ public sealed class TracedParameterReader
         }
 
         // A rule may read one key several times (once per member); the entry lists it once, first read first.
-        var reads = new List<ResolvedParameter>(pending.Count);
+        // Deduplicated in a scratch array, then copied into an exact-size one: one allocation per entry.
+        if (scratch.Length < pending.Count)
+        {
+            scratch = new ResolvedParameter[pending.Count];
+        }
+
+        var count = 0;
         foreach (var read in pending)
         {
-            if (!Contains(reads, read.Key))
+            if (!Contains(scratch, count, read.Key))
             {
-                reads.Add(read);
+                scratch[count++] = read;
             }
         }
+
+        var reads = scratch.AsSpan(0, count).ToArray();
+        Array.Clear(scratch, 0, count);
 
         pending.Clear();
         return reads;
     }
 
-    private static bool Contains(List<ResolvedParameter> reads, string key)
+    private static bool Contains(ResolvedParameter[] reads, int count, string key)
     {
-        foreach (var read in reads)
+        for (var i = 0; i < count; i++)
         {
-            if (string.Equals(read.Key, key, StringComparison.Ordinal))
+            if (string.Equals(reads[i].Key, key, StringComparison.Ordinal))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The "no value in force" record of a key: immutable, so made once per key and shared.</summary>
+    private static ResolvedParameter NoValue(ParameterDefinition definition)
+    {
+        // A race only builds an equal record twice; either may be kept.
+        return NoValues[definition.Ordinal] ??= new ResolvedParameter(definition.Key, ParameterValueData.Null, NoValueRegion, null, null, NoValueSource);
     }
 }

@@ -31,7 +31,7 @@ internal static class AssetsWithinLimits
                 "assets",
                 Source,
                 pass,
-                $"financial per counted member {AssessmentContext.Money(perCapita)} {(financialPass ? "≤" : ">")} {AssessmentContext.Number(months)} × {AssessmentContext.Money(standard)}; motor vehicles {assets.MotorVehicles}{(vehiclePass ? string.Empty : " (disqualifying)")}");
+                string.Create(AssessmentContext.Invariant, $"financial per counted member {perCapita:F2} {(financialPass ? "≤" : ">")} {months} × {standard:F2}; motor vehicles {assets.MotorVehicles}{(vehiclePass ? string.Empty : " (disqualifying)")}"));
         }
 
         return pass;

@@ -1,6 +1,5 @@
 namespace Assistance.Domain.Eligibility;
 
-using System.Text;
 using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
 
@@ -48,7 +47,7 @@ internal static class CountedIncomeExcludesTypesAndEmploymentCost
     /// <summary>Step 2 for every counted member, with dibao.income.excludedTypes; one trace entry.</summary>
     public static void Apply(AssessmentContext context)
     {
-        StringBuilder? detail = context.Tracing ? new StringBuilder() : null;
+        var detail = context.Tracing ? context.Detail() : null;
         for (var i = 0; i < context.Members.Count; i++)
         {
             if (!context.Counted[i])
@@ -64,7 +63,7 @@ internal static class CountedIncomeExcludesTypesAndEmploymentCost
                     detail.Append("; ");
                 }
 
-                detail.Append("member ").Append(i).Append(": counted income ").Append(AssessmentContext.Money(context.DibaoIncome[i]));
+                detail.Append(AssessmentContext.Invariant, $"member {i}: counted income {context.DibaoIncome[i]:F2}");
             }
         }
 

@@ -20,15 +20,15 @@ internal static class DibaoPaysTheGapToTheStandard
         decimal? amount = eligible ? context.Round((standard * unit.N) - unit.TotalIncome) : null;
         if (context.Tracing)
         {
-            var p = AssessmentContext.Money(unit.PerCapitaIncome);
-            var s = AssessmentContext.Money(standard);
-            var detail = $"n = {unit.N}; P = {AssessmentContext.Money(unit.TotalIncome)} / {unit.N} = {p} {(belowStandard ? "<" : "≥")} S {s}; assets pass {(assetsPass ? "yes" : "no")}";
+            var detail = context.Detail().Append(
+                AssessmentContext.Invariant,
+                $"n = {unit.N}; P = {unit.TotalIncome:F2} / {unit.N} = {unit.PerCapitaIncome:F2} {(belowStandard ? "<" : "≥")} S {standard:F2}; assets pass {(assetsPass ? "yes" : "no")}");
             if (amount is { } a)
             {
-                detail += $"; amount = (S − P) × n = {AssessmentContext.Money(a)}";
+                detail.Append(AssessmentContext.Invariant, $"; amount = (S − P) × n = {a:F2}");
             }
 
-            context.Trace(Rule, "dibao.income-test", Source, eligible, detail);
+            context.Trace(Rule, "dibao.income-test", Source, eligible, detail.ToString());
         }
 
         return amount;

@@ -16,13 +16,18 @@ internal static class ExpenditureRoutes
     public const string RigidShareSource = "N-2025";
     private const int MonthsPerYear = 12;
 
+    // The three "not evaluated" details are fixed texts: built once, not per assessment.
+    private static readonly string UnsetBoth = $"not evaluated: {ParameterCatalog.ExpenditureMinRigidShareOfIncome.Key} and {ParameterCatalog.DisposableIncomePerCapita.Key} unset";
+    private static readonly string UnsetShare = $"not evaluated: {ParameterCatalog.ExpenditureMinRigidShareOfIncome.Key} unset";
+    private static readonly string UnsetStatistic = $"not evaluated: {ParameterCatalog.DisposableIncomePerCapita.Key} unset";
+
     /// <summary>Whether a route's flag is on; traced as its own entry so a reader sees why a route was not tried.</summary>
     public static bool IsEnabled(AssessmentContext context, ParameterDefinition flag, string name, string source)
     {
         var enabled = context.Reader.RequireBoolean(flag);
         if (context.Tracing)
         {
-            context.Trace(Rule, name, source, enabled, $"{flag.Key} = {(enabled ? "true" : "false")}");
+            context.Trace(Rule, name, source, enabled, string.Concat(flag.Key, enabled ? " = true" : " = false"));
         }
 
         return enabled;
@@ -45,14 +50,15 @@ internal static class ExpenditureRoutes
             : null;
         if (context.Tracing)
         {
-            var detail = $"P = {AssessmentContext.Money(unit.PerCapitaIncome)} {(withinMultiple ? "≤" : ">")} {AssessmentContext.Number(multiple)} × S {AssessmentContext.Money(standard)}; "
-                + $"P − rigid/n = {AssessmentContext.Money(unit.PerCapitaIncome - (rigid / n))} {(belowAfterRigid ? "<" : "≥")} S; assets pass {(assetsPass ? "yes" : "no")}";
+            var detail = context.Detail()
+                .Append(AssessmentContext.Invariant, $"P = {unit.PerCapitaIncome:F2} {(withinMultiple ? "≤" : ">")} {multiple} × S {standard:F2}; ")
+                .Append(AssessmentContext.Invariant, $"P − rigid/n = {unit.PerCapitaIncome - (rigid / n):F2} {(belowAfterRigid ? "<" : "≥")} S; assets pass {(assetsPass ? "yes" : "no")}");
             if (amount is { } a)
             {
-                detail += $"; amount = min(S × n, (S − (P − rigid/n)) × n) = {AssessmentContext.Money(a)}";
+                detail.Append(AssessmentContext.Invariant, $"; amount = min(S × n, (S − (P − rigid/n)) × n) = {a:F2}");
             }
 
-            context.Trace(Rule, "expenditure.dibao-inclusion", InclusionSource, eligible, detail);
+            context.Trace(Rule, "expenditure.dibao-inclusion", InclusionSource, eligible, detail.ToString());
         }
 
         return amount;
@@ -71,11 +77,13 @@ internal static class ExpenditureRoutes
         {
             if (context.Tracing)
             {
-                var unset = string.Join(
-                    " and ",
-                    new[] { minShare is null ? ParameterCatalog.ExpenditureMinRigidShareOfIncome.Key : null, statistic is null ? ParameterCatalog.DisposableIncomePerCapita.Key : null }
-                        .Where(k => k is not null));
-                context.Trace(Rule, "expenditure.rigid-share", RigidShareSource, passed: false, $"not evaluated: {unset} unset");
+                var unset = (minShare, statistic) switch
+                {
+                    (null, null) => UnsetBoth,
+                    (null, _) => UnsetShare,
+                    _ => UnsetStatistic,
+                };
+                context.Trace(Rule, "expenditure.rigid-share", RigidShareSource, passed: false, unset);
             }
 
             return false;
@@ -90,13 +98,18 @@ internal static class ExpenditureRoutes
         var eligible = assetsPass && belowDisposable && shareExceeded;
         if (context.Tracing)
         {
-            var ratio = total == 0m ? (rigid > 0m ? "∞" : "0") : AssessmentContext.Number(decimal.Round(rigid / total, 4));
-            context.Trace(
-                Rule,
-                "expenditure.rigid-share",
-                RigidShareSource,
-                eligible,
-                $"P = {AssessmentContext.Money(unit.PerCapitaIncome)} {(belowDisposable ? "<" : "≥")} disposable/12 = {AssessmentContext.Money(disposable / MonthsPerYear)}; rigid / income = {ratio} {(shareExceeded ? ">" : "≤")} {AssessmentContext.Number(share)}; assets pass {(assetsPass ? "yes" : "no")}");
+            var detail = context.Detail().Append(AssessmentContext.Invariant, $"P = {unit.PerCapitaIncome:F2} {(belowDisposable ? "<" : "≥")} disposable/12 = {disposable / MonthsPerYear:F2}; rigid / income = ");
+            if (total == 0m)
+            {
+                detail.Append(rigid > 0m ? "∞" : "0");
+            }
+            else
+            {
+                detail.Append(AssessmentContext.Invariant, $"{decimal.Round(rigid / total, 4)}");
+            }
+
+            detail.Append(AssessmentContext.Invariant, $" {(shareExceeded ? ">" : "≤")} {share}; assets pass {(assetsPass ? "yes" : "no")}");
+            context.Trace(Rule, "expenditure.rigid-share", RigidShareSource, eligible, detail.ToString());
         }
 
         return eligible;

@@ -53,7 +53,9 @@ internal static class HouseholdTakesTheHighestMemberOutcome
                 "household.outcome",
                 Source,
                 outcome != AssessmentOutcome.NotEligible,
-                $"household {outcome}; amount {AssessmentContext.Money(amount)}; review interval {(interval is { } m ? m + " months" : "none")}");
+                interval is { } m
+                    ? string.Create(AssessmentContext.Invariant, $"household {outcome}; amount {amount:F2}; review interval {m} months")
+                    : string.Create(AssessmentContext.Invariant, $"household {outcome}; amount {amount:F2}; review interval none"));
         }
 
         return (outcome, amount, interval);

@@ -24,7 +24,7 @@ internal static class MarginalBelowMultipleOfStandard
                 "dibao.marginal",
                 Source,
                 marginal,
-                $"P = {AssessmentContext.Money(unit.PerCapitaIncome)} {(below ? "<" : "≥")} {AssessmentContext.Number(multiple)} × S {AssessmentContext.Money(standard)}; assets pass {(assetsPass ? "yes" : "no")}");
+                string.Create(AssessmentContext.Invariant, $"P = {unit.PerCapitaIncome:F2} {(below ? "<" : "≥")} {multiple} × S {standard:F2}; assets pass {(assetsPass ? "yes" : "no")}"));
         }
 
         return marginal;

@@ -1,6 +1,5 @@
 namespace Assistance.Domain.Eligibility;
 
-using System.Text;
 using Assistance.Domain.Households;
 
 /// <summary>R-01; N-57 Art.7: only Present members are counted (计入家庭成员); step 1 of domain.md §3.</summary>
@@ -22,13 +21,12 @@ internal static class OnlyPresentMembersAreCounted
         context.CountedMembers = counted;
         if (context.Tracing)
         {
-            var detail = new StringBuilder();
-            detail.Append("counted ").Append(counted).Append(" of ").Append(members.Count);
+            var detail = context.Detail().Append(AssessmentContext.Invariant, $"counted {counted} of {members.Count}");
             for (var i = 0; i < members.Count; i++)
             {
                 if (!context.Counted[i])
                 {
-                    detail.Append("; member ").Append(i).Append(" not counted (").Append(members[i].Status).Append(')');
+                    detail.Append(AssessmentContext.Invariant, $"; member {i} not counted ({members[i].Status})");
                 }
             }
 

@@ -35,13 +35,15 @@ internal static class SinglePersonDibaoForSevereMembersOfMarginalHouseholds
 
             if (context.Tracing)
             {
-                var amountText = enrolled ? $"; amount = S − own = {AssessmentContext.Money(context.Amounts[i]!.Value)}" : string.Empty;
-                context.Trace(
-                    Rule,
-                    "dibao.single-person",
-                    Source,
-                    enrolled,
-                    $"member {i}: severe condition {(severe ? "yes" : "no")}; own counted income {AssessmentContext.Money(own)} {(own < standard ? "<" : "≥")} S {AssessmentContext.Money(standard)}{amountText}");
+                var detail = context.Detail().Append(
+                    AssessmentContext.Invariant,
+                    $"member {i}: severe condition {(severe ? "yes" : "no")}; own counted income {own:F2} {(own < standard ? "<" : "≥")} S {standard:F2}");
+                if (enrolled)
+                {
+                    detail.Append(AssessmentContext.Invariant, $"; amount = S − own = {context.Amounts[i]!.Value:F2}");
+                }
+
+                context.Trace(Rule, "dibao.single-person", Source, enrolled, detail.ToString());
             }
         }
     }

@@ -19,73 +19,106 @@ internal static class TekunBasicStandardIsAtLeastEveryFloor
     {
         var reader = context.Reader;
         var standard = context.ReadStandard();
-        decimal? best = null;
-        var terms = context.Tracing ? new StringBuilder() : null;
-        var skipped = context.Tracing ? new StringBuilder() : null;
 
+        // Read in the order the trace lists them; a term is null when its share or statistic is unset.
         var published = reader.OptionalDecimal(ParameterCatalog.TekunBasicStandard);
-        Consider(published, "standard " + (published is { } p ? AssessmentContext.Money(p) : string.Empty), "tekun.basic.standard");
-
         var multiple = reader.OptionalDecimal(ParameterCatalog.TekunBasicMinMultipleOfDibao);
-        Consider(multiple * standard, multiple is { } m ? $"{AssessmentContext.Number(m)} × {AssessmentContext.Money(standard)}" : string.Empty, "tekun.basic.minMultipleOfDibao");
-
         var consumptionShare = reader.OptionalDecimal(ParameterCatalog.TekunBasicMinShareOfConsumption);
         var consumption = reader.OptionalDecimal(ParameterCatalog.ConsumptionPerCapita);
-        Consider(
-            consumptionShare * consumption / MonthsPerYear,
-            consumptionShare is { } cs && consumption is { } c ? $"{AssessmentContext.Number(cs)} × {AssessmentContext.Money(c)} / 12" : string.Empty,
-            Unset("tekun.basic.minShareOfConsumption", consumptionShare, ParameterCatalog.ConsumptionPerCapita.Key, consumption));
-
         var incomeShare = reader.OptionalDecimal(ParameterCatalog.TekunBasicMinShareOfDisposableIncome);
         var disposable = reader.OptionalDecimal(ParameterCatalog.DisposableIncomePerCapita);
-        Consider(
-            incomeShare * disposable / MonthsPerYear,
-            incomeShare is { } s && disposable is { } d ? $"{AssessmentContext.Number(s)} × {AssessmentContext.Money(d)} / 12" : string.Empty,
-            Unset("tekun.basic.minShareOfDisposableIncome", incomeShare, ParameterCatalog.DisposableIncomePerCapita.Key, disposable));
+        var consumptionTerm = consumptionShare * consumption / MonthsPerYear;
+        var incomeTerm = incomeShare * disposable / MonthsPerYear;
 
+        var best = Max(Max(Max(published, multiple * standard), consumptionTerm), incomeTerm);
         if (best is not { } raw)
         {
             throw new ParameterNotInForceException(ParameterCatalog.TekunBasicStandard.Key, context.Reader.Parameters.RegionCode, context.Input.AsOf);
         }
 
         var basic = context.Round(raw);
-        if (terms is not null)
+        if (context.Tracing)
         {
-            var detail = $"basic = max({terms}) = {AssessmentContext.Money(basic)}";
-            if (skipped!.Length > 0)
+            // Written straight into one builder: the terms that are set, then the floors skipped as unset.
+            var detail = context.Detail().Append("basic = max(");
+            var first = true;
+            if (published is { } p)
             {
-                detail += $"; skipped (unset): {skipped}";
+                Separate(detail, ref first).Append(AssessmentContext.Invariant, $"standard {p:F2}");
             }
 
-            context.Trace(Rule, "tekun.basic-standard", Source, passed: true, detail);
+            if (multiple is { } m)
+            {
+                Separate(detail, ref first).Append(AssessmentContext.Invariant, $"{m} × {standard:F2}");
+            }
+
+            if (consumptionShare is { } cs && consumption is { } c)
+            {
+                Separate(detail, ref first).Append(AssessmentContext.Invariant, $"{cs} × {c:F2} / 12");
+            }
+
+            if (incomeShare is { } s && disposable is { } d)
+            {
+                Separate(detail, ref first).Append(AssessmentContext.Invariant, $"{s} × {d:F2} / 12");
+            }
+
+            detail.Append(AssessmentContext.Invariant, $") = {basic:F2}");
+            if (published is null || multiple is null || consumptionTerm is null || incomeTerm is null)
+            {
+                detail.Append("; skipped (unset): ");
+                first = true;
+                if (published is null)
+                {
+                    Separate(detail, ref first).Append("tekun.basic.standard");
+                }
+
+                if (multiple is null)
+                {
+                    Separate(detail, ref first).Append("tekun.basic.minMultipleOfDibao");
+                }
+
+                if (consumptionTerm is null)
+                {
+                    Unset(Separate(detail, ref first), "tekun.basic.minShareOfConsumption", consumptionShare, ParameterCatalog.ConsumptionPerCapita.Key, consumption);
+                }
+
+                if (incomeTerm is null)
+                {
+                    Unset(Separate(detail, ref first), "tekun.basic.minShareOfDisposableIncome", incomeShare, ParameterCatalog.DisposableIncomePerCapita.Key, disposable);
+                }
+            }
+
+            context.Trace(Rule, "tekun.basic-standard", Source, passed: true, detail.ToString());
         }
 
         return basic;
+    }
 
-        // The skipped floor names what is missing: its share, its statistic, or both.
-        static string Unset(string shareKey, decimal? share, string statisticKey, decimal? statistic) =>
-            (share, statistic) switch
-            {
-                (null, null) => $"{shareKey} and {statisticKey}",
-                (null, _) => shareKey,
-                (_, null) => $"{shareKey} (statistic {statisticKey} unset)",
-                _ => shareKey,
-            };
+    private static decimal? Max(decimal? best, decimal? term) =>
+        term is not { } value ? best : best is { } b ? Math.Max(b, value) : value;
 
-        void Consider(decimal? term, string text, string name)
+    private static StringBuilder Separate(StringBuilder detail, ref bool first)
+    {
+        if (!first)
         {
-            if (term is not { } value)
-            {
-                if (skipped is not null)
-                {
-                    skipped.Append(skipped.Length > 0 ? ", " : string.Empty).Append(name);
-                }
+            detail.Append(", ");
+        }
 
-                return;
-            }
+        first = false;
+        return detail;
+    }
 
-            best = best is { } b ? Math.Max(b, value) : value;
-            terms?.Append(terms.Length > 0 ? ", " : string.Empty).Append(text);
+    // The skipped floor names what is missing: its share, its statistic, or both.
+    private static void Unset(StringBuilder detail, string shareKey, decimal? share, string statisticKey, decimal? statistic)
+    {
+        detail.Append(shareKey);
+        if (share is null && statistic is null)
+        {
+            detail.Append(" and ").Append(statisticKey);
+        }
+        else if (share is not null && statistic is null)
+        {
+            detail.Append(" (statistic ").Append(statisticKey).Append(" unset)");
         }
     }
 }

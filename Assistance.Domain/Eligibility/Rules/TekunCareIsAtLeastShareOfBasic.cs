@@ -33,8 +33,14 @@ internal static class TekunCareIsAtLeastShareOfBasic
         var rounded = context.Round(care);
         if (context.Tracing)
         {
-            var floorText = floor is { } f ? $", floor {AssessmentContext.Money(f)} (share × basic {AssessmentContext.Money(roundedBasic)})" : string.Empty;
-            context.Trace(Rule, "tekun.care", Source, passed: true, $"member {index}: {level} care = max({AssessmentContext.Money(amount)}{floorText}) = {AssessmentContext.Money(rounded)}");
+            var detail = context.Detail().Append(AssessmentContext.Invariant, $"member {index}: {level} care = max({amount:F2}");
+            if (floor is { } f)
+            {
+                detail.Append(AssessmentContext.Invariant, $", floor {f:F2} (share × basic {roundedBasic:F2})");
+            }
+
+            detail.Append(AssessmentContext.Invariant, $") = {rounded:F2}");
+            context.Trace(Rule, "tekun.care", Source, passed: true, detail.ToString());
         }
 
         return rounded;

@@ -43,9 +43,11 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
                 "tekun.eligibility",
                 Source,
                 tekun,
-                $"member {index}: age {age}; category {Yes(category)} (elderly ≥ {elderlyAge}: {Yes(isElderly)}, minor < {minorAgeLimit}: {Yes(isMinor)}, qualifying disability: {Yes(qualifyingDisability)}, continuing minor (R-34): {Yes(continuing)}); "
-                + $"no labour capacity {Yes(noLabour)}; no source of living {Yes(noLiving)} (tekun income {AssessmentContext.Money(tekunIncome)} {(tekunIncome < standard ? "<" : "≥")} S {AssessmentContext.Money(standard)}, assets pass {Yes(assetsPass)}); "
-                + $"no capable supporter {Yes(noSupporter)}");
+                string.Create(
+                    AssessmentContext.Invariant,
+                    $"member {index}: age {age}; category {Yes(category)} (elderly ≥ {elderlyAge}: {Yes(isElderly)}, minor < {minorAgeLimit}: {Yes(isMinor)}, qualifying disability: {Yes(qualifyingDisability)}, continuing minor (R-34): {Yes(continuing)}); "
+                    + $"no labour capacity {Yes(noLabour)}; no source of living {Yes(noLiving)} (tekun income {tekunIncome:F2} {(tekunIncome < standard ? "<" : "≥")} S {standard:F2}, assets pass {Yes(assetsPass)}); "
+                    + $"no capable supporter {Yes(noSupporter)}"));
             if (!isMinor && member.TekunSince is { } since)
             {
                 var continues = context.Reader.RequireBoolean(ParameterCatalog.TekunContinueInSchool);
@@ -54,7 +56,7 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
                     "tekun.continuing-minor",
                     "N-43; R-34",
                     continuing,
-                    $"member {index}: tekun since {since:yyyy-MM-dd} at age {AssessmentContext.AgeAt(context.BirthDates[index], since)} (minor age limit {minorAgeLimit}); in school {Yes(member.InSchool)}; tekun.continueInSchoolAfterMinorAge {Yes(continues)}");
+                    string.Create(AssessmentContext.Invariant, $"member {index}: tekun since {since:yyyy-MM-dd} at age {AssessmentContext.AgeAt(context.BirthDates[index], since)} (minor age limit {minorAgeLimit}); in school {Yes(member.InSchool)}; tekun.continueInSchoolAfterMinorAge {Yes(continues)}"));
             }
         }
 
