@@ -17,14 +17,14 @@ public sealed class ApplicationTransitionTests
 
     [Test]
     public void Submit_WhenHouseholdNotInRegionAndNoResidencePermit_IsRefused() =>
-        AssertRule(() => Application.Submit(Guid.NewGuid(), RegionCode.Parse("320682"), Guid.NewGuid(), Guid.NewGuid(), Programme.Dibao,
-            ApplicationChannel.Online, true, false, false, [], D("2025-03-03"), Actor, null), "application.applicant-not-in-region");
+        AssertRule(() => Application.Submit(
+            Submission(Programme.Dibao, ApplicationChannel.Online, registeredInRegion: false, residencePermit: false, D("2025-03-03"), null)), "application.applicant-not-in-region");
 
     [Test]
     public void Submit_WhenResidencePermitHeld_IsAccepted()
     {
-        var a = Application.Submit(Guid.NewGuid(), RegionCode.Parse("320682"), Guid.NewGuid(), Guid.NewGuid(), Programme.Dibao,
-            ApplicationChannel.Online, true, false, true, [], D("2025-03-03"), Actor, null);
+        var a = Application.Submit(
+            Submission(Programme.Dibao, ApplicationChannel.Online, registeredInRegion: false, residencePermit: true, D("2025-03-03"), null));
         Assert.That(a.ResidencePermit, Is.True);
         Assert.That(a.Status, Is.EqualTo(ApplicationStatus.Submitted));
     }
