@@ -57,6 +57,16 @@ public static class ApplicationTransitionTable
         [ApplicationStep.MarkEnrolled] = new("enrol", [ApplicationStatus.Approved], ApplicationStatus.Enrolled),
     };
 
+    /// <summary>
+    /// The statuses in which the case is decided and no step moves it on: the household may apply again. Defined once;
+    /// the repository's "open application" query and the deadline reading use it.
+    /// </summary>
+    public static IReadOnlyList<ApplicationStatus> Closed { get; } =
+        [ApplicationStatus.Rejected, ApplicationStatus.RefusalNotified, ApplicationStatus.Enrolled, ApplicationStatus.Approved];
+
+    /// <summary>Whether the case is closed (decided).</summary>
+    public static bool IsClosed(ApplicationStatus status) => Closed.Contains(status);
+
     /// <summary>The row of a step.</summary>
     public static ApplicationTransition Of(ApplicationStep step) => Table[step];
 

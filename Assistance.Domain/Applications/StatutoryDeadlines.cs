@@ -22,7 +22,7 @@ public static class StatutoryDeadlines
         var list = new List<Deadline>();
         var source = StatutoryTimeLimits.Source(application.Programme);
         var decidedOn = application.Decision?.DecidedOn;
-        var closed = application.Status is ApplicationStatus.Rejected or ApplicationStatus.RefusalNotified or ApplicationStatus.Approved or ApplicationStatus.Enrolled;
+        var closed = ApplicationTransitionTable.IsClosed(application.Status);
 
         void Add(DeadlineStep step, DateOnly start, ParameterDefinition key, DateOnly? completed)
         {

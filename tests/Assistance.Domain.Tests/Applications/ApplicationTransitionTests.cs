@@ -32,7 +32,7 @@ public sealed class ApplicationTransitionTests
     [Test]
     public void Submit_WhenRegisteredRelativeAmongMembers_IsFlagged()
     {
-        var a = Submitted(conflicts: [new ConflictOfInterestMatch(Guid.NewGuid(), "王五", "VillageCadre", "Sibling")]);
+        var a = Submitted(conflicts: [new ConflictOfInterestMatch(Guid.NewGuid(), "王五", StaffRole.VillageCadre, "Sibling")]);
         Assert.That(a.ConflictOfInterestFlagged, Is.True);
         Assert.That(a.History.Select(h => h.Action), Does.Contain("ConflictOfInterestFlagged"));
     }
@@ -215,7 +215,7 @@ public sealed class ApplicationTransitionTests
     [Test]
     public void Approve_WhenConflictFlaggedWithoutCountyVisit_IsRefused_ThenAllowedAfterVisit()
     {
-        var a = AwaitingDecision(conflicts: [new ConflictOfInterestMatch(Guid.NewGuid(), "王五", "Caseworker", "Child")]);
+        var a = AwaitingDecision(conflicts: [new ConflictOfInterestMatch(Guid.NewGuid(), "王五", StaffRole.Caseworker, "Child")]);
         AssertRule(() => a.Approve(true, D("2025-03-14"), "county", null), "application.conflict-of-interest-visit-missing");
 
         // A random-check visit is not the conflict-of-interest visit.
@@ -284,7 +284,7 @@ public sealed class ApplicationTransitionTests
     [Test]
     public void RestoreFromState_RoundTripsTheAggregate()
     {
-        var a = AwaitingDecision(conflicts: [new ConflictOfInterestMatch(Guid.NewGuid(), "王五", "Caseworker", "Child")]);
+        var a = AwaitingDecision(conflicts: [new ConflictOfInterestMatch(Guid.NewGuid(), "王五", StaffRole.Caseworker, "Child")]);
         var b = Application.Restore(a.ToState());
         Assert.That(b.Status, Is.EqualTo(a.Status));
         Assert.That(b.History, Is.EqualTo(a.History));
