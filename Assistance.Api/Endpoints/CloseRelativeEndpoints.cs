@@ -1,5 +1,6 @@
 namespace Assistance.Api.Endpoints;
 
+using StaffRole = Assistance.Domain.Applications.StaffRole;
 using System.ComponentModel.DataAnnotations;
 using Assistance.Api.Http;
 using Assistance.Api.Security;

@@ -54,7 +54,7 @@ public sealed record ApplicationDto(
             a.NoticeOpenedOn, a.NoticeEndsOn(calendar, limits), a.NoticeClosedOn,
             a.Objections.Select(o => new ObjectionDto(o.RecordedOn, o.Details, o.Resolution, o.EvaluationOutcome, o.RecordedBy)).ToList(),
             a.ConflictOfInterestFlagged,
-            a.Conflicts.Select(c => new ConflictOfInterestDto(c.RelativeId, c.StaffName, c.StaffRole, c.Relationship)).ToList(),
+            a.Conflicts.Select(c => new ConflictOfInterestDto(c.RelativeId, c.StaffName, c.StaffRole.ToString(), c.Relationship)).ToList(),
             a.RandomCheckSelected,
             a.CountyVisits.Select(v => new CountyHomeVisitDto(v.VisitedOn, v.Purpose, InvestigatorDto.From(v.Investigators), v.Findings, v.RecordedBy)).ToList(),
             a.Extended,

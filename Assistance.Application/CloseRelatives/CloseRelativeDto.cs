@@ -1,5 +1,6 @@
 namespace Assistance.Application.CloseRelatives;
 
+using StaffRole = Assistance.Domain.Applications.StaffRole;
 using System.ComponentModel.DataAnnotations;
 
 /// <summary>近亲属备案: a close relative of a caseworker or village cadre, registered per region.</summary>

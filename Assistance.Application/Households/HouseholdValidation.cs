@@ -94,7 +94,7 @@ internal sealed class MemberInputValidator : AbstractValidator<HouseholdMemberIn
         text.Length == 18 && text[..6].All(char.IsAsciiDigit) && text[6..14].All(c => c == '*')
         && text[14..17].All(char.IsAsciiDigit) && (char.IsAsciiDigit(text[17]) || text[17] is 'X' or 'x');
 
-    public static bool IsMoney(decimal amount, decimal max) => amount <= max && decimal.Round(amount, 2) == amount;
+    public static bool IsMoney(decimal amount, decimal max) => amount <= max && Domain.Common.Money.IsWholeFen(amount);
 
     private static void AddIfBroken(ValidationContext<HouseholdMemberInput> context, IBusinessRule rule, string property)
     {

@@ -87,13 +87,8 @@ public sealed class Application : IHasDomainEvents
     /// Last day of the public notice: deadline.*.publicNoticeCalendarDays counted from the day after it opened, moved
     /// to the next working day when it ends on a rest day (Civil Code Art. 201, 203; domain.md §7). Null until opened.
     /// </summary>
-    public DateOnly? NoticeEndsOn(WorkingDayCalendar calendar, StatutoryTimeLimits limits)
-    {
-        ArgumentNullException.ThrowIfNull(limits);
-        return NoticeOpenedOn is { } opened
-            ? StatutoryTimeLimits.CalendarPeriodEnd(calendar, opened, limits.Days(StatutoryTimeLimits.PublicNoticeKey(Programme), opened))
-            : null;
-    }
+    public DateOnly? NoticeEndsOn(WorkingDayCalendar calendar, StatutoryTimeLimits limits) =>
+        NoticeOpenedOn is { } opened ? StatutoryDeadlines.NoticeEndsOn(Programme, opened, calendar, limits) : null;
 
     /// <summary>The notice closed and the file went to the county: the county's decision limit starts here.</summary>
     public DateOnly? NoticeClosedOn { get; private set; }
@@ -134,41 +129,29 @@ public sealed class Application : IHasDomainEvents
 
     public DateOnly? LastSurveyOn => surveys.Count == 0 ? null : surveys[^1].SurveyedOn;
 
-    public static Application Submit(
-        Guid id,
-        RegionCode region,
-        Guid householdId,
-        Guid applicantMemberId,
-        Programme programme,
-        ApplicationChannel channel,
-        bool signedCommitment,
-        bool householdRegisteredInRegion,
-        bool residencePermit,
-        IEnumerable<ConflictOfInterestMatch> conflicts,
-        DateOnly today,
-        string actor,
-        string? reason)
+    public static Application Submit(ApplicationSubmission submission)
     {
-        BusinessRules.Check(new ApplicantIsRegisteredOrResidesInRegion(householdRegisteredInRegion, residencePermit));
+        ArgumentNullException.ThrowIfNull(submission);
+        BusinessRules.Check(new ApplicantIsRegisteredOrResidesInRegion(submission.HouseholdRegisteredInRegion, submission.ResidencePermit));
         var application = new Application(new ApplicationState
         {
-            Id = id,
-            RegionCode = region.Value,
-            HouseholdId = householdId,
-            ApplicantMemberId = applicantMemberId,
-            Programme = programme,
-            Channel = channel,
-            SignedCommitment = signedCommitment,
-            ResidencePermit = residencePermit && !householdRegisteredInRegion,
-            SubmittedOn = today,
+            Id = submission.Id,
+            RegionCode = submission.Region.Value,
+            HouseholdId = submission.HouseholdId,
+            ApplicantMemberId = submission.ApplicantMemberId,
+            Programme = submission.Programme,
+            Channel = submission.Channel,
+            SignedCommitment = submission.SignedCommitment,
+            ResidencePermit = submission.ResidencePermit && !submission.HouseholdRegisteredInRegion,
+            SubmittedOn = submission.SubmittedOn,
             Status = ApplicationStatus.Submitted,
             Version = 0,
-            Conflicts = [.. conflicts],
+            Conflicts = [.. submission.Conflicts],
         });
-        application.Record("Submitted", today, actor, reason);
+        application.Record("Submitted", submission.SubmittedOn, submission.Actor, submission.Reason);
         if (application.ConflictOfInterestFlagged)
         {
-            application.Record("ConflictOfInterestFlagged", today, actor, "A member is a registered close relative of staff or a village cadre (R-21).");
+            application.Record("ConflictOfInterestFlagged", submission.SubmittedOn, submission.Actor, "A member is a registered close relative of staff or a village cadre (R-21).");
         }
 
         return application;
@@ -179,25 +162,25 @@ public sealed class Application : IHasDomainEvents
     /// <summary>受理.</summary>
     public void Accept(DateOnly today, string actor, string? reason)
     {
-        Allow("accept", ApplicationStatus.Submitted);
+        Allow(ApplicationStep.Accept);
         AcceptedOn = today;
-        Status = ApplicationStatus.Accepted;
+        Move(ApplicationStep.Accept);
         Record("Accepted", today, actor, reason);
     }
 
     /// <summary>The township asks the county for the economic-status check (家庭经济状况核对).</summary>
     public void RequestVerification(DateOnly today, string actor, string? reason)
     {
-        Allow("request verification", ApplicationStatus.Accepted);
+        Allow(ApplicationStep.RequestVerification);
         VerificationRequestedOn = today;
-        Status = ApplicationStatus.Verifying;
+        Move(ApplicationStep.RequestVerification);
         Record("VerificationRequested", today, actor, reason);
     }
 
     /// <summary>A source's answer; may arrive any time until the decision. A later answer for a source supersedes it.</summary>
     public void RecordVerificationResult(VerificationSource source, VerificationOutcome outcome, string? details, DateOnly today, string actor, string? reason)
     {
-        Allow("record a verification result", ApplicationStatus.Verifying, ApplicationStatus.Surveyed, ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
+        Allow(ApplicationStep.RecordVerificationResult);
         if (outcome == VerificationOutcome.Discrepancy && string.IsNullOrWhiteSpace(details))
         {
             throw new BusinessRuleViolationException(
@@ -212,27 +195,27 @@ public sealed class Application : IHasDomainEvents
     public void RecordHomeSurvey(IReadOnlyList<string> investigators, string findings, DateOnly today, string actor, string? reason)
     {
         ArgumentNullException.ThrowIfNull(investigators);
-        Allow("record the home survey", ApplicationStatus.Verifying);
+        Allow(ApplicationStep.RecordHomeSurvey);
         BusinessRules.Check(new HomeSurveyHasAtLeastTwoInvestigators(investigators));
         surveys.Add(new HomeSurvey(today, [.. investigators.Select(i => i.Trim())], findings.Trim(), actor));
-        Status = ApplicationStatus.Surveyed;
+        Move(ApplicationStep.RecordHomeSurvey);
         Record("HomeSurveyRecorded", today, actor, reason);
     }
 
     /// <summary>公示 for 7 calendar days in the village or community.</summary>
     public void OpenPublicNotice(DateOnly today, string actor, string? reason)
     {
-        Allow("open the public notice", ApplicationStatus.Surveyed);
+        Allow(ApplicationStep.OpenPublicNotice);
         NoticeOpenedOn = today;
         NoticeClosedOn = null;
-        Status = ApplicationStatus.PublicNotice;
+        Move(ApplicationStep.OpenPublicNotice);
         Record("PublicNoticeOpened", today, actor, reason);
     }
 
     /// <summary>An objection during the notice: reopen the survey, or hold a democratic evaluation (民主评议).</summary>
     public void RecordObjection(string details, ObjectionResolution resolution, string? evaluationOutcome, DateOnly today, string actor, string? reason)
     {
-        Allow("record an objection", ApplicationStatus.PublicNotice);
+        Allow(ApplicationStep.RecordObjection);
         if (resolution == ObjectionResolution.DemocraticEvaluation && string.IsNullOrWhiteSpace(evaluationOutcome))
         {
             throw new BusinessRuleViolationException(
@@ -245,7 +228,8 @@ public sealed class Application : IHasDomainEvents
         {
             // The survey is done again; a new notice follows it.
             NoticeOpenedOn = null;
-            Status = ApplicationStatus.Verifying;
+            Allow(ApplicationStep.ReopenSurvey);
+            Move(ApplicationStep.ReopenSurvey);
             Record("SurveyReopened", today, actor, reason);
         }
     }
@@ -253,10 +237,10 @@ public sealed class Application : IHasDomainEvents
     /// <summary>The notice has run its 7 days: the file goes to the county, whose decision limit starts.</summary>
     public void ClosePublicNotice(DateOnly today, string actor, string? reason, WorkingDayCalendar calendar, StatutoryTimeLimits limits)
     {
-        Allow("close the public notice", ApplicationStatus.PublicNotice);
+        Allow(ApplicationStep.ClosePublicNotice);
         BusinessRules.Check(new PublicNoticeRunsSevenDays(NoticeEndsOn(calendar, limits)!.Value, today));
         NoticeClosedOn = today;
-        Status = ApplicationStatus.AwaitingDecision;
+        Move(ApplicationStep.ClosePublicNotice);
         Record("PublicNoticeClosed", today, actor, reason);
     }
 
@@ -266,7 +250,7 @@ public sealed class Application : IHasDomainEvents
     {
         ArgumentNullException.ThrowIfNull(investigators);
         BusinessRules.Check(new DecisionIsTakenAtCountyLevel(visitorIsCountyOrAbove));
-        Allow("record a county home visit", ApplicationStatus.Verifying, ApplicationStatus.Surveyed, ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
+        Allow(ApplicationStep.RecordCountyHomeVisit);
         BusinessRules.Check(new HomeSurveyHasAtLeastTwoInvestigators(investigators));
         countyVisits.Add(new CountyHomeVisit(today, purpose, [.. investigators.Select(i => i.Trim())], findings.Trim(), actor));
         Record($"CountyHomeVisitRecorded:{purpose}", today, actor, reason);
@@ -280,7 +264,7 @@ public sealed class Application : IHasDomainEvents
             throw new BusinessRuleViolationException("application.random-check-tekun-only", "Random county home checks apply to tekun applications.", "R-20; N-43");
         }
 
-        Allow("pick for a random home check", ApplicationStatus.Verifying, ApplicationStatus.Surveyed, ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
+        Allow(ApplicationStep.SelectForRandomCheck);
         if (RandomCheckSelected)
         {
             return;
@@ -293,7 +277,7 @@ public sealed class Application : IHasDomainEvents
     /// <summary>Dibao: the whole process may be extended from 30 to 45 working days, with a reason.</summary>
     public void ExtendProcess(DateOnly today, string actor, string reason)
     {
-        Allow("extend the process", ApplicationStatus.Accepted, ApplicationStatus.Verifying, ApplicationStatus.Surveyed, ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
+        Allow(ApplicationStep.ExtendProcess);
         BusinessRules.Check(new ProcessIsExtendedAtMostOnce(Extended, Programme));
         Extended = true;
         Record("ProcessExtended", today, actor, reason);
@@ -307,12 +291,12 @@ public sealed class Application : IHasDomainEvents
     {
         BusinessRules.Check(new DecisionIsTakenAtCountyLevel(deciderIsCountyOrAbove));
         BusinessRules.Check(new ApprovalRequiresVerificationResult(MissingVerificationSources));
-        Allow("approve", ApplicationStatus.AwaitingDecision);
+        Allow(ApplicationStep.Approve);
         BusinessRules.Check(new ConflictOfInterestCaseHasCountyHomeVisit(
             ConflictOfInterestFlagged, countyVisits.Any(v => v.Purpose == CountyVisitPurpose.ConflictOfInterest)));
         BusinessRules.Check(new RandomlyCheckedCaseHasCountyHomeVisit(RandomCheckSelected, countyVisits.Count > 0));
         Decision = new Decision(DecisionKind.Approve, today, reason?.Trim() ?? string.Empty, actor);
-        Status = ApplicationStatus.Approved;
+        Move(ApplicationStep.Approve);
         Record("Approved", today, actor, reason);
     }
 
@@ -320,20 +304,19 @@ public sealed class Application : IHasDomainEvents
     public void Reject(bool deciderIsCountyOrAbove, string reasons, DateOnly today, string actor)
     {
         BusinessRules.Check(new DecisionIsTakenAtCountyLevel(deciderIsCountyOrAbove));
-        Allow("reject", ApplicationStatus.Submitted, ApplicationStatus.Accepted, ApplicationStatus.Verifying, ApplicationStatus.Surveyed,
-            ApplicationStatus.PublicNotice, ApplicationStatus.AwaitingDecision);
+        Allow(ApplicationStep.Reject);
         BusinessRules.Check(new RejectionHasWrittenReasons(reasons));
         Decision = new Decision(DecisionKind.Reject, today, reasons.Trim(), actor);
-        Status = ApplicationStatus.Rejected;
+        Move(ApplicationStep.Reject);
         Record("Rejected", today, actor, reasons);
     }
 
     /// <summary>The written refusal notice (不予确认通知书) is issued to the applicant.</summary>
     public void IssueRefusalNotice(DateOnly today, string actor, string? reason)
     {
-        Allow("issue the refusal notice", ApplicationStatus.Rejected);
+        Allow(ApplicationStep.IssueRefusalNotice);
         RefusalNoticeIssuedOn = today;
-        Status = ApplicationStatus.RefusalNotified;
+        Move(ApplicationStep.IssueRefusalNotice);
         Record("RefusalNoticeIssued", today, actor, reason);
     }
 
@@ -341,9 +324,9 @@ public sealed class Application : IHasDomainEvents
     public void MarkEnrolled(IReadOnlyList<Guid> enrolmentIds, DateOnly today, string actor)
     {
         ArgumentNullException.ThrowIfNull(enrolmentIds);
-        Allow("enrol", ApplicationStatus.Approved);
+        Allow(ApplicationStep.MarkEnrolled);
         EnrolmentIds = [.. enrolmentIds];
-        Status = ApplicationStatus.Enrolled;
+        Move(ApplicationStep.MarkEnrolled);
         Record("Enrolled", today, actor, $"Enrolment {string.Join(", ", enrolmentIds)} created from the approval (R-22).");
     }
 
@@ -351,65 +334,8 @@ public sealed class Application : IHasDomainEvents
     /// Each statutory time limit whose start is known, its due date, and whether it is met (domain.md §7). A year
     /// missing from the calendar throws <see cref="CalendarYearMissingException"/>.
     /// </summary>
-    public IReadOnlyList<Deadline> Deadlines(WorkingDayCalendar calendar, StatutoryTimeLimits limits, DateOnly today)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        ArgumentNullException.ThrowIfNull(limits);
-        var list = new List<Deadline>();
-        var source = StatutoryTimeLimits.Source(Programme);
-        var decidedOn = Decision?.DecidedOn;
-        var closed = Status is ApplicationStatus.Rejected or ApplicationStatus.RefusalNotified or ApplicationStatus.Approved or ApplicationStatus.Enrolled;
-
-        void Add(DeadlineStep step, DateOnly start, ParameterDefinition key, DateOnly? completed)
-        {
-            var limit = limits.Days(key, start);
-            var due = calendar.AddWorkingDays(start, limit);
-            var state = completed is { } c
-                ? (c <= due ? DeadlineState.Met : DeadlineState.Late)
-                : (today > due ? DeadlineState.Overdue : DeadlineState.Pending);
-            list.Add(new Deadline(step, start, limit, Deadline.WorkingDays, due, completed, state, source));
-        }
-
-        if (AcceptedOn is { } accepted)
-        {
-            if (Programme == Programme.Tekun)
-            {
-                // Investigation = check results and the home survey; completed when both are in.
-                DateOnly? investigated = VerificationCompletedOn is { } v && LastSurveyOn is { } s && Status >= ApplicationStatus.Surveyed
-                    ? (v > s ? v : s)
-                    : null;
-                if (investigated is null && closed)
-                {
-                    investigated = decidedOn;
-                }
-
-                Add(DeadlineStep.Investigation, accepted, ParameterCatalog.DeadlineTekunInvestigation, investigated);
-            }
-            else
-            {
-                Add(DeadlineStep.StartVerification, accepted, ParameterCatalog.DeadlineDibaoVerificationStart, VerificationRequestedOn ?? (closed ? decidedOn : null));
-                Add(DeadlineStep.WholeProcess, accepted,
-                    Extended ? ParameterCatalog.DeadlineDibaoTotalExtended : ParameterCatalog.DeadlineDibaoTotal, decidedOn);
-            }
-        }
-
-        if (Programme != Programme.Tekun && VerificationRequestedOn is { } requested)
-        {
-            Add(DeadlineStep.DataCheck, requested, ParameterCatalog.DeadlineDibaoCountyDataCheck, VerificationCompletedOn ?? (closed ? decidedOn : null));
-        }
-
-        if (NoticeClosedOn is { } fileReceived)
-        {
-            Add(DeadlineStep.Decision, fileReceived, StatutoryTimeLimits.DecisionKey(Programme), decidedOn);
-        }
-
-        if (Decision is { Kind: DecisionKind.Reject } rejection)
-        {
-            Add(DeadlineStep.RefusalNotice, rejection.DecidedOn, ParameterCatalog.DeadlineDibaoRefusalNotice, RefusalNoticeIssuedOn);
-        }
-
-        return list;
-    }
+    public IReadOnlyList<Deadline> Deadlines(WorkingDayCalendar calendar, StatutoryTimeLimits limits, DateOnly today) =>
+        StatutoryDeadlines.Of(this, calendar, limits, today);
 
     public ApplicationState ToState() => new()
     {
@@ -449,8 +375,14 @@ public sealed class Application : IHasDomainEvents
     /// <summary>Called by the repository after a successful save.</summary>
     public void SetVersion(long version) => Version = version;
 
-    private void Allow(string action, params ApplicationStatus[] allowed) =>
-        BusinessRules.Check(new TransitionIsAllowedFromCurrentStatus(action, Status, allowed));
+    private void Allow(ApplicationStep step)
+    {
+        var transition = ApplicationTransitionTable.Of(step);
+        BusinessRules.Check(new TransitionIsAllowedFromCurrentStatus(transition.Action, Status, [.. transition.From]));
+    }
+
+    private void Move(ApplicationStep step) =>
+        Status = ApplicationTransitionTable.Of(step).To ?? throw new InvalidOperationException($"{step} does not change the status.");
 
     private void Record(string action, DateOnly onDate, string actor, string? reason)
     {
@@ -471,60 +403,4 @@ public sealed class Application : IHasDomainEvents
             _ => new ApplicationStepTaken(Id, Region, action, onDate, actor, eventReason, before, Status),
         });
     }
-}
-
-/// <summary>The persisted state of an application (the repository stores it; the aggregate guards it).</summary>
-public sealed class ApplicationState
-{
-    public Guid Id { get; init; }
-
-    public string RegionCode { get; init; } = string.Empty;
-
-    public Guid HouseholdId { get; init; }
-
-    public Guid ApplicantMemberId { get; init; }
-
-    public Programme Programme { get; init; }
-
-    public ApplicationChannel Channel { get; init; }
-
-    public bool SignedCommitment { get; init; }
-
-    public bool ResidencePermit { get; init; }
-
-    public DateOnly SubmittedOn { get; init; }
-
-    public ApplicationStatus Status { get; init; }
-
-    public long Version { get; init; }
-
-    public DateOnly? AcceptedOn { get; init; }
-
-    public DateOnly? VerificationRequestedOn { get; init; }
-
-    public DateOnly? NoticeOpenedOn { get; init; }
-
-    public DateOnly? NoticeClosedOn { get; init; }
-
-    public bool Extended { get; init; }
-
-    public bool RandomCheckSelected { get; init; }
-
-    public Decision? Decision { get; init; }
-
-    public DateOnly? RefusalNoticeIssuedOn { get; init; }
-
-    public IReadOnlyList<Guid>? EnrolmentIds { get; init; }
-
-    public IReadOnlyList<VerificationResult>? VerificationResults { get; init; }
-
-    public IReadOnlyList<HomeSurvey>? Surveys { get; init; }
-
-    public IReadOnlyList<Objection>? Objections { get; init; }
-
-    public IReadOnlyList<CountyHomeVisit>? CountyVisits { get; init; }
-
-    public IReadOnlyList<ConflictOfInterestMatch>? Conflicts { get; init; }
-
-    public IReadOnlyList<ApplicationEvent>? History { get; init; }
 }

@@ -13,7 +13,7 @@ public sealed record Objection(DateOnly RecordedOn, string Details, ObjectionRes
 public sealed record CountyHomeVisit(DateOnly VisitedOn, CountyVisitPurpose Purpose, IReadOnlyList<string> Investigators, string Findings, string RecordedBy);
 
 /// <summary>A registered close relative (近亲属备案) found among the household's members at submission .</summary>
-public sealed record ConflictOfInterestMatch(Guid RelativeId, string StaffName, string StaffRole, string Relationship);
+public sealed record ConflictOfInterestMatch(Guid RelativeId, string StaffName, StaffRole StaffRole, string Relationship);
 
 /// <summary>The county's decision; a rejection carries written reasons.</summary>
 public sealed record Decision(DecisionKind Kind, DateOnly DecidedOn, string Reasons, string DecidedBy);

@@ -111,10 +111,7 @@ public sealed class Enrolment
     {
         ArgumentNullException.ThrowIfNull(covered);
         ArgumentNullException.ThrowIfNull(existingActive);
-        if (monthlyAmount < 0 || decimal.Round(monthlyAmount, 2) != monthlyAmount)
-        {
-            throw new DomainValidationException("monthlyAmount", "A monthly amount is a non-negative number of yuan with at most two decimals.");
-        }
+        Money.NonNegative(monthlyAmount, "monthlyAmount", "A monthly amount is a non-negative number of yuan with at most two decimals.");
 
         BusinessRules.Check(new TekunEnrolmentHasCareSetting(programme, careSetting));
         foreach (var person in covered)

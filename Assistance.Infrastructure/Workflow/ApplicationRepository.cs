@@ -32,15 +32,20 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock,
         return (application, r.Assessment);
     }
 
+    // The closed statuses as SQL literals (not a parameter), so the planner can match the partial index on open
+    // applications, whose predicate (migration 0020) lists the same statuses.
+    private static readonly string ClosedStatusesSql =
+        string.Join(", ", ApplicationTransitionTable.Closed.Select(s => $"'{s}'"));
+
     public async Task<Guid?> FindOpenAsync(RegionScope scope, Guid householdId, Programme programme, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
-            """
+            $"""
             SELECT id FROM applications
             WHERE household_id = @householdId AND programme = @programme AND starts_with(region_code, @prefix)
-              AND status NOT IN ('Rejected', 'RefusalNotified', 'Enrolled', 'Approved')
+              AND status NOT IN ({ClosedStatusesSql})
             LIMIT 1
             """,
             new { householdId, programme = programme.ToString(), prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -45,7 +45,7 @@ public sealed class CloseRelativeStore(DbSession session, TimeProvider clock) : 
             """,
             new { prefix = scope.Prefix + "%" }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new Application.CloseRelatives.CloseRelativeDto(
-            r.Id, r.RegionCode, r.StaffName, Enum.Parse<Application.CloseRelatives.StaffRole>(r.StaffRole), r.RelativeName, r.RelativeIdNumber,
+            r.Id, r.RegionCode, r.StaffName, Enum.Parse<Domain.Applications.StaffRole>(r.StaffRole), r.RelativeName, r.RelativeIdNumber,
             r.Relationship, r.RegisteredOn)).ToList();
     }
 
@@ -64,7 +64,7 @@ public sealed class CloseRelativeStore(DbSession session, TimeProvider clock) : 
             """,
             new { ids = idNumbers.ToArray(), prefix = county.SubtreePrefix, ancestors = county.SelfAndAncestors().Select(r => r.Value).ToArray() },
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new Domain.Applications.ConflictOfInterestMatch(r.Id, r.StaffName, r.StaffRole, r.Relationship)).ToList();
+        return rows.Select(r => new Domain.Applications.ConflictOfInterestMatch(r.Id, r.StaffName, Enum.Parse<Domain.Applications.StaffRole>(r.StaffRole), r.Relationship)).ToList();
     }
 
     private sealed record RelativeRow(Guid Id, string RegionCode, string StaffName, string StaffRole, string RelativeName, string RelativeIdNumber, string Relationship, DateOnly RegisteredOn);

@@ -3,6 +3,7 @@ namespace Assistance.Application.Applications.SubmitApplication;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Calendar;
 using Assistance.Application.Common;
+using Assistance.Domain.Applications;
 using Assistance.Domain.Common;
 using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
@@ -48,9 +49,22 @@ public sealed class SubmitApplicationHandler(
 
         var conflicts = await relatives.FindAsync(region.County, household.Members.Select(m => m.IdNumber).ToList(), cancellationToken).ConfigureAwait(false);
         var today = clock.Today();
-        var application = CaseApplication.Submit(
-            Guid.CreateVersion7(), region, household.Id, applicant.Id, request.Programme, request.Channel, request.SignedCommitment,
-            region.Contains(household.Region), request.ResidencePermit, conflicts, today, user.Subject, request.Reason);
+        var application = CaseApplication.Submit(new ApplicationSubmission
+        {
+            Id = Guid.CreateVersion7(),
+            Region = region,
+            HouseholdId = household.Id,
+            ApplicantMemberId = applicant.Id,
+            Programme = request.Programme,
+            Channel = request.Channel,
+            SignedCommitment = request.SignedCommitment,
+            HouseholdRegisteredInRegion = region.Contains(household.Region),
+            ResidencePermit = request.ResidencePermit,
+            Conflicts = [.. conflicts],
+            SubmittedOn = today,
+            Actor = user.Subject,
+            Reason = request.Reason,
+        });
         var calendar = await calendars.LoadAsync(cancellationToken).ConfigureAwait(false);
         var limits = await policy.TimeLimitsAsync(region, cancellationToken).ConfigureAwait(false);
         // Submitted (and ConflictOfInterestFlagged) are audited from the aggregate's events, in this transaction.

@@ -1,5 +1,6 @@
 namespace Assistance.Application.CloseRelatives.RegisterCloseRelative;
 
+using StaffRole = Assistance.Domain.Applications.StaffRole;
 using Assistance.Application.Abstractions;
 
 public sealed record RegisterCloseRelativeCommand(

@@ -14,8 +14,27 @@ public static class ApplicationBuilder
     public static readonly StatutoryTimeLimits Limits = new(Support.PolicyData.Resolver, RegionCode.Parse("320682"));
 
     public static Application Submitted(Programme programme = Programme.Dibao, string on = "2025-01-20", IEnumerable<ConflictOfInterestMatch>? conflicts = null) =>
-        Application.Submit(Guid.CreateVersion7(), RegionCode.Parse("320682"), Guid.NewGuid(), Guid.NewGuid(), programme, ApplicationChannel.Window,
-            true, true, false, conflicts ?? [], D(on), Actor, "申请");
+        Application.Submit(Submission(programme, ApplicationChannel.Window, registeredInRegion: true, residencePermit: false, D(on), "申请") with
+        {
+            Conflicts = [.. conflicts ?? []],
+        });
+
+    public static ApplicationSubmission Submission(
+        Programme programme, ApplicationChannel channel, bool registeredInRegion, bool residencePermit, DateOnly on, string? reason) => new()
+        {
+            Id = Guid.CreateVersion7(),
+            Region = RegionCode.Parse("320682"),
+            HouseholdId = Guid.NewGuid(),
+            ApplicantMemberId = Guid.NewGuid(),
+            Programme = programme,
+            Channel = channel,
+            SignedCommitment = true,
+            HouseholdRegisteredInRegion = registeredInRegion,
+            ResidencePermit = residencePermit,
+            SubmittedOn = on,
+            Actor = Actor,
+            Reason = reason,
+        };
 
     public static Application Verifying(Programme programme = Programme.Dibao, string acceptedOn = "2025-01-24", IEnumerable<ConflictOfInterestMatch>? conflicts = null)
     {

@@ -10,7 +10,7 @@ public sealed class ApplicationEventTests
     [Test]
     public void Submit_RaisesSubmitted_AndConflictFlagged_WithTheMatches()
     {
-        var match = new ConflictOfInterestMatch(Guid.NewGuid(), "王五", "VillageCadre", "Sibling");
+        var match = new ConflictOfInterestMatch(Guid.NewGuid(), "王五", StaffRole.VillageCadre, "Sibling");
         var a = Submitted(conflicts: [match]);
 
         Assert.That(a.DomainEvents, Has.Count.EqualTo(2));

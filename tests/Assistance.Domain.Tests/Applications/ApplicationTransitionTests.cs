@@ -17,14 +17,14 @@ public sealed class ApplicationTransitionTests
 
     [Test]
     public void Submit_WhenHouseholdNotInRegionAndNoResidencePermit_IsRefused() =>
-        AssertRule(() => Application.Submit(Guid.NewGuid(), RegionCode.Parse("320682"), Guid.NewGuid(), Guid.NewGuid(), Programme.Dibao,
-            ApplicationChannel.Online, true, false, false, [], D("2025-03-03"), Actor, null), "application.applicant-not-in-region");
+        AssertRule(() => Application.Submit(
+            Submission(Programme.Dibao, ApplicationChannel.Online, registeredInRegion: false, residencePermit: false, D("2025-03-03"), null)), "application.applicant-not-in-region");
 
     [Test]
     public void Submit_WhenResidencePermitHeld_IsAccepted()
     {
-        var a = Application.Submit(Guid.NewGuid(), RegionCode.Parse("320682"), Guid.NewGuid(), Guid.NewGuid(), Programme.Dibao,
-            ApplicationChannel.Online, true, false, true, [], D("2025-03-03"), Actor, null);
+        var a = Application.Submit(
+            Submission(Programme.Dibao, ApplicationChannel.Online, registeredInRegion: false, residencePermit: true, D("2025-03-03"), null));
         Assert.That(a.ResidencePermit, Is.True);
         Assert.That(a.Status, Is.EqualTo(ApplicationStatus.Submitted));
     }
@@ -32,7 +32,7 @@ public sealed class ApplicationTransitionTests
     [Test]
     public void Submit_WhenRegisteredRelativeAmongMembers_IsFlagged()
     {
-        var a = Submitted(conflicts: [new ConflictOfInterestMatch(Guid.NewGuid(), "王五", "VillageCadre", "Sibling")]);
+        var a = Submitted(conflicts: [new ConflictOfInterestMatch(Guid.NewGuid(), "王五", StaffRole.VillageCadre, "Sibling")]);
         Assert.That(a.ConflictOfInterestFlagged, Is.True);
         Assert.That(a.History.Select(h => h.Action), Does.Contain("ConflictOfInterestFlagged"));
     }
@@ -215,7 +215,7 @@ public sealed class ApplicationTransitionTests
     [Test]
     public void Approve_WhenConflictFlaggedWithoutCountyVisit_IsRefused_ThenAllowedAfterVisit()
     {
-        var a = AwaitingDecision(conflicts: [new ConflictOfInterestMatch(Guid.NewGuid(), "王五", "Caseworker", "Child")]);
+        var a = AwaitingDecision(conflicts: [new ConflictOfInterestMatch(Guid.NewGuid(), "王五", StaffRole.Caseworker, "Child")]);
         AssertRule(() => a.Approve(true, D("2025-03-14"), "county", null), "application.conflict-of-interest-visit-missing");
 
         // A random-check visit is not the conflict-of-interest visit.
@@ -284,7 +284,7 @@ public sealed class ApplicationTransitionTests
     [Test]
     public void RestoreFromState_RoundTripsTheAggregate()
     {
-        var a = AwaitingDecision(conflicts: [new ConflictOfInterestMatch(Guid.NewGuid(), "王五", "Caseworker", "Child")]);
+        var a = AwaitingDecision(conflicts: [new ConflictOfInterestMatch(Guid.NewGuid(), "王五", StaffRole.Caseworker, "Child")]);
         var b = Application.Restore(a.ToState());
         Assert.That(b.Status, Is.EqualTo(a.Status));
         Assert.That(b.History, Is.EqualTo(a.History));
