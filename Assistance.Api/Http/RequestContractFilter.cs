@@ -1,5 +1,6 @@
 namespace Assistance.Api.Http;
 
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 
@@ -14,16 +15,23 @@ using System.Reflection;
 /// </summary>
 public sealed class RequestContractFilter : IEndpointFilter
 {
+    // Reflection once per handler and per record type, not per request: this filter runs on every /api/v1 call.
+    private static readonly ConcurrentDictionary<MethodInfo, (int Position, string Name, ValidationAttribute[] Rules)[]> Parameters = new();
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name, ValidationAttribute[] Rules)[]> Shapes = new();
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var parameters = context.HttpContext.GetEndpoint()?.Metadata.OfType<MethodInfo>().FirstOrDefault()?.GetParameters() ?? [];
+        var handler = context.HttpContext.GetEndpoint()?.Metadata.OfType<MethodInfo>().FirstOrDefault();
+        var parameters = handler is null ? [] : Parameters.GetOrAdd(handler, static m => m.GetParameters()
+            .Select(p => (p.Position, p.Name ?? "value", p.GetCustomAttributes<ValidationAttribute>().ToArray()))
+            .Where(p => p.Item3.Length > 0).ToArray());
         foreach (var parameter in parameters.Where(p => p.Position < context.Arguments.Count))
         {
             var argument = context.Arguments[parameter.Position];
-            foreach (var rule in parameter.GetCustomAttributes<ValidationAttribute>())
+            foreach (var rule in parameter.Rules)
             {
                 if (argument is not null && !IsValid(rule, argument))
                 {
@@ -33,7 +41,7 @@ public sealed class RequestContractFilter : IEndpointFilter
                         throw Application.Common.CursorCodec.Invalid();
                     }
 
-                    Add(errors, parameter.Name ?? "value", Message(rule, parameter.Name ?? "value"));
+                    Add(errors, parameter.Name, Message(rule, parameter.Name));
                 }
             }
         }
@@ -64,12 +72,11 @@ public sealed class RequestContractFilter : IEndpointFilter
             return;
         }
 
-        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract"))
+        foreach (var (property, name, rules) in Shape(value.GetType()))
         {
-            var field = (path.Length == 0 ? string.Empty : path + ".") + char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            var field = (path.Length == 0 ? string.Empty : path + ".") + name;
             var propertyValue = property.GetValue(value);
-            foreach (var rule in property.GetCustomAttributes<ValidationAttribute>(inherit: true))
+            foreach (var rule in rules)
             {
                 if ((propertyValue is not null || rule is RequiredAttribute) && !IsValid(rule, propertyValue))
                 {
@@ -108,6 +115,12 @@ public sealed class RequestContractFilter : IEndpointFilter
             }
         }
     }
+
+    private static (PropertyInfo Property, string Name, ValidationAttribute[] Rules)[] Shape(Type type) =>
+        Shapes.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+            .Select(p => (p, char.ToLowerInvariant(p.Name[0]) + p.Name[1..], p.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray()))
+            .ToArray());
 
     private static void Add(Dictionary<string, List<string>> errors, string field, string message)
     {
