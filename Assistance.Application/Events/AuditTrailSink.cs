@@ -3,6 +3,8 @@ namespace Assistance.Application.Events;
 using Assistance.Application.Abstractions;
 using Assistance.Domain.Applications;
 using Assistance.Domain.Common;
+using Assistance.Domain.Enrolments;
+using Assistance.Domain.Households;
 
 /// <summary>
 /// Turns domain events into audit rows. A workflow step's row shows the status before the command and after it, with
@@ -11,6 +13,7 @@ using Assistance.Domain.Common;
 public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
 {
     private const string ApplicationEntity = "Application";
+    private const string EnrolmentEntity = "Enrolment";
 
     public async Task WriteAsync(IReadOnlyList<IDomainEvent> events, object command, CancellationToken cancellationToken)
     {
@@ -48,6 +51,33 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                     yield return new AuditEntry(
                         ApplicationEntity, t.ApplicationId.ToString(), t.Action, t.Region,
                         new { Status = ofCase[0].StatusBefore }, new { Status = ofCase[^1].StatusAfter, Details = command }, t.Reason);
+                    break;
+                case EnrolmentStarted s:
+                    // The row shows the enrolment as a caller without pii.read sees it: audit readers need not hold that scope.
+                    yield return new AuditEntry(
+                        EnrolmentEntity, s.EnrolmentId.ToString(), s.Action, s.Region, null,
+                        new
+                        {
+                            Id = s.EnrolmentId, RegionCode = s.Region.Value, s.ApplicationId, s.Programme, s.HouseholdId, s.PersonMemberId,
+                            Covered = s.Covered.Select(c => new { c.MemberId, IdNumber = NationalId.Mask(c.IdNumber) }),
+                            s.MonthlyAmount, s.DibaoClass, s.ReviewIntervalMonths, s.NextReviewOn,
+                            StartMonth = s.StartMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+                            Status = EnrolmentStatus.Active, s.CareSetting, ApprovedOn = s.OnDate,
+                        },
+                        s.Reason);
+                    break;
+                case EnrolmentStatusChanged c:
+                    yield return new AuditEntry(
+                        EnrolmentEntity, c.EnrolmentId.ToString(), c.Action, c.Region, new { Status = c.StatusBefore }, new { Status = c.StatusAfter, EndedOn = (DateOnly?)null }, c.Reason);
+                    break;
+                case EnrolmentEnded x:
+                    yield return new AuditEntry(
+                        EnrolmentEntity, x.EnrolmentId.ToString(), x.Action, x.Region, new { Status = x.StatusBefore }, new { Status = EnrolmentStatus.Ended, x.EndedOn }, x.Reason);
+                    break;
+                case EnrolmentAmountChanged a:
+                    yield return new AuditEntry(
+                        EnrolmentEntity, a.EnrolmentId.ToString(), a.Action, a.Region, new { MonthlyAmount = a.AmountBefore },
+                        new { MonthlyAmount = a.AmountAfter, EffectiveMonth = a.EffectiveMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) }, a.Reason);
                     break;
                 default:
                     // Decisions, enrolment links and random-check draws are still audited by their handlers, whose rows

@@ -31,8 +31,10 @@ public sealed record ExistingEnrolment(Guid EnrolmentId, Programme Programme, Gu
 /// 救助对象: created on approval, paying from the month after approval (N-57 Art.21). A household
 /// enrolment (dibao, marginal, expenditure hardship) covers its members; a tekun enrolment covers one person.
 /// </summary>
-public sealed class Enrolment
+public sealed class Enrolment : IHasDomainEvents
 {
+    private readonly List<IDomainEvent> domainEvents = [];
+
     private Enrolment(EnrolmentState s)
     {
         Id = s.Id;
@@ -56,6 +58,8 @@ public sealed class Enrolment
 
     public Guid Id { get; }
 
+    public IReadOnlyList<IDomainEvent> DomainEvents => domainEvents;
+
     public RegionCode Region { get; }
 
     public Guid ApplicationId { get; }
@@ -69,7 +73,7 @@ public sealed class Enrolment
 
     public IReadOnlyList<CoveredPerson> Covered { get; }
 
-    public decimal MonthlyAmount { get; }
+    public decimal MonthlyAmount { get; private set; }
 
     /// <summary>Dibao class A/B/C (S2), when the assessment gives one.</summary>
     public string? DibaoClass { get; }
@@ -122,7 +126,7 @@ public sealed class Enrolment
         }
 
         var startMonth = new DateOnly(approvedOn.Year, approvedOn.Month, 1).AddMonths(1);
-        return new Enrolment(new EnrolmentState
+        var enrolment = new Enrolment(new EnrolmentState
         {
             Id = id,
             RegionCode = region.Value,
@@ -141,37 +145,61 @@ public sealed class Enrolment
             ApprovedOn = approvedOn,
             Version = 0,
         });
+        enrolment.domainEvents.Add(new EnrolmentStarted(
+            enrolment.Id, enrolment.Region, enrolment.Programme, enrolment.HouseholdId, enrolment.Covered, approvedOn, $"Approval of application {applicationId} (R-22).",
+            applicationId, enrolment.PersonMemberId, startMonth, monthlyAmount, dibaoClass, reviewIntervalMonths, enrolment.NextReviewOn, enrolment.CareSetting));
+        return enrolment;
     }
 
     public static Enrolment Restore(EnrolmentState state) => new(state ?? throw new ArgumentNullException(nameof(state)));
 
-    public void Suspend()
+    public void Suspend(DateOnly today, string? reason)
     {
         BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "suspend"));
         Allow("suspend", EnrolmentStatus.Active, EnrolmentStatus.GradualExit);
-        Status = EnrolmentStatus.Suspended;
+        ChangeStatus("Suspend", EnrolmentStatus.Suspended, today, reason);
     }
 
-    public void Resume()
+    public void Resume(DateOnly today, string? reason)
     {
         BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "resume"));
         Allow("resume", EnrolmentStatus.Suspended);
-        Status = EnrolmentStatus.Active;
+        ChangeStatus("Resume", EnrolmentStatus.Active, today, reason);
     }
 
-    public void StartGradualExit()
+    public void StartGradualExit(DateOnly today, string? reason)
     {
         BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "start a gradual exit for"));
         Allow("start a gradual exit", EnrolmentStatus.Active);
-        Status = EnrolmentStatus.GradualExit;
+        ChangeStatus("StartGradualExit", EnrolmentStatus.GradualExit, today, reason);
     }
 
-    public void End(DateOnly today)
+    public void End(DateOnly today, string? reason)
     {
         BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "end"));
+        var before = Status;
         Status = EnrolmentStatus.Ended;
         EndedOn = today;
+        domainEvents.Add(new EnrolmentEnded(Id, Region, Programme, HouseholdId, Covered, today, reason, before, today));
     }
+
+    /// <summary>A new monthly amount paid from <paramref name="effectiveMonth"/> (R-30 Adjust; R-33 reassessment after a life event).</summary>
+    public void ChangeAmount(decimal newAmount, DateOnly effectiveMonth, DateOnly today, string? reason)
+    {
+        BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "change the amount of"));
+        Money.NonNegative(newAmount, "monthlyAmount", "A monthly amount is a non-negative number of yuan with at most two decimals.");
+        if (newAmount == MonthlyAmount)
+        {
+            return;
+        }
+
+        var before = MonthlyAmount;
+        MonthlyAmount = newAmount;
+        domainEvents.Add(new EnrolmentAmountChanged(
+            Id, Region, Programme, HouseholdId, Covered, today, reason, before, newAmount, new DateOnly(effectiveMonth.Year, effectiveMonth.Month, 1)));
+    }
+
+    public void ClearDomainEvents() => domainEvents.Clear();
 
     public EnrolmentState ToState() => new()
     {
@@ -195,6 +223,13 @@ public sealed class Enrolment
     };
 
     public void SetVersion(long version) => Version = version;
+
+    private void ChangeStatus(string action, EnrolmentStatus after, DateOnly today, string? reason)
+    {
+        var before = Status;
+        Status = after;
+        domainEvents.Add(new EnrolmentStatusChanged(Id, Region, Programme, HouseholdId, Covered, action, today, reason, before, after));
+    }
 
     private void Allow(string action, params EnrolmentStatus[] allowed)
     {

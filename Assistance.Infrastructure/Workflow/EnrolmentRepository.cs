@@ -11,7 +11,7 @@ using Assistance.Infrastructure.Persistence;
 using Dapper;
 using Npgsql;
 
-public sealed class EnrolmentRepository(DbSession session, TimeProvider clock) : IEnrolmentRepository
+public sealed class EnrolmentRepository(DbSession session, TimeProvider clock, Assistance.Application.Events.DomainEventCollector events) : IEnrolmentRepository
 {
     private const string Columns = """
         id AS Id, region_code AS RegionCode, application_id AS ApplicationId, programme AS Programme, household_id AS HouseholdId,
@@ -88,6 +88,7 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock) :
                     numbers = enrolment.Covered.Select(c => c.IdNumber).ToArray(),
                 },
                 session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            events.Collect(enrolment);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -119,11 +120,20 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock) :
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var version = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
-            UPDATE enrolments SET status = @status, ended_on = @endedOn, version = version + 1, updated_at = @now
+            UPDATE enrolments SET status = @status, ended_on = @endedOn, monthly_amount = @monthlyAmount, version = version + 1, updated_at = @now
             WHERE id = @id AND version = @expectedVersion AND starts_with(region_code, @prefix)
             RETURNING version
             """,
-            new { id = enrolment.Id, status = enrolment.Status.ToString(), endedOn = enrolment.EndedOn, expectedVersion, now = clock.GetUtcNow(), prefix = scope.Prefix },
+            new
+            {
+                id = enrolment.Id,
+                status = enrolment.Status.ToString(),
+                endedOn = enrolment.EndedOn,
+                monthlyAmount = enrolment.MonthlyAmount,
+                expectedVersion,
+                now = clock.GetUtcNow(),
+                prefix = scope.Prefix,
+            },
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (version is null)
         {
@@ -136,6 +146,7 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock) :
             "UPDATE enrolment_persons SET active = @active WHERE enrolment_id = @id",
             new { id = enrolment.Id, active = enrolment.IsActive }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         enrolment.SetVersion(version.Value);
+        events.Collect(enrolment);
     }
 
     public async Task<IReadOnlyList<Enrolment>> ListAsync(

@@ -78,10 +78,6 @@ public sealed class DecideApplicationHandler(
         var enrolment = await EnrolmentFactory.CreateAsync(application, household, assessment, request.CareSetting, today, enrolments, cancellationToken)
             .ConfigureAwait(false);
         await enrolments.AddAsync(user.Scope, enrolment, assessment.ResultJson, cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(
-            new AuditEntry("Enrolment", enrolment.Id.ToString(), "Created", enrolment.Region, null, EnrolmentDto.From(enrolment),
-                $"Approval of application {id} (R-22)."),
-            cancellationToken).ConfigureAwait(false);
 
         var approvedVersion = application.Version;
         application.MarkEnrolled([enrolment.Id], today, user.Subject);

@@ -3,7 +3,7 @@ namespace Assistance.Application.Enrolments.ChangeEnrolmentStatus;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 
-public sealed class ChangeEnrolmentStatusHandler(IEnrolmentRepository enrolments, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+public sealed class ChangeEnrolmentStatusHandler(IEnrolmentRepository enrolments, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ChangeEnrolmentStatusCommand, EnrolmentDto>
 {
     public async Task<EnrolmentDto> Handle(ChangeEnrolmentStatusCommand request, CancellationToken cancellationToken)
@@ -15,19 +15,16 @@ public sealed class ChangeEnrolmentStatusHandler(IEnrolmentRepository enrolments
         var e = f.Enrolment;
         var loadedVersion = e.Version;
 
-        var before = e.Status;
+        var today = clock.Today();
         switch (request.Action)
         {
-            case EnrolmentAction.Suspend: e.Suspend(); break;
-            case EnrolmentAction.Resume: e.Resume(); break;
-            case EnrolmentAction.StartGradualExit: e.StartGradualExit(); break;
-            default: e.End(clock.Today()); break;
+            case EnrolmentAction.Suspend: e.Suspend(today, request.Reason); break;
+            case EnrolmentAction.Resume: e.Resume(today, request.Reason); break;
+            case EnrolmentAction.StartGradualExit: e.StartGradualExit(today, request.Reason); break;
+            default: e.End(today, request.Reason); break;
         }
 
         await enrolments.SaveAsync(user.Scope, e, loadedVersion, cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(
-            new AuditEntry("Enrolment", e.Id.ToString(), request.Action.ToString(), e.Region, new { Status = before }, new { e.Status, e.EndedOn }, request.Reason),
-            cancellationToken).ConfigureAwait(false);
         return EnrolmentDto.From(e, f.BasisJson, user.CanReadIdNumbers());
     }
 }

@@ -123,6 +123,14 @@ public sealed class TekunCaseTests : WorkflowTestBase
         Assert.That(ended.StatusCode, Is.EqualTo(HttpStatusCode.OK), await ended.Content.ReadAsStringAsync());
         var resume = await county.PostJsonAsync($"/api/v1/enrolments/{enrolmentId}/status", new { action = "Resume", reason = "x" }, null, ETag(ended));
         await resume.ProblemAsync(HttpStatusCode.Conflict, "enrolment.ended");
+
+        // The enrolment's own events are its audit trail: created on approval, ended with the reason given.
+        var trail = await (await county.GetAsync(new Uri($"/api/v1/audit-events?entityType=Enrolment&entityId={enrolmentId}", UriKind.Relative))).JsonAsync();
+        var rows = trail["items"]!.AsArray();
+        Assert.That(rows.Select(r => (string?)r!["action"]), Is.EquivalentTo(new[] { "Created", "End" }));
+        var endRow = rows.Single(r => (string?)r!["action"] == "End")!;
+        Assert.That(((string?)endRow["reason"], (string?)endRow["before"]!["status"], (string?)endRow["after"]!["status"], (string?)endRow["after"]!["endedOn"]),
+            Is.EqualTo(("本人去世", "Active", "Ended", "2026-05-02")));
     }
 
     [Test]

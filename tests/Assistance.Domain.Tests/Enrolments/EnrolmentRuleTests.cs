@@ -74,16 +74,16 @@ public sealed class EnrolmentRuleTests
     public void SuspendResume_RoundTrip()
     {
         var e = Create();
-        e.Suspend();
+        e.Suspend(D("2025-06-01"), null);
         Assert.That(e.Status, Is.EqualTo(EnrolmentStatus.Suspended));
-        e.Resume();
+        e.Resume(D("2025-06-02"), null);
         Assert.That(e.Status, Is.EqualTo(EnrolmentStatus.Active));
     }
 
     [Test]
     public void Resume_WhenActive_IsInvalidTransition()
     {
-        var ex = Assert.Throws<BusinessRuleViolationException>(() => Create().Resume());
+        var ex = Assert.Throws<BusinessRuleViolationException>(() => Create().Resume(D("2025-06-02"), null));
         Assert.That(ex!.Code, Is.EqualTo("enrolment.invalid-transition"));
     }
 
@@ -91,22 +91,45 @@ public sealed class EnrolmentRuleTests
     public void EndedEnrolment_IsNeverReactivated()
     {
         var e = Create();
-        e.End(D("2025-06-30"));
+        e.End(D("2025-06-30"), null);
         Assert.That(e.IsActive, Is.False);
-        AssertRule(e.Resume, "enrolment.ended");
-        AssertRule(e.Suspend, "enrolment.ended");
-        AssertRule(e.StartGradualExit, "enrolment.ended");
-        AssertRule(() => e.End(D("2025-07-01")), "enrolment.ended");
+        AssertRule(() => e.Resume(D("2025-07-01"), null), "enrolment.ended");
+        AssertRule(() => e.Suspend(D("2025-07-01"), null), "enrolment.ended");
+        AssertRule(() => e.StartGradualExit(D("2025-07-01"), null), "enrolment.ended");
+        AssertRule(() => e.ChangeAmount(100m, D("2025-08-01"), D("2025-07-01"), null), "enrolment.ended");
+        AssertRule(() => e.End(D("2025-07-01"), null), "enrolment.ended");
     }
 
     [Test]
     public void GradualExit_FromActive_ThenEnd()
     {
         var e = Create();
-        e.StartGradualExit();
+        e.StartGradualExit(D("2025-06-01"), null);
         Assert.That(e.Status, Is.EqualTo(EnrolmentStatus.GradualExit));
-        e.End(D("2025-09-30"));
+        e.End(D("2025-09-30"), null);
         Assert.That(e.EndedOn, Is.EqualTo(D("2025-09-30")));
+    }
+
+    [Test]
+    public void Lifecycle_RaisesOneEventPerChange_WithBeforeAndAfter()
+    {
+        var e = Create();
+        var started = e.DomainEvents.OfType<EnrolmentStarted>().Single();
+        Assert.That((started.EnrolmentId, started.StartMonth, started.MonthlyAmount, started.Action), Is.EqualTo((e.Id, e.StartMonth, e.MonthlyAmount, "Created")));
+        e.ClearDomainEvents();
+
+        e.ChangeAmount(e.MonthlyAmount + 12.5m, D("2025-07-15"), D("2025-06-20"), "review");
+        e.ChangeAmount(e.MonthlyAmount, D("2025-07-15"), D("2025-06-20"), "same amount: no event");
+        e.StartGradualExit(D("2025-06-21"), "found work");
+        e.End(D("2025-12-31"), "gradual exit over");
+
+        Assert.That(e.DomainEvents, Has.Count.EqualTo(3));
+        var amount = (EnrolmentAmountChanged)e.DomainEvents[0];
+        Assert.That((amount.AmountAfter - amount.AmountBefore, amount.EffectiveMonth, amount.Reason), Is.EqualTo((12.5m, D("2025-07-01"), "review")));
+        var status = (EnrolmentStatusChanged)e.DomainEvents[1];
+        Assert.That((status.StatusBefore, status.StatusAfter, status.Action), Is.EqualTo((EnrolmentStatus.Active, EnrolmentStatus.GradualExit, "StartGradualExit")));
+        var ended = (EnrolmentEnded)e.DomainEvents[2];
+        Assert.That((ended.StatusBefore, ended.EndedOn), Is.EqualTo((EnrolmentStatus.GradualExit, D("2025-12-31"))));
     }
 
     [Test]
