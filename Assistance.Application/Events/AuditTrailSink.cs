@@ -58,11 +58,21 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                         EnrolmentEntity, s.EnrolmentId.ToString(), s.Action, s.Region, null,
                         new
                         {
-                            Id = s.EnrolmentId, RegionCode = s.Region.Value, s.ApplicationId, s.Programme, s.HouseholdId, s.PersonMemberId,
+                            Id = s.EnrolmentId,
+                            RegionCode = s.Region.Value,
+                            s.ApplicationId,
+                            s.Programme,
+                            s.HouseholdId,
+                            s.PersonMemberId,
                             Covered = s.Covered.Select(c => new { c.MemberId, IdNumber = NationalId.Mask(c.IdNumber) }),
-                            s.MonthlyAmount, s.DibaoClass, s.ReviewIntervalMonths, s.NextReviewOn,
+                            s.MonthlyAmount,
+                            s.DibaoClass,
+                            s.ReviewIntervalMonths,
+                            s.NextReviewOn,
                             StartMonth = s.StartMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-                            Status = EnrolmentStatus.Active, s.CareSetting, ApprovedOn = s.OnDate,
+                            Status = EnrolmentStatus.Active,
+                            s.CareSetting,
+                            ApprovedOn = s.OnDate,
                         },
                         s.Reason);
                     break;
