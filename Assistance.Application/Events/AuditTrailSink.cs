@@ -2,10 +2,12 @@ namespace Assistance.Application.Events;
 
 using Assistance.Application.Abstractions;
 using Assistance.Application.CloseRelatives;
+using Assistance.Application.Households;
 using Assistance.Domain.Applications;
 using Assistance.Domain.CloseRelatives;
 using Assistance.Domain.Common;
 using Assistance.Domain.Enrolments;
+using Assistance.Domain.Households;
 
 /// <summary>
 /// Turns domain events into audit rows. A workflow step's row shows the status before the command and after it, with
@@ -69,6 +71,12 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                     yield return new AuditEntry(
                         CloseRelativeEntity, registered.Id.ToString(), "Registered", r.Relative.Region, null,
                         registered with { RelativeIdNumber = r.Relative.RelativeIdNumber.Masked }, r.Reason);
+                    break;
+                case HouseholdEvent h:
+                    // The household as the caller without pii.read sees it: ID numbers masked.
+                    yield return new AuditEntry(
+                        HouseholdRegistration.EntityType, h.After.Id.ToString(), h.Action, h.After.Region,
+                        h.Before is null ? null : Household.Restore(h.Before).ToAuditSnapshot(), Household.Restore(h.After).ToAuditSnapshot(), null);
                     break;
                 default:
                     break;

@@ -97,7 +97,7 @@ internal static class HouseholdSql
     private static List<Household> Map(List<HouseholdRow> rows, List<MemberRow> members, ILookup<Guid, IncomeRow> incomes)
     {
         var membersByHousehold = members.ToLookup(m => m.household_id);
-        return rows.Select(h => Household.Restore(
+        return rows.Select(h => Household.Restore(new HouseholdState(
             h.id,
             RegionCode.Parse(h.region_code),
             Enum.Parse<ResidenceType>(h.residence),
@@ -119,7 +119,7 @@ internal static class HouseholdSql
                 m.in_school,
                 m.employed,
                 m.has_capable_supporter,
-                incomes[m.id].Select(i => new IncomeItem(Enum.Parse<IncomeType>(i.income_type), i.monthly_amount, i.unstable)).ToList()))))).ToList();
+                incomes[m.id].Select(i => new IncomeItem(Enum.Parse<IncomeType>(i.income_type), i.monthly_amount, i.unstable)).ToList()))).ToList()))).ToList();
     }
 
     // Npgsql reads timestamptz as a UTC DateTime.

@@ -6,7 +6,7 @@ using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
 
 public sealed class CreateHouseholdHandler(
-    IHouseholdRepository households, IRegionQueries regions, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+    IHouseholdRepository households, IRegionQueries regions, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<CreateHouseholdCommand, HouseholdDto>
 {
     public async Task<HouseholdDto> Handle(CreateHouseholdCommand request, CancellationToken cancellationToken)
@@ -30,7 +30,6 @@ public sealed class CreateHouseholdHandler(
 
         await HouseholdRegistration.WriteAsync(households, user, household, () => households.AddAsync(user.Scope, household, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
-        await HouseholdRegistration.AuditAsync(audit, "Created", household, before: null, cancellationToken).ConfigureAwait(false);
         return household.ToDto(user);
     }
 }

@@ -6,7 +6,7 @@ using Assistance.Domain.Common;
 using Assistance.Domain.Regions;
 
 public sealed class ReplaceHouseholdHandler(
-    IHouseholdRepository households, IRegionQueries regions, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+    IHouseholdRepository households, IRegionQueries regions, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ReplaceHouseholdCommand, HouseholdDto>
 {
     public async Task<HouseholdDto> Handle(ReplaceHouseholdCommand request, CancellationToken cancellationToken)
@@ -20,7 +20,6 @@ public sealed class ReplaceHouseholdHandler(
             await HouseholdRegistration.EnsureRegionWritableAsync(region, regions, user, cancellationToken).ConfigureAwait(false);
         }
 
-        var before = household.ToAuditSnapshot();
         var members = request.Members!.Select((m, i) =>
         {
             var existing = m.Id is { } memberId
@@ -39,7 +38,6 @@ public sealed class ReplaceHouseholdHandler(
         var now = HouseholdRegistration.Now(clock);
         await HouseholdRegistration.WriteAsync(households, user, household, () => households.UpdateAsync(user.Scope, household, now, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
-        await HouseholdRegistration.AuditAsync(audit, "Replaced", household, before, cancellationToken).ConfigureAwait(false);
         return household.ToDto(user);
     }
 }

@@ -154,4 +154,27 @@ public sealed class AuditTrailSinkTests
             Assert.That(J(row.After), Is.EqualTo("""{"randomCheckSelected":true}"""));
         });
     }
+
+    [Test]
+    public void AHouseholdChange_IsItsRow_WithBeforeAndAfterMasked()
+    {
+        var id = NationalId.Parse("32068219500312001" + NationalId.CheckCharacterFor("32068219500312001"));
+        var details = new MemberDetails(id, "张三", Relationship.Head, MemberStatus.Present, LaborCapacity.Full, null, false, SelfCareLevel.SelfCare, false, false, false, []);
+        var now = new DateTimeOffset(2026, 3, 16, 1, 0, 0, TimeSpan.Zero);
+        var household = Household.Register(Guid.NewGuid(), RegionCode.Parse("320682001"), ResidenceType.Urban, "如皋", AssetHoldings.None, 0m, [(Guid.NewGuid(), details)], now);
+        household.MarkSaved(1, now);
+        var created = Single(household.DomainEvents.Single());
+        household.UpdateMember(household.Members[0].Id, details with { Name = "张三丰" });
+        household.MarkSaved(2, now.AddMinutes(1));
+        var updated = Single(household.DomainEvents[^1]);
+        Assert.Multiple(() =>
+        {
+            Assert.That((created.EntityType, created.EntityId, created.Action, created.Region, created.Before), Is.EqualTo(("Household", household.Id.ToString(), "Created", RegionCode.Parse("320682001"), (object?)null)));
+            Assert.That(J(created.After), Does.Contain("\"idNumber\":\"" + id.Masked + "\"").And.Contain("\"version\":1"));
+            Assert.That(J(created.After), Does.Not.Contain(id.Value));
+            Assert.That(updated.Action, Is.EqualTo("MemberUpdated"));
+            Assert.That(J(updated.Before), Does.Contain("\"name\":\"张三\"").And.Contain("\"version\":1"));
+            Assert.That(J(updated.After), Does.Contain("\"name\":\"张三丰\"").And.Contain("\"version\":2"));
+        });
+    }
 }
