@@ -1,13 +1,17 @@
 namespace Assistance.Application.Events;
 
+using System.Globalization;
 using Assistance.Application.Abstractions;
+using Assistance.Application.Calendar;
 using Assistance.Application.CloseRelatives;
 using Assistance.Application.Households;
 using Assistance.Domain.Applications;
+using Assistance.Domain.Calendar;
 using Assistance.Domain.CloseRelatives;
 using Assistance.Domain.Common;
 using Assistance.Domain.Enrolments;
 using Assistance.Domain.Households;
+using Assistance.Domain.Regions;
 
 /// <summary>
 /// Turns domain events into audit rows. A workflow step's row shows the status before the command and after it, with
@@ -77,6 +81,12 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                     yield return new AuditEntry(
                         HouseholdRegistration.EntityType, h.After.Id.ToString(), h.Action, h.After.Region,
                         h.Before is null ? null : Household.Restore(h.Before).ToAuditSnapshot(), Household.Restore(h.After).ToAuditSnapshot(), null);
+                    break;
+                case CalendarYearPublished c:
+                    // The calendar is national: its rows belong to the national region.
+                    yield return new AuditEntry(
+                        "CalendarYear", c.Year.Year.ToString(CultureInfo.InvariantCulture), c.Action, RegionCode.National,
+                        c.Replaced is { } replaced ? CalendarMapping.ToDto(replaced, c.ReplacedVersion!.Value) : null, CalendarMapping.ToDto(c.Year, c.Version), c.Reason);
                     break;
                 default:
                     break;

@@ -177,4 +177,19 @@ public sealed class AuditTrailSinkTests
             Assert.That(J(updated.After), Does.Contain("\"name\":\"张三丰\"").And.Contain("\"version\":2"));
         });
     }
+
+    [Test]
+    public void ACalendarYearReplaced_IsItsNationalRow_WithBothVersions()
+    {
+        var old = new Assistance.Domain.Calendar.CalendarYear(2026, [new(new DateOnly(2026, 1, 1), "元旦")], [], "国办发明电〔2025〕7号");
+        var corrected = new Assistance.Domain.Calendar.CalendarYear(2026, [new(new DateOnly(2026, 1, 1), "元旦"), new(new DateOnly(2026, 1, 2), "元旦")], [], "国办发明电〔2025〕7号");
+        var publication = Assistance.Domain.Calendar.CalendarYearPublication.Publish(corrected, (old, 3), "更正");
+        var row = Single(publication.DomainEvents.Single());
+        Assert.Multiple(() =>
+        {
+            Assert.That((row.EntityType, row.EntityId, row.Action, row.Region, row.Reason), Is.EqualTo(("CalendarYear", "2026", "Replaced", RegionCode.National, "更正")));
+            Assert.That(J(row.Before), Does.Contain("\"version\":3").And.Not.Contain("2026-01-02"));
+            Assert.That(J(row.After), Does.Contain("\"version\":4").And.Contain("2026-01-02"));
+        });
+    }
 }
