@@ -52,19 +52,7 @@ public sealed class HouseholdRepository(DbSession session, Application.Events.Do
             WHERE id = @id AND version = @expected AND starts_with(region_code, @prefix)
             RETURNING version
             """,
-            new
-            {
-                id = household.Id,
-                expected = household.Version,
-                regionCode = household.Region.Value,
-                residence = household.Residence.ToString(),
-                address = household.Address,
-                financial = household.Assets.Financial,
-                motorVehicles = household.Assets.MotorVehicles,
-                rigid = household.MonthlyRigidExpenditure,
-                now,
-                prefix = scope.Prefix,
-            },
+            HouseholdSql.Fields(household, new { expected = household.Version, now, prefix = scope.Prefix }),
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (newVersion is null)

@@ -14,13 +14,13 @@ public sealed class ReplaceHouseholdHandler(
         ArgumentNullException.ThrowIfNull(request);
         var household = await HouseholdRegistration.LoadForChangeAsync(households, user, request.Id, request.ExpectedVersion, cancellationToken)
             .ConfigureAwait(false);
-        var region = RegionCode.Parse(request.RegionCode);
+        var region = RegionCode.Parse(request.Request.RegionCode);
         if (region != household.Region)
         {
             await HouseholdRegistration.EnsureRegionWritableAsync(region, regions, user, cancellationToken).ConfigureAwait(false);
         }
 
-        var members = request.Members!.Select((m, i) =>
+        var members = request.Request.Members!.Select((m, i) =>
         {
             var existing = m.Id is { } memberId
                 ? household.FindMember(memberId) ?? throw new DomainValidationException($"members[{i}].id", $"Member {memberId} is not a member of this household; omit id for a new member.")
@@ -30,10 +30,10 @@ public sealed class ReplaceHouseholdHandler(
 
         household.Replace(
             region,
-            request.Residence!.Value,
-            request.Address!.Trim(),
-            request.Assets.ToAssets(),
-            HouseholdMapping.Money(request.MonthlyRigidExpenditure ?? 0m),
+            request.Request.Residence!.Value,
+            request.Request.Address!.Trim(),
+            request.Request.Assets.ToAssets(),
+            HouseholdMapping.Money(request.Request.MonthlyRigidExpenditure ?? 0m),
             members);
         var now = HouseholdRegistration.Now(clock);
         await HouseholdRegistration.WriteAsync(households, user, household, () => households.UpdateAsync(user.Scope, household, now, cancellationToken), cancellationToken)
