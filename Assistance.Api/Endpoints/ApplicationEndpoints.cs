@@ -240,11 +240,11 @@ public static class ApplicationEndpoints
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record SubmitApplicationRequest(
     Guid HouseholdId, Programme Programme, ApplicationChannel Channel, Guid ApplicantMemberId, bool SignedCommitment,
-    [property: MaxLength(12)] string? RegionCode = null, bool ResidencePermit = false, [property: MaxLength(2000)] string? Reason = null);
+    [property: MaxLength(12)] string? RegionCode = null, bool ResidencePermit = false, [property: MaxLength(ReasonRules.MaxLength)] string? Reason = null);
 
 /// <summary>A transition's reason, recorded with the actor in the history and audit trail.</summary>
 /// <param name="Reason">Why.</param>
-public sealed record ReasonRequest([property: MaxLength(2000)] string? Reason = null);
+public sealed record ReasonRequest([property: MaxLength(ReasonRules.MaxLength)] string? Reason = null);
 
 /// <summary>One source's check result.</summary>
 /// <param name="Source">Bank, RealEstate, Vehicles, BusinessRegistration or SocialInsurance.</param>
@@ -252,14 +252,14 @@ public sealed record ReasonRequest([property: MaxLength(2000)] string? Reason = 
 /// <param name="Details">What differs (required for a discrepancy).</param>
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record VerificationResultRequest(
-    VerificationSource Source, VerificationOutcome Outcome, [property: MaxLength(4000)] string? Details = null, [property: MaxLength(2000)] string? Reason = null);
+    VerificationSource Source, VerificationOutcome Outcome, [property: MaxLength(4000)] string? Details = null, [property: MaxLength(ReasonRules.MaxLength)] string? Reason = null);
 
 /// <summary>A home survey.</summary>
 /// <param name="Investigators">Names of the investigators (at least two).</param>
 /// <param name="Findings">What the survey found.</param>
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record SurveyRequest(
-    [property: Required, MaxLength(20)] IReadOnlyList<InvestigatorDto>? Investigators, [property: Required, MaxLength(8000)] string? Findings, [property: MaxLength(2000)] string? Reason = null);
+    [property: Required, MaxLength(20)] IReadOnlyList<InvestigatorDto>? Investigators, [property: Required, MaxLength(8000)] string? Findings, [property: MaxLength(ReasonRules.MaxLength)] string? Reason = null);
 
 /// <summary>An objection during the public notice.</summary>
 /// <param name="Details">The objection.</param>
@@ -268,7 +268,7 @@ public sealed record SurveyRequest(
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record ObjectionRequest(
     [property: Required, MaxLength(8000)] string? Details, ObjectionResolution Resolution, [property: MaxLength(4000)] string? EvaluationOutcome = null,
-    [property: MaxLength(2000)] string? Reason = null);
+    [property: MaxLength(ReasonRules.MaxLength)] string? Reason = null);
 
 /// <summary>A county home visit.</summary>
 /// <param name="Purpose">ConflictOfInterest or RandomCheck.</param>
@@ -277,7 +277,7 @@ public sealed record ObjectionRequest(
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record CountyVisitRequest(
     CountyVisitPurpose Purpose, [property: Required, MaxLength(20)] IReadOnlyList<InvestigatorDto>? Investigators, [property: Required, MaxLength(8000)] string? Findings,
-    [property: MaxLength(2000)] string? Reason = null);
+    [property: MaxLength(ReasonRules.MaxLength)] string? Reason = null);
 
 /// <summary>The county's decision.</summary>
 /// <param name="Decision">Approve or Reject.</param>
@@ -288,4 +288,4 @@ public sealed record DecisionRequest(DecisionKind Decision, [property: MaxLength
 /// <summary>A county's random-check draw.</summary>
 /// <param name="RegionCode">The county (6 digits).</param>
 /// <param name="Reason">Note for the audit trail.</param>
-public sealed record RandomCheckRequest([property: MaxLength(12)] string? RegionCode, [property: MaxLength(2000)] string? Reason = null);
+public sealed record RandomCheckRequest([property: MaxLength(12)] string? RegionCode, [property: MaxLength(ReasonRules.MaxLength)] string? Reason = null);

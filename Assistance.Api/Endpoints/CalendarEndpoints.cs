@@ -73,4 +73,4 @@ public sealed record CalendarYearRequest(
     [property: MaxLength(500)] string Source,
     [property: Required, MaxLength(120)] IReadOnlyList<HolidayDto>? Holidays,
     [property: Required, MaxLength(30)] IReadOnlyList<DateOnly>? MakeUpWorkingDays,
-    [property: MaxLength(2000)] string? Reason = null);
+    [property: MaxLength(ReasonRules.MaxLength)] string? Reason = null);

@@ -11,6 +11,7 @@ using Assistance.Application.CareAgreements.GetCareAgreement;
 using Assistance.Application.CareAgreements.ListMissingCareAgreements;
 using Assistance.Application.CareAgreements.ListOverdueCareVisits;
 using Assistance.Application.CareAgreements.RecordCareVisit;
+using Assistance.Application.Common;
 
 /// <summary>/api/v1/care-agreements: care agreements (关爱照料协议) of decentralized tekun persons and their visits .</summary>
 public static class CareAgreementEndpoints
@@ -93,7 +94,7 @@ public static class CareAgreementEndpoints
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record CareAgreementRequest(
     Guid EnrolmentId, [property: Required, MaxLength(100)] string? CarerName, [property: MaxLength(40)] string? CarerPhone, [property: Required, MaxLength(4000)] string? Duties,
-    [property: Range(1, 366)] int VisitFrequencyDays, DateOnly? StartsOn = null, [property: MaxLength(2000)] string? Reason = null);
+    [property: Range(1, 366)] int VisitFrequencyDays, DateOnly? StartsOn = null, [property: MaxLength(ReasonRules.MaxLength)] string? Reason = null);
 
 /// <summary>Care agreements.</summary>
 /// <param name="Items">The agreements, most overdue first.</param>

@@ -9,6 +9,7 @@ using Assistance.Application.CloseRelatives;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Assistance.Application.CloseRelatives.ListCloseRelatives;
 using Assistance.Application.CloseRelatives.RegisterCloseRelative;
+using Assistance.Application.Common;
 
 /// <summary>/api/v1/close-relatives: the register of staff and village cadres' close relatives (近亲属备案, R-21).</summary>
 public static class CloseRelativeEndpoints
@@ -52,7 +53,7 @@ public static class CloseRelativeEndpoints
 /// <param name="Reason">Note for the audit trail.</param>
 public sealed record CloseRelativeRequest(
     [property: MaxLength(12)] string? RegionCode, [property: Required, MaxLength(100)] string? StaffName, StaffRole StaffRole, [property: Required, MaxLength(100)] string? RelativeName,
-    [property: Required, MaxLength(18)] string? RelativeIdNumber, [property: Required, MaxLength(50)] string? Relationship, [property: MaxLength(2000)] string? Reason = null);
+    [property: Required, MaxLength(18)] string? RelativeIdNumber, [property: Required, MaxLength(50)] string? Relationship, [property: MaxLength(ReasonRules.MaxLength)] string? Reason = null);
 
 /// <summary>The close-relative register of a region subtree.</summary>
 /// <param name="Items">Registered close relatives.</param>

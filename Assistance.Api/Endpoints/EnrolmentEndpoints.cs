@@ -69,4 +69,4 @@ public static class EnrolmentEndpoints
 /// <summary>A status change of an enrolment.</summary>
 /// <param name="Action">Suspend, Resume, StartGradualExit or End.</param>
 /// <param name="Reason">Why (required, audited).</param>
-public sealed record EnrolmentStatusRequest(EnrolmentAction Action, [property: Required, MaxLength(2000)] string? Reason);
+public sealed record EnrolmentStatusRequest(EnrolmentAction Action, [property: Required, MaxLength(ReasonRules.MaxLength)] string? Reason);

@@ -11,6 +11,9 @@ public interface ICalendarStore
     /// <summary>Every stored year (a few hundred rows): what deadlines are computed on.</summary>
     Task<WorkingDayCalendar> LoadAsync(CancellationToken cancellationToken);
 
-    /// <summary>Creates (expectedVersion null) or replaces the year; returns the new version. 412 on a stale version.</summary>
-    Task<long> SaveAsync(CalendarYear year, long? expectedVersion, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the year, or replaces it over <see cref="CalendarYearPublication.ReplacedVersion"/>; returns the new version
+    /// (412 on a stale version) and hands the publication's events to the command's collector.
+    /// </summary>
+    Task<long> SaveAsync(CalendarYearPublication publication, CancellationToken cancellationToken);
 }

@@ -4,9 +4,8 @@ using Assistance.Domain.Enrolments;
 
 internal static class CareMapping
 {
-    public static CareAgreementDto ToDto(CareAgreementRow r, IReadOnlyList<CareVisit> visits, DateOnly today) => new(
-        r.Id, r.RegionCode, r.EnrolmentId, r.CarerName, r.CarerPhone, r.Duties, r.VisitFrequencyDays, r.StartsOn, r.LastVisitOn,
-        CareAgreementRules.NextVisitDue(r.StartsOn, r.LastVisitOn, r.VisitFrequencyDays),
-        CareAgreementRules.IsVisitOverdue(r.StartsOn, r.LastVisitOn, r.VisitFrequencyDays, today),
-        visits.Select(v => new CareVisitDto(v.Id, v.VisitedOn, v.Visitor, v.Notes)).ToList(), r.Version);
+    public static CareAgreementDto ToDto(CareAgreement a, IReadOnlyList<CareVisit> visits, DateOnly today) => new(
+        a.Id, a.Region.Value, a.EnrolmentId, a.CarerName, a.CarerPhone, a.Duties, a.VisitFrequencyDays, a.StartsOn, a.LastVisitOn,
+        a.NextVisitDue, a.IsVisitOverdue(today),
+        visits.Select(v => new CareVisitDto(v.Id, v.VisitedOn, v.Visitor, v.Notes)).ToList(), a.Version);
 }

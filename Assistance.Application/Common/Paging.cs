@@ -1,5 +1,6 @@
 namespace Assistance.Application.Common;
 
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -98,6 +99,24 @@ public sealed class CursorCodec(CursorKeys keys, ICurrentUser user)
         }
 
         return decoded.P;
+    }
+
+    /// <summary>The position of a list keyed by id, or null when no cursor was given (a verified cursor that is no id: 400).</summary>
+    public Guid? DecodeId(string? cursor, string filters) =>
+        Decode(cursor, filters) is { } position ? (Guid.TryParse(position, CultureInfo.InvariantCulture, out var id) ? id : throw Invalid()) : null;
+
+    /// <summary>
+    /// The one page shape of every list: the query asked for <paramref name="limit"/> + 1 rows, so a further row means a
+    /// next page, whose cursor holds the position of the page's last row.
+    /// </summary>
+    public Page<TItem> Page<TRow, TItem>(IReadOnlyList<TRow> rows, int limit, string filters, Func<TRow, string> position, Func<TRow, TItem> item)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(position);
+        ArgumentNullException.ThrowIfNull(item);
+        var more = rows.Count > limit;
+        var page = more ? rows.Take(limit) : rows;
+        return new Page<TItem>([.. page.Select(item)], more ? Encode(position(rows[limit - 1]), filters) : null);
     }
 
     /// <summary>A position read back from a verified cursor that still does not parse: the same answer as a forged one.</summary>

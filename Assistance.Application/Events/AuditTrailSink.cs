@@ -1,10 +1,17 @@
 namespace Assistance.Application.Events;
 
+using System.Globalization;
 using Assistance.Application.Abstractions;
+using Assistance.Application.Calendar;
+using Assistance.Application.CloseRelatives;
+using Assistance.Application.Households;
 using Assistance.Domain.Applications;
+using Assistance.Domain.Calendar;
+using Assistance.Domain.CloseRelatives;
 using Assistance.Domain.Common;
 using Assistance.Domain.Enrolments;
 using Assistance.Domain.Households;
+using Assistance.Domain.Regions;
 
 /// <summary>
 /// Turns domain events into audit rows. A workflow step's row shows the status before the command and after it, with
@@ -14,6 +21,11 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
 {
     private const string ApplicationEntity = "Application";
     private const string EnrolmentEntity = "Enrolment";
+    private const string CareAgreementEntity = "CareAgreement";
+    private const string CloseRelativeEntity = "CloseRelative";
+
+    /// <summary>The reason on the row that says an approval found no eligibility engine (the enrolment waits).</summary>
+    public const string AssessmentUnavailableReason = "No eligibility engine is wired in: enrolment waits for an assessment.";
 
     public async Task WriteAsync(IReadOnlyList<IDomainEvent> events, object command, CancellationToken cancellationToken)
     {
@@ -36,16 +48,6 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
         {
             switch (e)
             {
-                case ApplicationSubmitted s:
-                    yield return new AuditEntry(
-                        ApplicationEntity, s.ApplicationId.ToString(), s.Action, s.Region, null,
-                        new { Status = s.StatusAfter, s.Programme, s.Channel, s.HouseholdId, s.ConflictOfInterestFlagged }, s.Reason);
-                    break;
-                case ApplicationConflictOfInterestFlagged c:
-                    yield return new AuditEntry(
-                        ApplicationEntity, c.ApplicationId.ToString(), c.Action, c.Region, null,
-                        new { Matches = c.Matches.Select(m => new { m.RelativeId, m.StaffRole, m.Relationship }) }, c.Reason);
-                    break;
                 case ApplicationStepTaken t:
                     var ofCase = steps.Where(x => x.ApplicationId == t.ApplicationId).ToList();
                     yield return new AuditEntry(
@@ -89,11 +91,96 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                         EnrolmentEntity, a.EnrolmentId.ToString(), a.Action, a.Region, new { MonthlyAmount = a.AmountBefore },
                         new { MonthlyAmount = a.AmountAfter, EffectiveMonth = a.EffectiveMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) }, a.Reason);
                     break;
+                case ApplicationDecided d:
+                    foreach (var entry in DecisionEntries(d))
+                    {
+                        yield return entry;
+                    }
+
+                    break;
+                case ApplicationDomainEvent a:
+                    yield return ApplicationEntry(a);
+                    break;
+                case CareAgreementCreated c:
+                    yield return CareAgreementCreatedEntry(c);
+                    break;
+                case CareVisitRecorded v:
+                    yield return new AuditEntry(
+                        CareAgreementEntity, v.AgreementId.ToString(), "VisitRecorded", v.Region, new { LastVisitOn = v.LastVisitOnBefore }, v.Visit, null);
+                    break;
+                case CloseRelativeRegistered r:
+                    var registered = CloseRelativeDto.From(r.Relative);
+                    yield return new AuditEntry(
+                        CloseRelativeEntity, registered.Id.ToString(), "Registered", r.Relative.Region, null,
+                        registered with { RelativeIdNumber = r.Relative.RelativeIdNumber.Masked }, r.Reason);
+                    break;
+                case HouseholdEvent h:
+                    // The household as the caller without pii.read sees it: ID numbers masked.
+                    yield return new AuditEntry(
+                        HouseholdRegistration.EntityType, h.After.Id.ToString(), h.Action, h.After.Region,
+                        h.Before is null ? null : Household.Restore(h.Before).ToAuditSnapshot(), Household.Restore(h.After).ToAuditSnapshot(), null);
+                    break;
+                case CalendarYearPublished c:
+                    // The calendar is national: its rows belong to the national region.
+                    yield return new AuditEntry(
+                        "CalendarYear", c.Year.Year.ToString(CultureInfo.InvariantCulture), c.Action, RegionCode.National,
+                        c.Replaced is { } replaced ? CalendarMapping.ToDto(replaced, c.ReplacedVersion!.Value) : null, CalendarMapping.ToDto(c.Year, c.Version), c.Reason);
+                    break;
                 default:
-                    // Decisions, enrolment links and random-check draws are still audited by their handlers, whose rows
-                    // carry what the aggregate does not know (the assessment, the draw's wording).
                     break;
             }
         }
+    }
+
+    private static AuditEntry ApplicationEntry(ApplicationDomainEvent e) => e switch
+    {
+        ApplicationSubmitted s => new AuditEntry(
+            ApplicationEntity, s.ApplicationId.ToString(), s.Action, s.Region, null,
+            new { Status = s.StatusAfter, s.Programme, s.Channel, s.HouseholdId, s.ConflictOfInterestFlagged }, s.Reason),
+        ApplicationConflictOfInterestFlagged c => new AuditEntry(
+            ApplicationEntity, c.ApplicationId.ToString(), c.Action, c.Region, null,
+            new { Matches = c.Matches.Select(m => new { m.RelativeId, m.StaffRole, m.Relationship }) }, c.Reason),
+        ApplicationSelectedForRandomCheck r => new AuditEntry(
+            ApplicationEntity, r.ApplicationId.ToString(), r.Action, r.Region, null, new { RandomCheckSelected = true }, r.Reason),
+        ApplicationEnrolled n => new AuditEntry(
+            ApplicationEntity, n.ApplicationId.ToString(), n.Action, n.Region, new { Status = n.StatusBefore },
+            new { Status = n.StatusAfter, EnrolmentId = n.EnrolmentIds.Count > 0 ? n.EnrolmentIds[0] : Guid.Empty }, $"Enrolment {string.Join(", ", n.EnrolmentIds)} created."),
+        _ => new AuditEntry(
+            ApplicationEntity, e.ApplicationId.ToString(), e.Action, e.Region, new { Status = e.StatusBefore }, new { Status = e.StatusAfter }, e.Reason),
+    };
+
+    private static IEnumerable<AuditEntry> DecisionEntries(ApplicationDecided d)
+    {
+        var id = d.ApplicationId.ToString();
+        if (d.Assessment is not { } assessment)
+        {
+            yield return new AuditEntry(
+                ApplicationEntity, id, d.Action, d.Region, new { Status = d.StatusBefore }, new { Status = d.StatusAfter, d.Decision }, d.Reason);
+            yield break;
+        }
+
+        yield return new AuditEntry(
+            ApplicationEntity, id, d.Action, d.Region, new { Status = d.StatusBefore },
+            new
+            {
+                Status = d.StatusAfter,
+                d.Decision,
+                Assessment = assessment.IsUnavailable ? "unavailable" : assessment.Outcome.ToString(),
+                assessment.MonthlyAmount,
+            },
+            d.Reason);
+        if (assessment.IsUnavailable)
+        {
+            yield return new AuditEntry(ApplicationEntity, id, "AssessmentUnavailable", d.Region, null, null, AssessmentUnavailableReason);
+        }
+    }
+
+    private static AuditEntry CareAgreementCreatedEntry(CareAgreementCreated c)
+    {
+        var a = c.Agreement;
+        return new AuditEntry(
+            CareAgreementEntity, a.Id.ToString(), "Created", a.Region, null,
+            new { a.Id, RegionCode = a.Region.Value, a.EnrolmentId, a.CarerName, a.CarerPhone, a.Duties, a.VisitFrequencyDays, a.StartsOn, a.LastVisitOn, a.Version },
+            c.Reason);
     }
 }

@@ -7,7 +7,7 @@ using Assistance.Domain.Common;
 using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
 
-/// <summary>Steps the household commands share: access checks, the R-22 check around writes, timestamps, audit.</summary>
+/// <summary>Steps the household commands share: access checks, the R-22 check around writes, timestamps.</summary>
 public static class HouseholdRegistration
 {
     public const string EntityType = "Household";
@@ -67,15 +67,6 @@ public static class HouseholdRegistration
         ArgumentNullException.ThrowIfNull(clock);
         var now = clock.GetUtcNow().ToUniversalTime();
         return new DateTimeOffset(now.Ticks - (now.Ticks % 10), TimeSpan.Zero);
-    }
-
-    public static Task AuditAsync(IAuditLog audit, string action, Household household, HouseholdDto? before, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(audit);
-        ArgumentNullException.ThrowIfNull(household);
-        return audit.RecordAsync(
-            new AuditEntry(EntityType, household.Id.ToString(), action, household.Region, before, household.ToAuditSnapshot(), null),
-            cancellationToken);
     }
 
     private static async Task EnsureNotInOtherHouseholdAsync(

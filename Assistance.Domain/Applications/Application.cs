@@ -132,6 +132,9 @@ public sealed class Application : IHasDomainEvents
     public static Application Submit(ApplicationSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        BusinessRules.Check(new ApplicantIsAMemberOfTheHousehold(submission.ApplicantStatus is not null));
+        BusinessRules.Check(new ApplicantIsAPresentMember(submission.ApplicantStatus!.Value));
+        BusinessRules.Check(new OneOpenApplicationPerHouseholdAndProgramme(submission.Programme, submission.OpenApplicationId is not null, submission.OpenApplicationId));
         BusinessRules.Check(new ApplicantIsRegisteredOrResidesInRegion(submission.HouseholdRegisteredInRegion, submission.ResidencePermit));
         var application = new Application(new ApplicationState
         {
@@ -181,11 +184,7 @@ public sealed class Application : IHasDomainEvents
     public void RecordVerificationResult(VerificationSource source, VerificationOutcome outcome, string? details, DateOnly today, string actor, string? reason)
     {
         Allow(ApplicationStep.RecordVerificationResult);
-        if (outcome == VerificationOutcome.Discrepancy && string.IsNullOrWhiteSpace(details))
-        {
-            throw new BusinessRuleViolationException(
-                "application.discrepancy-needs-details", "A discrepancy must describe what differs from the declaration.", "R-20");
-        }
+        BusinessRules.Check(new DiscrepancyHasDetails(outcome, details));
 
         verificationResults.Add(new VerificationResult(source, outcome, details?.Trim(), today, actor));
         Record($"VerificationResultRecorded:{source}:{outcome}", today, actor, reason);
@@ -216,11 +215,7 @@ public sealed class Application : IHasDomainEvents
     public void RecordObjection(string details, ObjectionResolution resolution, string? evaluationOutcome, DateOnly today, string actor, string? reason)
     {
         Allow(ApplicationStep.RecordObjection);
-        if (resolution == ObjectionResolution.DemocraticEvaluation && string.IsNullOrWhiteSpace(evaluationOutcome))
-        {
-            throw new BusinessRuleViolationException(
-                "application.evaluation-outcome-missing", "A democratic evaluation (民主评议) must record its outcome.", "R-20");
-        }
+        BusinessRules.Check(new DemocraticEvaluationHasAnOutcome(resolution, evaluationOutcome));
 
         objections.Add(new Objection(today, details.Trim(), resolution, evaluationOutcome?.Trim(), actor));
         Record($"ObjectionRecorded:{resolution}", today, actor, reason);
@@ -259,10 +254,7 @@ public sealed class Application : IHasDomainEvents
     /// <summary>Picked for the county's ≥ 30 % random home checks of tekun cases.</summary>
     public void SelectForRandomCheck(DateOnly today, string actor, string? reason)
     {
-        if (Programme != Programme.Tekun)
-        {
-            throw new BusinessRuleViolationException("application.random-check-tekun-only", "Random county home checks apply to tekun applications.", "R-20; N-43");
-        }
+        BusinessRules.Check(new RandomCheckIsOfATekunApplication(Programme));
 
         Allow(ApplicationStep.SelectForRandomCheck);
         if (RandomCheckSelected)
@@ -309,6 +301,22 @@ public sealed class Application : IHasDomainEvents
         Decision = new Decision(DecisionKind.Reject, today, reasons.Trim(), actor);
         Move(ApplicationStep.Reject);
         Record("Rejected", today, actor, reasons);
+    }
+
+    /// <summary>
+    /// Puts the household's assessment on the approval's event: the engine runs after the approval's checks passed (no
+    /// assessment is spent on a refused approval), and the decision's record shows what it said.
+    /// </summary>
+    public void NoteApprovalAssessment(ApprovalAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var index = domainEvents.FindLastIndex(e => e is ApplicationDecided { Decision.Kind: DecisionKind.Approve });
+        if (index < 0)
+        {
+            throw new InvalidOperationException("The assessment is noted on an approval taken by this command.");
+        }
+
+        domainEvents[index] = ((ApplicationDecided)domainEvents[index]) with { Assessment = assessment };
     }
 
     /// <summary>The written refusal notice (不予确认通知书) is issued to the applicant.</summary>

@@ -1,6 +1,7 @@
 namespace Assistance.Domain.Applications;
 
 using Assistance.Domain.Common;
+using Assistance.Domain.Eligibility;
 using Assistance.Domain.Regions;
 
 /// <summary>
@@ -35,11 +36,29 @@ public sealed record ApplicationSelectedForRandomCheck(
     Guid ApplicationId, RegionCode Region, DateOnly OnDate, string Actor, string? Reason, ApplicationStatus StatusBefore, ApplicationStatus StatusAfter)
     : ApplicationDomainEvent(ApplicationId, Region, "SelectedForRandomCheck", OnDate, Actor, Reason, StatusBefore, StatusAfter);
 
-/// <summary>The county approved or rejected the application (审核确认, R-20).</summary>
+/// <summary>
+/// The county approved or rejected the application (审核确认, R-20). An approval carries what the eligibility engine
+/// said on the decision date (<see cref="Assessment"/>), which the aggregate learns only after its checks passed.
+/// </summary>
 public sealed record ApplicationDecided(
     Guid ApplicationId, RegionCode Region, string Action, DateOnly OnDate, string Actor, string? Reason, ApplicationStatus StatusBefore, ApplicationStatus StatusAfter,
     Decision? Decision)
-    : ApplicationDomainEvent(ApplicationId, Region, Action, OnDate, Actor, Reason, StatusBefore, StatusAfter);
+    : ApplicationDomainEvent(ApplicationId, Region, Action, OnDate, Actor, Reason, StatusBefore, StatusAfter)
+{
+    /// <summary>The approval's assessment; null on a rejection.</summary>
+    public ApprovalAssessment? Assessment { get; init; }
+}
+
+/// <summary>
+/// The household's assessment on the approval date as the decision's record shows it: the outcome and monthly amount,
+/// or <see cref="Unavailable"/> when no eligibility engine answered (the enrolment then waits, R-22).
+/// </summary>
+public sealed record ApprovalAssessment(AssessmentOutcome? Outcome, decimal? MonthlyAmount)
+{
+    public static ApprovalAssessment Unavailable { get; } = new(null, null);
+
+    public bool IsUnavailable => Outcome is null;
+}
 
 /// <summary>The enrolment(s) created from the approval are linked to the case .</summary>
 public sealed record ApplicationEnrolled(

@@ -1,6 +1,7 @@
 namespace Assistance.Domain.Applications;
 
 using Assistance.Domain.Common;
+using Assistance.Domain.Households;
 
 // Business rules of the application workflow, each named after its invariant, with R-id and clause.
 
@@ -124,4 +125,81 @@ public sealed class ProcessIsExtendedAtMostOnce(bool alreadyExtended, Programme 
     public string Source => "R-50; N-57 (30, extendable to 45 working days)";
 
     public bool IsBroken() => alreadyExtended || programme == Programme.Tekun;
+}
+
+/// <summary>R-20; N-57 Art.4: the applicant is a member of the household that applies.</summary>
+public sealed class ApplicantIsAMemberOfTheHousehold(bool applicantIsMember) : IBusinessRule
+{
+    public string Code => "application.applicant-not-a-member";
+
+    public string Message => "The applicant must be a member of the applying household.";
+
+    public string Source => "R-20; N-57 Art.4";
+
+    public bool IsBroken() => !applicantIsMember;
+}
+
+/// <summary>R-20; R-01: the applicant is a living, present member.</summary>
+public sealed class ApplicantIsAPresentMember(MemberStatus applicantStatus) : IBusinessRule
+{
+    public string Code => "application.applicant-not-present";
+
+    public string Message => $"The applicant must be a living, present member (status is {applicantStatus}).";
+
+    public string Source => "R-20; R-01";
+
+    public bool IsBroken() => applicantStatus != MemberStatus.Present;
+}
+
+/// <summary>
+/// a household has at most one open application per programme. The open application's id is named when known
+/// (the database's unique index is the backstop for two submissions at once, and knows no id).
+/// </summary>
+public sealed class OneOpenApplicationPerHouseholdAndProgramme(Programme programme, bool anotherIsOpen, Guid? openApplicationId = null) : IBusinessRule
+{
+    public string Code => "application.already-open";
+
+    public string Message => openApplicationId is { } open
+        ? $"The household already has an open {programme} application ({open})."
+        : $"The household already has an open {programme} application.";
+
+    public string Source => "R-20";
+
+    public bool IsBroken() => anotherIsOpen;
+}
+
+/// <summary>R-20: a discrepancy found by a verification source says what differs from the declaration.</summary>
+public sealed class DiscrepancyHasDetails(VerificationOutcome outcome, string? details) : IBusinessRule
+{
+    public string Code => "application.discrepancy-needs-details";
+
+    public string Message => "A discrepancy must describe what differs from the declaration.";
+
+    public string Source => "R-20";
+
+    public bool IsBroken() => outcome == VerificationOutcome.Discrepancy && string.IsNullOrWhiteSpace(details);
+}
+
+/// <summary>R-20; N-57 民主评议: a democratic evaluation records its outcome.</summary>
+public sealed class DemocraticEvaluationHasAnOutcome(ObjectionResolution resolution, string? evaluationOutcome) : IBusinessRule
+{
+    public string Code => "application.evaluation-outcome-missing";
+
+    public string Message => "A democratic evaluation (民主评议) must record its outcome.";
+
+    public string Source => "R-20";
+
+    public bool IsBroken() => resolution == ObjectionResolution.DemocraticEvaluation && string.IsNullOrWhiteSpace(evaluationOutcome);
+}
+
+/// <summary>R-20; N-43: the county's random home checks (抽查) are of tekun applications.</summary>
+public sealed class RandomCheckIsOfATekunApplication(Programme programme) : IBusinessRule
+{
+    public string Code => "application.random-check-tekun-only";
+
+    public string Message => "Random county home checks apply to tekun applications.";
+
+    public string Source => "R-20; N-43";
+
+    public bool IsBroken() => programme != Programme.Tekun;
 }

@@ -1,5 +1,6 @@
 namespace Assistance.Domain.Applications;
 
+using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
 
 /// <summary>What a new application (申请) is submitted with: named members instead of a long list of bare flags.</summary>
@@ -13,6 +14,12 @@ public sealed record ApplicationSubmission
     public required Guid HouseholdId { get; init; }
 
     public required Guid ApplicantMemberId { get; init; }
+
+    /// <summary>The applicant's status in the household; null when the applicant is not one of its members.</summary>
+    public required MemberStatus? ApplicantStatus { get; init; }
+
+    /// <summary>The household's open application of the same programme, if it has one .</summary>
+    public required Guid? OpenApplicationId { get; init; }
 
     public required Programme Programme { get; init; }
 

@@ -37,7 +37,17 @@ public static class BusinessRules
         ArgumentNullException.ThrowIfNull(rule);
         if (rule.IsBroken())
         {
-            throw new BusinessRuleViolationException(rule.Code, rule.Message, rule.Source);
+            throw Violation(rule);
         }
+    }
+
+    /// <summary>
+    /// The exception for a rule found broken where only the database can see it (a unique or exclusion constraint that
+    /// backs the rule when two commands race): the same code, message and R-id as when the aggregate checks it.
+    /// </summary>
+    public static BusinessRuleViolationException Violation(IBusinessRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return new BusinessRuleViolationException(rule.Code, rule.Message, rule.Source);
     }
 }

@@ -73,34 +73,29 @@ public sealed class HouseholdMember
 /// 家庭: the aggregate of the household register. Every change goes through a method that keeps the invariants of
 /// HouseholdRules.cs; persistence bumps <see cref="Version"/> (optimistic concurrency).
 /// </summary>
-public sealed class Household
+public sealed class Household : IHasDomainEvents
 {
     public const int MaxMembers = 30;
 
     private readonly List<HouseholdMember> members;
+    private readonly List<IDomainEvent> domainEvents = [];
 
-    private Household(
-        Guid id,
-        RegionCode region,
-        ResidenceType residence,
-        string address,
-        AssetHoldings assets,
-        decimal monthlyRigidExpenditure,
-        long version,
-        DateTimeOffset createdAt,
-        DateTimeOffset updatedAt,
-        List<HouseholdMember> members)
+    // Changes made since the last save, each with the state before it: persistence stores them under a new version,
+    // and only then is the change's event raised, with the state as stored (version and time included).
+    private readonly List<(HouseholdChange Change, HouseholdState? Before, Guid? MemberId)> unsaved = [];
+
+    private Household(HouseholdState state)
     {
-        Id = id;
-        Region = region;
-        Residence = residence;
-        Address = address;
-        Assets = assets;
-        MonthlyRigidExpenditure = monthlyRigidExpenditure;
-        Version = version;
-        CreatedAt = createdAt;
-        UpdatedAt = updatedAt;
-        this.members = members;
+        Id = state.Id;
+        Region = state.Region;
+        Residence = state.Residence;
+        Address = state.Address;
+        Assets = state.Assets;
+        MonthlyRigidExpenditure = state.MonthlyRigidExpenditure;
+        Version = state.Version;
+        CreatedAt = state.CreatedAt;
+        UpdatedAt = state.UpdatedAt;
+        members = state.Members.Select(m => new HouseholdMember(m.Id, m.Details)).ToList();
     }
 
     public Guid Id { get; }
@@ -138,28 +133,28 @@ public sealed class Household
     {
         ArgumentNullException.ThrowIfNull(members);
         CheckHouseholdFields(address, assets, monthlyRigidExpenditure);
-        var list = members.Select(m => new HouseholdMember(m.Id, m.Details)).ToList();
-        CheckMembers(list);
-        return new Household(id, region, residence, address, assets, monthlyRigidExpenditure, 1, now, now, list);
+        var list = members.ToList();
+        CheckMembers([.. list.Select(m => new HouseholdMember(m.Id, m.Details))]);
+        var household = new Household(new HouseholdState(id, region, residence, address, assets, monthlyRigidExpenditure, 1, now, now, list));
+        household.unsaved.Add((HouseholdChange.Registered, null, null));
+        return household;
     }
 
     /// <summary>Rebuilds a stored household (persistence only; the stored state already kept the rules).</summary>
-    public static Household Restore(
-        Guid id,
-        RegionCode region,
-        ResidenceType residence,
-        string address,
-        AssetHoldings assets,
-        decimal monthlyRigidExpenditure,
-        long version,
-        DateTimeOffset createdAt,
-        DateTimeOffset updatedAt,
-        IEnumerable<(Guid Id, MemberDetails Details)> members)
+    public static Household Restore(HouseholdState state)
     {
-        ArgumentNullException.ThrowIfNull(members);
-        return new Household(id, region, residence, address, assets, monthlyRigidExpenditure, version, createdAt, updatedAt,
-            members.Select(m => new HouseholdMember(m.Id, m.Details)).ToList());
+        ArgumentNullException.ThrowIfNull(state);
+        return new Household(state);
     }
+
+    /// <summary>Events raised since the household was loaded or its events were last collected.</summary>
+    public IReadOnlyList<IDomainEvent> DomainEvents => domainEvents;
+
+    public void ClearDomainEvents() => domainEvents.Clear();
+
+    /// <summary>The household as persistence stores it, and as its events carry it.</summary>
+    public HouseholdState ToState() => new(
+        Id, Region, Residence, Address, Assets, MonthlyRigidExpenditure, Version, CreatedAt, UpdatedAt, [.. members.Select(m => (m.Id, m.Details))]);
 
     public HouseholdMember? FindMember(Guid memberId) => members.Find(m => m.Id == memberId);
 
@@ -180,6 +175,7 @@ public sealed class Household
         // Checked on a candidate list first, so a broken rule leaves the aggregate as it was.
         var list = newMembers.Select(m => new HouseholdMember(m.Id, m.Details)).ToList();
         CheckMembers(list);
+        unsaved.Add((HouseholdChange.Replaced, ToState(), null));
         Region = region;
         Residence = residence;
         Address = address;
@@ -193,6 +189,7 @@ public sealed class Household
     {
         var member = new HouseholdMember(memberId, details);
         CheckMembers([.. members, member]);
+        unsaved.Add((HouseholdChange.MemberAdded, ToState(), memberId));
         members.Add(member);
         return member;
     }
@@ -208,6 +205,7 @@ public sealed class Household
 
         var candidate = members.Select((m, i) => i == index ? new HouseholdMember(m.Id, details) : m).ToList();
         CheckMembers(candidate);
+        unsaved.Add((HouseholdChange.MemberUpdated, ToState(), memberId));
         members[index].Details = details;
     }
 
@@ -220,14 +218,25 @@ public sealed class Household
         }
 
         BusinessRules.Check(new HouseholdHasAtLeastOneMember(members.Count - 1));
+        unsaved.Add((HouseholdChange.MemberRemoved, ToState(), memberId));
         members.RemoveAt(index);
     }
 
-    /// <summary>Called by persistence once the change is stored under a new version.</summary>
+    /// <summary>
+    /// Called by persistence once the changes are stored under <paramref name="version"/> (a new household: its first
+    /// version); raises each change's event with the state as stored.
+    /// </summary>
     public void MarkSaved(long version, DateTimeOffset at)
     {
         Version = version;
         UpdatedAt = at;
+        var after = ToState();
+        foreach (var (change, before, memberId) in unsaved)
+        {
+            domainEvents.Add(HouseholdEvent.Of(change, before, after, memberId));
+        }
+
+        unsaved.Clear();
     }
 
     private static void CheckHouseholdFields(string address, AssetHoldings assets, decimal monthlyRigidExpenditure)

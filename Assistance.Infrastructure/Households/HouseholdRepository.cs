@@ -10,7 +10,7 @@ using Dapper;
 using Npgsql;
 
 /// <summary>Household writes in the command's transaction (unit of work).</summary>
-public sealed class HouseholdRepository(DbSession session) : IHouseholdRepository
+public sealed class HouseholdRepository(DbSession session, Application.Events.DomainEventCollector events) : IHouseholdRepository
 {
     private const string MembersSavepoint = "household_members_write";
 
@@ -32,6 +32,8 @@ public sealed class HouseholdRepository(DbSession session) : IHouseholdRepositor
         var (connection, transaction) = await ActiveAsync(cancellationToken).ConfigureAwait(false);
         await HouseholdSql.InsertHouseholdAsync(connection, transaction, household, cancellationToken).ConfigureAwait(false);
         await WriteMembersAsync(connection, transaction, household, cancellationToken).ConfigureAwait(false);
+        household.MarkSaved(household.Version, household.UpdatedAt);
+        events.Collect(household);
     }
 
     public async Task UpdateAsync(RegionScope scope, Household household, DateTimeOffset now, CancellationToken cancellationToken)
@@ -50,19 +52,7 @@ public sealed class HouseholdRepository(DbSession session) : IHouseholdRepositor
             WHERE id = @id AND version = @expected AND starts_with(region_code, @prefix)
             RETURNING version
             """,
-            new
-            {
-                id = household.Id,
-                expected = household.Version,
-                regionCode = household.Region.Value,
-                residence = household.Residence.ToString(),
-                address = household.Address,
-                financial = household.Assets.Financial,
-                motorVehicles = household.Assets.MotorVehicles,
-                rigid = household.MonthlyRigidExpenditure,
-                now,
-                prefix = scope.Prefix,
-            },
+            HouseholdSql.Fields(household, new { expected = household.Version, now, prefix = scope.Prefix }),
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (newVersion is null)
@@ -75,6 +65,7 @@ public sealed class HouseholdRepository(DbSession session) : IHouseholdRepositor
 
         await WriteMembersAsync(connection, transaction, household, cancellationToken).ConfigureAwait(false);
         household.MarkSaved(newVersion.Value, now);
+        events.Collect(household);
     }
 
     public async Task<IReadOnlyList<IdNumberHolder>> FindHoldersAsync(

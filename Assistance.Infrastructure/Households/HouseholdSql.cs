@@ -97,7 +97,7 @@ internal static class HouseholdSql
     private static List<Household> Map(List<HouseholdRow> rows, List<MemberRow> members, ILookup<Guid, IncomeRow> incomes)
     {
         var membersByHousehold = members.ToLookup(m => m.household_id);
-        return rows.Select(h => Household.Restore(
+        return rows.Select(h => Household.Restore(new HouseholdState(
             h.id,
             RegionCode.Parse(h.region_code),
             Enum.Parse<ResidenceType>(h.residence),
@@ -119,11 +119,29 @@ internal static class HouseholdSql
                 m.in_school,
                 m.employed,
                 m.has_capable_supporter,
-                incomes[m.id].Select(i => new IncomeItem(Enum.Parse<IncomeType>(i.income_type), i.monthly_amount, i.unstable)).ToList()))))).ToList();
+                incomes[m.id].Select(i => new IncomeItem(Enum.Parse<IncomeType>(i.income_type), i.monthly_amount, i.unstable)).ToList()))).ToList()))).ToList();
     }
 
     // Npgsql reads timestamptz as a UTC DateTime.
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    /// <summary>The household's own columns as parameters (insert and update write the same ones), plus <paramref name="more"/>.</summary>
+    public static DynamicParameters Fields(Household household, object more)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        var parameters = new DynamicParameters(more);
+        parameters.AddDynamicParams(new
+        {
+            id = household.Id,
+            regionCode = household.Region.Value,
+            residence = household.Residence.ToString(),
+            address = household.Address,
+            financial = household.Assets.Financial,
+            motorVehicles = household.Assets.MotorVehicles,
+            rigid = household.MonthlyRigidExpenditure,
+        });
+        return parameters;
+    }
 
     public static async Task InsertHouseholdAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Household household, CancellationToken cancellationToken)
     {
@@ -133,19 +151,7 @@ internal static class HouseholdSql
                                     monthly_rigid_expenditure, version, created_at, updated_at)
             VALUES (@id, @regionCode, @residence, @address, @financial, @motorVehicles, @rigid, @version, @createdAt, @updatedAt)
             """,
-            new
-            {
-                id = household.Id,
-                regionCode = household.Region.Value,
-                residence = household.Residence.ToString(),
-                address = household.Address,
-                financial = household.Assets.Financial,
-                motorVehicles = household.Assets.MotorVehicles,
-                rigid = household.MonthlyRigidExpenditure,
-                version = household.Version,
-                createdAt = household.CreatedAt,
-                updatedAt = household.UpdatedAt,
-            },
+            Fields(household, new { version = household.Version, createdAt = household.CreatedAt, updatedAt = household.UpdatedAt }),
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }

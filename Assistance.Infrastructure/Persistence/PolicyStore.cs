@@ -110,7 +110,7 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (updated == 0)
         {
-            throw new BusinessRuleViolationException("parameter.already-superseded", $"Parameter value {id} was already superseded; correct the current value instead.", "R-02");
+            throw BusinessRules.Violation(new OnlyACurrentValueIsSuperseded(id, alreadySuperseded: true));
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
@@ -155,10 +155,7 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
         {
             await connection.ExecuteAsync(new CommandDefinition("ROLLBACK TO SAVEPOINT add_parameter", transaction: session.Transaction, cancellationToken: CancellationToken.None))
                 .ConfigureAwait(false);
-            throw new BusinessRuleViolationException(
-                "parameter.overlap",
-                $"'{v.Key}' already has a current value for region {v.RegionCode} ({(v.Residence is { } r ? r + " households" : "both residence types")}) in force during {v.EffectiveFrom:yyyy-MM-dd} … {(v.EffectiveTo is { } to ? to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "open")}. End that value first or correct it with 'supersedes'.",
-                "R-02");
+            throw BusinessRules.Violation(new CurrentValuesDoNotOverlap(v, overlaps: true));
         }
     }
 

@@ -85,8 +85,7 @@ public sealed class ApplicationRepository(DbSession session, TimeProvider clock,
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "ux_applications_open_per_household")
         {
-            throw new BusinessRuleViolationException(
-                "application.already-open", $"The household already has an open {application.Programme} application.", "R-20");
+            throw BusinessRules.Violation(new OneOpenApplicationPerHouseholdAndProgramme(application.Programme, anotherIsOpen: true));
         }
 
         await WriteDeadlinesAsync(connection, application, deadlines, cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,7 @@ using Assistance.Domain.Calendar;
 using Assistance.Infrastructure.Persistence;
 using Dapper;
 
-public sealed class CalendarStore(DbSession session, TimeProvider clock) : ICalendarStore
+public sealed class CalendarStore(DbSession session, TimeProvider clock, Application.Events.DomainEventCollector events) : ICalendarStore
 {
     public async Task<(CalendarYear Year, long Version)?> FindAsync(int year, CancellationToken cancellationToken)
     {
@@ -42,9 +42,11 @@ public sealed class CalendarStore(DbSession session, TimeProvider clock) : ICale
         return new WorkingDayCalendar(years.Select(y => Build(y.Year, y.Source, days[y.Year].ToList())));
     }
 
-    public async Task<long> SaveAsync(CalendarYear year, long? expectedVersion, CancellationToken cancellationToken)
+    public async Task<long> SaveAsync(CalendarYearPublication publication, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(year);
+        ArgumentNullException.ThrowIfNull(publication);
+        var year = publication.Year;
+        var expectedVersion = publication.ReplacedVersion;
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         long version;
         if (expectedVersion is null)
@@ -75,6 +77,7 @@ public sealed class CalendarStore(DbSession session, TimeProvider clock) : ICale
         }
 
         await InsertDaysAsync(connection, year, session.Transaction, cancellationToken).ConfigureAwait(false);
+        events.Collect(publication);
         return version;
     }
 

@@ -7,8 +7,9 @@ using Assistance.Domain.Regions;
 using Assistance.Infrastructure.Persistence;
 using Dapper;
 using Assistance.Application.CareAgreements;
+using Assistance.Application.Events;
 
-public sealed class CareAgreementRepository(DbSession session, TimeProvider clock) : ICareAgreementRepository
+public sealed class CareAgreementRepository(DbSession session, TimeProvider clock, DomainEventCollector events) : ICareAgreementRepository
 {
     private const string Columns = """
         id AS Id, region_code AS RegionCode, enrolment_id AS EnrolmentId, carer_name AS CarerName, carer_phone AS CarerPhone, duties AS Duties,
@@ -25,28 +26,42 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public async Task AddAsync(RegionScope scope, CareAgreementRow row, CancellationToken cancellationToken)
+    public async Task AddAsync(RegionScope scope, CareAgreement agreement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(row);
-        scope.Require(Domain.Regions.RegionCode.Parse(row.RegionCode));
+        ArgumentNullException.ThrowIfNull(agreement);
+        scope.Require(agreement.Region);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        agreement.SetVersion(1);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO care_agreements (id, region_code, enrolment_id, carer_name, carer_phone, duties, visit_frequency_days, starts_on, last_visit_on, version, created_at)
-            VALUES (@Id, @RegionCode, @EnrolmentId, @CarerName, @CarerPhone, @Duties, @VisitFrequencyDays, @StartsOn, NULL, 1, @now)
+            VALUES (@Id, @RegionCode, @EnrolmentId, @CarerName, @CarerPhone, @Duties, @VisitFrequencyDays, @StartsOn, @LastVisitOn, 1, @now)
             """,
-            new { row.Id, row.RegionCode, row.EnrolmentId, row.CarerName, row.CarerPhone, row.Duties, row.VisitFrequencyDays, row.StartsOn, now = clock.GetUtcNow() },
+            new
+            {
+                agreement.Id,
+                RegionCode = agreement.Region.Value,
+                agreement.EnrolmentId,
+                agreement.CarerName,
+                agreement.CarerPhone,
+                agreement.Duties,
+                agreement.VisitFrequencyDays,
+                agreement.StartsOn,
+                agreement.LastVisitOn,
+                now = clock.GetUtcNow(),
+            },
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        events.Collect(agreement);
     }
 
-    public async Task<CareAgreementRow?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken)
+    public async Task<CareAgreement?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM care_agreements WHERE id = @id AND starts_with(region_code, @prefix)", new { id, prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row?.ToRow();
+        return row?.ToAgreement();
     }
 
     public async Task<IReadOnlyList<CareVisit>> VisitsAsync(RegionScope scope, Guid agreementId, CancellationToken cancellationToken)
@@ -59,22 +74,24 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
         return rows.Select(r => new CareVisit(r.Id, r.VisitedOn, r.Visitor, r.Notes)).ToList();
     }
 
-    public async Task<long> AddVisitAsync(RegionScope scope, Guid agreementId, long expectedVersion, CareVisit visit, string regionCode, CancellationToken cancellationToken)
+    public async Task SaveVisitAsync(RegionScope scope, CareAgreement agreement, long expectedVersion, CareVisit visit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(agreement);
         ArgumentNullException.ThrowIfNull(visit);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var version = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
-            UPDATE care_agreements SET last_visit_on = greatest(coalesce(last_visit_on, @visitedOn), @visitedOn), version = version + 1
-            WHERE id = @agreementId AND version = @expectedVersion AND starts_with(region_code, @prefix)
+            UPDATE care_agreements SET last_visit_on = @lastVisitOn, version = version + 1
+            WHERE id = @id AND version = @expectedVersion AND starts_with(region_code, @prefix)
             RETURNING version
             """,
-            new { agreementId, expectedVersion, visitedOn = visit.VisitedOn, prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { id = agreement.Id, expectedVersion, lastVisitOn = agreement.LastVisitOn, prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
         if (version is null)
         {
             var actual = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT version FROM care_agreements WHERE id = @agreementId", new { agreementId }, session.Transaction, cancellationToken: cancellationToken))
+                "SELECT version FROM care_agreements WHERE id = @id", new { id = agreement.Id }, session.Transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false);
             throw new VersionMismatchException("CareAgreement", expectedVersion, actual ?? 0);
         }
@@ -84,9 +101,10 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
             INSERT INTO care_visits (id, agreement_id, region_code, visited_on, visitor, notes, recorded_at)
             VALUES (@Id, @agreementId, @regionCode, @VisitedOn, @Visitor, @Notes, @now)
             """,
-            new { visit.Id, agreementId, regionCode, visit.VisitedOn, visit.Visitor, visit.Notes, now = clock.GetUtcNow() },
+            new { visit.Id, agreementId = agreement.Id, regionCode = agreement.Region.Value, visit.VisitedOn, visit.Visitor, visit.Notes, now = clock.GetUtcNow() },
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return version.Value;
+        agreement.SetVersion(version.Value);
+        events.Collect(agreement);
     }
 
     public async Task<IReadOnlyList<EnrolmentWithoutAgreementDto>> ListMissingAsync(RegionScope scope, CancellationToken cancellationToken)
@@ -104,7 +122,7 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
         return rows.Select(r => new EnrolmentWithoutAgreementDto(r.Id, r.RegionCode, r.PersonMemberId, r.ApprovedOn)).ToList();
     }
 
-    public async Task<IReadOnlyList<CareAgreementRow>> ListOverdueAsync(RegionScope scope, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CareAgreement>> ListOverdueAsync(RegionScope scope, DateOnly today, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
@@ -119,7 +137,7 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
             ORDER BY coalesce(c.last_visit_on, c.starts_on) + c.visit_frequency_days, c.id
             """,
             new { prefix = scope.Prefix + "%", today }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => r.ToRow()).ToList();
+        return rows.Select(r => r.ToAgreement()).ToList();
     }
 
     private sealed class Row
@@ -144,7 +162,7 @@ public sealed class CareAgreementRepository(DbSession session, TimeProvider cloc
 
         public long Version { get; init; }
 
-        public CareAgreementRow ToRow() => new(
-            Id, RegionCode, EnrolmentId, CarerName, CarerPhone, Duties, VisitFrequencyDays, StartsOn, LastVisitOn, Version);
+        public CareAgreement ToAgreement() => CareAgreement.Restore(new CareAgreementState(
+            Id, Domain.Regions.RegionCode.Parse(RegionCode), EnrolmentId, CarerName, CarerPhone, Duties, VisitFrequencyDays, StartsOn, LastVisitOn, Version));
     }
 }

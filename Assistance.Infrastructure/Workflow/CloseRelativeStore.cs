@@ -6,13 +6,13 @@ using Assistance.Domain.Regions;
 using Assistance.Infrastructure.Persistence;
 using Dapper;
 
-public sealed class CloseRelativeStore(DbSession session, TimeProvider clock) : Application.CloseRelatives.ICloseRelativeRegister, ICloseRelativeMatcher
+public sealed class CloseRelativeStore(DbSession session, TimeProvider clock, Application.Events.DomainEventCollector events) : Application.CloseRelatives.ICloseRelativeRegister, ICloseRelativeMatcher
 {
-    public async Task AddAsync(RegionScope scope, Application.CloseRelatives.CloseRelativeDto relative, CancellationToken cancellationToken)
+    public async Task AddAsync(RegionScope scope, Domain.CloseRelatives.CloseRelative relative, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(relative);
-        scope.Require(RegionCode.Parse(relative.RegionCode));
+        scope.Require(relative.Region);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -22,16 +22,17 @@ public sealed class CloseRelativeStore(DbSession session, TimeProvider clock) : 
             new
             {
                 relative.Id,
-                relative.RegionCode,
+                RegionCode = relative.Region.Value,
                 relative.StaffName,
                 StaffRole = relative.StaffRole.ToString(),
                 relative.RelativeName,
-                relative.RelativeIdNumber,
+                RelativeIdNumber = relative.RelativeIdNumber.Value,
                 relative.Relationship,
                 relative.RegisteredOn,
                 now = clock.GetUtcNow(),
             },
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        events.Collect(relative);
     }
 
     public async Task<IReadOnlyList<Application.CloseRelatives.CloseRelativeDto>> ListAsync(RegionScope scope, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications.AcceptApplication;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class AcceptApplicationValidator : AbstractValidator<AcceptApplicationCommand>

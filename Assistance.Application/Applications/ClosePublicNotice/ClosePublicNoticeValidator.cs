@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications.ClosePublicNotice;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class ClosePublicNoticeValidator : AbstractValidator<ClosePublicNoticeCommand>

@@ -16,7 +16,6 @@ public sealed class DecideApplicationHandler(
     IEligibilityAssessor assessor,
     ICalendarStore calendars,
     Policy.IPolicyStore policy,
-    IAuditLog audit,
     ICurrentUser user,
     TimeProvider clock) : ICommandHandler<DecideApplicationCommand, ApplicationDto>
 {
@@ -30,16 +29,11 @@ public sealed class DecideApplicationHandler(
         var today = clock.Today();
         var countyOrAbove = BusinessRulesAtCounty.IsCountyOrAbove(user);
         var id = application.Id.ToString();
-        var beforeStatus = application.Status;
 
         if (request.Decision == DecisionKind.Reject)
         {
             application.Reject(countyOrAbove, request.Reasons ?? string.Empty, today, user.Subject);
             await applications.SaveAsync(user.Scope, application, loadedVersion, application.Deadlines(calendar, limits, today), null, cancellationToken).ConfigureAwait(false);
-            await audit.RecordAsync(
-                new AuditEntry("Application", id, "Rejected", application.Region, new { Status = beforeStatus }, new { application.Status, application.Decision },
-                    request.Reasons),
-                cancellationToken).ConfigureAwait(false);
             return ApplicationDto.From(application, null, calendar, limits, today);
         }
 
@@ -53,23 +47,18 @@ public sealed class DecideApplicationHandler(
         // The engine assesses on the decision date; the result and its trace are stored with the decision.
         var assessment = await assessor.AssessAsync(user.Scope, application.HouseholdId, application.Region, today, cancellationToken).ConfigureAwait(false);
 
+        application.NoteApprovalAssessment(assessment is null
+            ? ApprovalAssessment.Unavailable
+            : new ApprovalAssessment(assessment.Outcome, assessment.MonthlyAmount));
+
         // Saving first takes the row lock and checks the version: of two concurrent approvals only one gets past here.
+        // Approved (and AssessmentUnavailable, Enrolled) are audited from the aggregate's events, in this transaction.
         await applications.SaveAsync(user.Scope, application, loadedVersion, application.Deadlines(calendar, limits, today), assessment?.ResultJson, cancellationToken)
             .ConfigureAwait(false);
-        await audit.RecordAsync(
-            new AuditEntry("Application", id, "Approved", application.Region, new { Status = beforeStatus },
-                new { application.Status, application.Decision, Assessment = assessment is null ? "unavailable" : assessment.Outcome.ToString(), assessment?.MonthlyAmount },
-                request.Reasons),
-            cancellationToken).ConfigureAwait(false);
-
         if (assessment is null)
         {
             // Seam: no eligibility engine is wired in (IEligibilityAssessor returned null). The decision stands; the
             // enrolment is created once an assessment exists. Nothing is invented here.
-            await audit.RecordAsync(
-                new AuditEntry("Application", id, "AssessmentUnavailable", application.Region, null, null,
-                    "No eligibility engine is wired in: enrolment waits for an assessment."),
-                cancellationToken).ConfigureAwait(false);
             return ApplicationDto.From(application, null, calendar, limits, today);
         }
 
@@ -83,10 +72,6 @@ public sealed class DecideApplicationHandler(
         application.MarkEnrolled([enrolment.Id], today, user.Subject);
         await applications.SaveAsync(user.Scope, application, approvedVersion, application.Deadlines(calendar, limits, today), assessment.ResultJson, cancellationToken)
             .ConfigureAwait(false);
-        await audit.RecordAsync(
-            new AuditEntry("Application", id, "Enrolled", application.Region, new { Status = ApplicationStatus.Approved },
-                new { application.Status, EnrolmentId = enrolment.Id }, $"Enrolment {enrolment.Id} created."),
-            cancellationToken).ConfigureAwait(false);
         return ApplicationDto.From(application, assessment.ResultJson, calendar, limits, today);
     }
 }

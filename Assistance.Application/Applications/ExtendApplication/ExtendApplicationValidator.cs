@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications.ExtendApplication;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class ExtendApplicationValidator : AbstractValidator<ExtendApplicationCommand>

@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications.IssueRefusalNotice;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class IssueRefusalNoticeValidator : AbstractValidator<IssueRefusalNoticeCommand>

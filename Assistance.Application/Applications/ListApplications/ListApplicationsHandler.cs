@@ -15,16 +15,9 @@ public sealed class ListApplicationsHandler(IApplicationQueries queries, ICurren
         var limit = request.Limit ?? Common.Cursor.DefaultLimit;
         var today = clock.Today();
         var filters = $"applications|{region}|{request.Status}|{request.Programme}|{request.Overdue}|{request.Flagged}";
-        Guid? after = cursors.Decode(request.Cursor, filters) is { } position ? (Guid.TryParse(position, out var id) ? id : throw Common.CursorCodec.Invalid()) : null;
+        var after = cursors.DecodeId(request.Cursor, filters);
         var rows = await queries.ListAsync(scope, request.Status, request.Programme, request.Overdue == true, request.Flagged, today, after, limit + 1, cancellationToken)
             .ConfigureAwait(false);
-        string? next = null;
-        if (rows.Count > limit)
-        {
-            next = cursors.Encode(rows[limit - 1].Id.ToString(), filters);
-            rows = rows.Take(limit).ToList();
-        }
-
-        return new Page<ApplicationSummaryDto>(rows, next);
+        return cursors.Page(rows, limit, filters, a => a.Id.ToString(), a => a);
     }
 }

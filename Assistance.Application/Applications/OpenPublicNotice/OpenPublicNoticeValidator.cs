@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications.OpenPublicNotice;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class OpenPublicNoticeValidator : AbstractValidator<OpenPublicNoticeCommand>

@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications.RecordCountyHomeVisit;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class RecordCountyHomeVisitValidator : AbstractValidator<RecordCountyHomeVisitCommand>

@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications.RecordHomeSurvey;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class RecordHomeSurveyValidator : AbstractValidator<RecordHomeSurveyCommand>

@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications.RecordObjection;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class RecordObjectionValidator : AbstractValidator<RecordObjectionCommand>

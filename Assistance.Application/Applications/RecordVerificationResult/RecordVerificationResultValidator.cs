@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications.RecordVerificationResult;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class RecordVerificationResultValidator : AbstractValidator<RecordVerificationResultCommand>

@@ -1,5 +1,6 @@
 namespace Assistance.Application.Applications.RequestVerification;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class RequestVerificationValidator : AbstractValidator<RequestVerificationCommand>

@@ -9,9 +9,11 @@ using Assistance.Domain.Regions;
 using FluentValidation;
 
 public sealed class SelectRandomChecksHandler(
-    IApplicationRepository applications, ICalendarStore calendars, Policy.IPolicyStore policy, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+    IApplicationRepository applications, ICalendarStore calendars, Policy.IPolicyStore policy, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<SelectRandomChecksCommand, RandomCheckSelectionDto>
 {
+    private const string DefaultReason = "County random home check (≥30%, N-43).";
+
     public async Task<RandomCheckSelectionDto> Handle(SelectRandomChecksCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -40,12 +42,10 @@ public sealed class SelectRandomChecksHandler(
         foreach (var application in picked)
         {
             var version = application.Version;
-            application.SelectForRandomCheck(today, user.Subject, request.Reason ?? "County random home check (≥30%).");
+            application.SelectForRandomCheck(today, user.Subject, request.Reason ?? DefaultReason);
+
+            // SelectedForRandomCheck is audited from the aggregate's event, in this transaction.
             await applications.SaveAsync(scope, application, version, application.Deadlines(calendar, limits, today), null, cancellationToken).ConfigureAwait(false);
-            await audit.RecordAsync(
-                new AuditEntry("Application", application.Id.ToString(), "SelectedForRandomCheck", application.Region, null,
-                    new { application.RandomCheckSelected }, request.Reason ?? "County random home check (≥30%, N-43)."),
-                cancellationToken).ConfigureAwait(false);
         }
 
         var share = loaded.Count == 0 ? 0m : decimal.Round((already + picked.Count) / (decimal)loaded.Count, 4);

@@ -27,26 +27,9 @@ public sealed class SubmitApplicationHandler(
         var region = request.RegionCode is null ? household.Region : RegionCode.Parse(request.RegionCode);
         user.Scope.Require(region);
 
-        if (!await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false))
-        {
-            throw new DomainValidationException("regionCode", $"Region {region} is not in the register.");
-        }
-
-        var applicant = household.Members.FirstOrDefault(m => m.Id == request.ApplicantMemberId)
-            ?? throw new BusinessRuleViolationException(
-                "application.applicant-not-a-member", "The applicant must be a member of the applying household.", "R-20; N-57 Art.4");
-        if (applicant.Status != MemberStatus.Present)
-        {
-            throw new BusinessRuleViolationException(
-                "application.applicant-not-present", $"The applicant must be a living, present member (status is {applicant.Status}).", "R-20; R-01");
-        }
-
-        if (await applications.FindOpenAsync(user.Scope, household.Id, request.Programme, cancellationToken).ConfigureAwait(false) is { } open)
-        {
-            throw new BusinessRuleViolationException(
-                "application.already-open", $"The household already has an open {request.Programme} application ({open}).", "R-20");
-        }
-
+        FieldRules.Check(new RegionIsInTheRegister(region, await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false)), "regionCode");
+        var applicant = household.Members.FirstOrDefault(m => m.Id == request.ApplicantMemberId);
+        var open = await applications.FindOpenAsync(user.Scope, household.Id, request.Programme, cancellationToken).ConfigureAwait(false);
         var conflicts = await relatives.FindAsync(region.County, household.Members.Select(m => m.IdNumber).ToList(), cancellationToken).ConfigureAwait(false);
         var today = clock.Today();
         var application = CaseApplication.Submit(new ApplicationSubmission
@@ -54,7 +37,9 @@ public sealed class SubmitApplicationHandler(
             Id = Guid.CreateVersion7(),
             Region = region,
             HouseholdId = household.Id,
-            ApplicantMemberId = applicant.Id,
+            ApplicantMemberId = request.ApplicantMemberId,
+            ApplicantStatus = applicant?.Status,
+            OpenApplicationId = open,
             Programme = request.Programme,
             Channel = request.Channel,
             SignedCommitment = request.SignedCommitment,

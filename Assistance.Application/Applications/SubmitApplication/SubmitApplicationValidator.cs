@@ -12,6 +12,6 @@ public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplica
         RuleFor(c => c.Programme).IsInEnum();
         RuleFor(c => c.Channel).IsInEnum();
         RuleFor(c => c.RegionCode).ValidRegionCodeOrNull();
-        RuleFor(c => c.Reason).MaximumLength(1000);
+        RuleFor(c => c.Reason).ReasonText();
     }
 }

@@ -26,14 +26,6 @@ public sealed class ListAuditEventsHandler(IAuditEventQueries queries, ICurrentU
         }
 
         var rows = await queries.ListAsync(scope, request.EntityType, request.EntityId, after, limit + 1, cancellationToken).ConfigureAwait(false);
-        string? next = null;
-        if (rows.Count > limit)
-        {
-            var last = rows[limit - 1];
-            next = cursors.Encode($"{last.OccurredAt.UtcDateTime:O}|{last.Id}", filters);
-            rows = rows.Take(limit).ToList();
-        }
-
-        return new Page<AuditEventDto>(rows, next);
+        return cursors.Page(rows, limit, filters, e => $"{e.OccurredAt.UtcDateTime:O}|{e.Id}", e => e);
     }
 }

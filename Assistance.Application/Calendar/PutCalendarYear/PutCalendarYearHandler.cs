@@ -4,7 +4,7 @@ using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 using Assistance.Domain.Calendar;
 
-public sealed class PutCalendarYearHandler(ICalendarStore store, IAuditLog audit, ICurrentUser user) : ICommandHandler<PutCalendarYearCommand, CalendarYearDto>
+public sealed class PutCalendarYearHandler(ICalendarStore store, ICurrentUser user) : ICommandHandler<PutCalendarYearCommand, CalendarYearDto>
 {
     public async Task<CalendarYearDto> Handle(PutCalendarYearCommand request, CancellationToken cancellationToken)
     {
@@ -23,12 +23,9 @@ public sealed class PutCalendarYearHandler(ICalendarStore store, IAuditLog audit
             throw new VersionMismatchException("CalendarYear", request.ExpectedVersion?.ToString() ?? "unversioned", existing.Version);
         }
 
-        var version = await store.SaveAsync(year, before?.Version, cancellationToken).ConfigureAwait(false);
+        // Created or Replaced is audited from the publication's event, in this transaction.
+        var version = await store.SaveAsync(CalendarYearPublication.Publish(year, before, request.Reason), cancellationToken).ConfigureAwait(false);
         var dto = CalendarMapping.ToDto(year, version);
-        await audit.RecordAsync(
-            new AuditEntry("CalendarYear", request.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), before is null ? "Created" : "Replaced",
-                Domain.Regions.RegionCode.National, before is { } b ? CalendarMapping.ToDto(b.Year, b.Version) : null, dto, request.Reason),
-            cancellationToken).ConfigureAwait(false);
         return dto;
     }
 }

@@ -1,5 +1,6 @@
 namespace Assistance.Application.Calendar.PutCalendarYear;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class PutCalendarYearValidator : AbstractValidator<PutCalendarYearCommand>
@@ -13,6 +14,6 @@ public sealed class PutCalendarYearValidator : AbstractValidator<PutCalendarYear
         RuleForEach(c => c.Holidays).NotNull().WithMessage("A holiday entry cannot be null: give its date and name.");
         RuleForEach(c => c.MakeUpWorkingDays).NotEqual(default(DateOnly)).WithMessage("A make-up working day must be a date (YYYY-MM-DD).");
         RuleForEach(c => c.Holidays).ChildRules(h => h.RuleFor(x => x.Name).NotEmpty().MaximumLength(100));
-        RuleFor(c => c.Reason).MaximumLength(1000);
+        RuleFor(c => c.Reason).ReasonText();
     }
 }

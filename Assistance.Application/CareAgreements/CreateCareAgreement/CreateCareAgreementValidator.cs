@@ -1,5 +1,6 @@
 namespace Assistance.Application.CareAgreements.CreateCareAgreement;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class CreateCareAgreementValidator : AbstractValidator<CreateCareAgreementCommand>
@@ -11,6 +12,6 @@ public sealed class CreateCareAgreementValidator : AbstractValidator<CreateCareA
         RuleFor(c => c.CarerPhone).MaximumLength(40);
         RuleFor(c => c.Duties).NotEmpty().MaximumLength(4000);
         RuleFor(c => c.VisitFrequencyDays).InclusiveBetween(1, 366);
-        RuleFor(c => c.Reason).MaximumLength(2000);
+        RuleFor(c => c.Reason).ReasonText();
     }
 }

@@ -9,12 +9,12 @@ public sealed class GetCareAgreementHandler(ICareAgreementRepository agreements,
     public async Task<CareAgreementDto> Handle(GetCareAgreementQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var row = await agreements.GetAsync(user.Scope, request.Id, cancellationToken).ConfigureAwait(false);
-        if (row is null)
+        var agreement = await agreements.GetAsync(user.Scope, request.Id, cancellationToken).ConfigureAwait(false);
+        if (agreement is null)
         {
             throw new NotFoundException("CareAgreement", request.Id.ToString());
         }
 
-        return CareMapping.ToDto(row, await agreements.VisitsAsync(user.Scope, row.Id, cancellationToken).ConfigureAwait(false), clock.Today());
+        return CareMapping.ToDto(agreement, await agreements.VisitsAsync(user.Scope, agreement.Id, cancellationToken).ConfigureAwait(false), clock.Today());
     }
 }

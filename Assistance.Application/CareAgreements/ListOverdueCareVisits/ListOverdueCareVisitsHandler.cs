@@ -13,7 +13,7 @@ public sealed class ListOverdueCareVisitsHandler(ICareAgreementRepository agreem
         var region = scope.Root;
 
         var today = clock.Today();
-        var rows = await agreements.ListOverdueAsync(scope, today, cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => CareMapping.ToDto(r, [], today)).ToList();
+        var overdue = await agreements.ListOverdueAsync(scope, today, cancellationToken).ConfigureAwait(false);
+        return overdue.Select(a => CareMapping.ToDto(a, [], today)).ToList();
     }
 }

@@ -2,11 +2,12 @@ namespace Assistance.Application.CloseRelatives.RegisterCloseRelative;
 
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
+using Assistance.Domain.CloseRelatives;
 using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
 
 public sealed class RegisterCloseRelativeHandler(
-    ICloseRelativeRegister register, Regions.IRegionQueries regions, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+    ICloseRelativeRegister register, Regions.IRegionQueries regions, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RegisterCloseRelativeCommand, CloseRelativeDto>
 {
     public async Task<CloseRelativeDto> Handle(RegisterCloseRelativeCommand request, CancellationToken cancellationToken)
@@ -14,20 +15,15 @@ public sealed class RegisterCloseRelativeHandler(
         ArgumentNullException.ThrowIfNull(request);
         var scope = user.Scope.Narrow(RegionCode.Parse(request.RegionCode));
         var region = scope.Root;
+        var inRegister = await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false);
+        var relative = CloseRelative.Register(
+            new CloseRelativeRegistration(
+                Guid.CreateVersion7(), region, request.StaffName, request.StaffRole, request.RelativeName,
+                NationalId.Parse(request.RelativeIdNumber, "relativeIdNumber"), request.Relationship, clock.Today()),
+            inRegister, request.Reason);
 
-        if (!await regions.ExistsAsync(region, cancellationToken).ConfigureAwait(false))
-        {
-            throw new Domain.Common.DomainValidationException("regionCode", $"Region {region} is not in the register.");
-        }
-
-        var id = NationalId.Parse(request.RelativeIdNumber, "relativeIdNumber");
-        var dto = new CloseRelativeDto(
-            Guid.CreateVersion7(), region.Value, request.StaffName.Trim(), request.StaffRole, request.RelativeName.Trim(), id.Value, request.Relationship.Trim(),
-            clock.Today());
-        await register.AddAsync(scope, dto, cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(
-            new AuditEntry("CloseRelative", dto.Id.ToString(), "Registered", region, null, dto with { RelativeIdNumber = id.Masked }, request.Reason),
-            cancellationToken).ConfigureAwait(false);
-        return dto.MaskedFor(user);
+        // Registered is audited from the aggregate's event (with the ID number masked), in this transaction.
+        await register.AddAsync(scope, relative, cancellationToken).ConfigureAwait(false);
+        return CloseRelativeDto.From(relative.ToRegistration()).MaskedFor(user);
     }
 }

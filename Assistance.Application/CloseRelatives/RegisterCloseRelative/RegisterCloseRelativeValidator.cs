@@ -14,6 +14,6 @@ public sealed class RegisterCloseRelativeValidator : AbstractValidator<RegisterC
         RuleFor(c => c.RelativeName).NotEmpty().MaximumLength(100);
         RuleFor(c => c.RelativeIdNumber).Must(n => NationalId.TryParse(n, out _)).WithMessage("relativeIdNumber is not a valid ID number (GB 11643).");
         RuleFor(c => c.Relationship).NotEmpty().MaximumLength(50);
-        RuleFor(c => c.Reason).MaximumLength(2000);
+        RuleFor(c => c.Reason).ReasonText();
     }
 }

@@ -1,5 +1,6 @@
 namespace Assistance.Application.Enrolments.ChangeEnrolmentStatus;
 
+using Assistance.Application.Common;
 using FluentValidation;
 
 public sealed class ChangeEnrolmentStatusValidator : AbstractValidator<ChangeEnrolmentStatusCommand>
@@ -7,6 +8,6 @@ public sealed class ChangeEnrolmentStatusValidator : AbstractValidator<ChangeEnr
     public ChangeEnrolmentStatusValidator()
     {
         RuleFor(c => c.Action).IsInEnum();
-        RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+        RuleFor(c => c.Reason).NotEmpty().ReasonText();
     }
 }

@@ -13,16 +13,9 @@ public sealed class ListEnrolmentsHandler(IEnrolmentRepository enrolments, ICurr
 
         var limit = request.Limit ?? Common.Cursor.DefaultLimit;
         var filters = $"enrolments|{region}|{request.Programme}|{request.Status}|{request.HouseholdId}";
-        Guid? after = cursors.Decode(request.Cursor, filters) is { } p ? (Guid.TryParse(p, out var id) ? id : throw Common.CursorCodec.Invalid()) : null;
+        var after = cursors.DecodeId(request.Cursor, filters);
         var rows = await enrolments.ListAsync(scope, request.Programme, request.Status, request.HouseholdId, after, limit + 1, cancellationToken).ConfigureAwait(false);
-        string? next = null;
-        if (rows.Count > limit)
-        {
-            next = cursors.Encode(rows[limit - 1].Id.ToString(), filters);
-            rows = rows.Take(limit).ToList();
-        }
-
         var pii = user.CanReadIdNumbers();
-        return new Page<EnrolmentDto>(rows.Select(e => EnrolmentDto.From(e, null, pii)).ToList(), next);
+        return cursors.Page(rows, limit, filters, e => e.Id.ToString(), e => EnrolmentDto.From(e, null, pii));
     }
 }

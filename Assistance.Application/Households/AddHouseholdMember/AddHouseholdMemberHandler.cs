@@ -2,7 +2,7 @@ namespace Assistance.Application.Households.AddHouseholdMember;
 
 using Assistance.Application.Abstractions;
 
-public sealed class AddHouseholdMemberHandler(IHouseholdRepository households, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+public sealed class AddHouseholdMemberHandler(IHouseholdRepository households, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<AddHouseholdMemberCommand, HouseholdDto>
 {
     public async Task<HouseholdDto> Handle(AddHouseholdMemberCommand request, CancellationToken cancellationToken)
@@ -10,12 +10,10 @@ public sealed class AddHouseholdMemberHandler(IHouseholdRepository households, I
         ArgumentNullException.ThrowIfNull(request);
         var household = await HouseholdRegistration.LoadForChangeAsync(households, user, request.HouseholdId, request.ExpectedVersion, cancellationToken)
             .ConfigureAwait(false);
-        var before = household.ToAuditSnapshot();
         household.AddMember(Guid.CreateVersion7(), request.Member.ToDetails(request.Member.ResolveIdNumber(null, string.Empty)));
         var now = HouseholdRegistration.Now(clock);
         await HouseholdRegistration.WriteAsync(households, user, household, () => households.UpdateAsync(user.Scope, household, now, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
-        await HouseholdRegistration.AuditAsync(audit, "MemberAdded", household, before, cancellationToken).ConfigureAwait(false);
         return household.ToDto(user);
     }
 }

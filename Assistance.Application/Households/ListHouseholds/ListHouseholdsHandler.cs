@@ -1,6 +1,5 @@
 namespace Assistance.Application.Households.ListHouseholds;
 
-using System.Globalization;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 using Assistance.Domain.Regions;
@@ -16,22 +15,8 @@ public sealed class ListHouseholdsHandler(IHouseholdQueries households, ICurrent
 
         var limit = request.Limit ?? Cursor.DefaultLimit;
         var filters = $"households|{region}";
-        Guid? after = null;
-        if (cursors.Decode(request.Cursor, filters) is { } position)
-        {
-            after = Guid.TryParse(position, CultureInfo.InvariantCulture, out var id)
-                ? id
-                : throw CursorCodec.Invalid();
-        }
-
+        var after = cursors.DecodeId(request.Cursor, filters);
         var rows = await households.ListAsync(scope, after, limit + 1, cancellationToken).ConfigureAwait(false);
-        string? next = null;
-        if (rows.Count > limit)
-        {
-            rows = rows.Take(limit).ToList();
-            next = cursors.Encode(rows[^1].Id.ToString(), filters);
-        }
-
-        return new Page<HouseholdDto>(rows.Select(h => h.ToDto(user)).ToList(), next);
+        return cursors.Page(rows, limit, filters, h => h.Id.ToString(), h => h.ToDto(user));
     }
 }

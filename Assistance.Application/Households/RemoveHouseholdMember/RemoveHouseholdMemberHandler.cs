@@ -3,7 +3,7 @@ namespace Assistance.Application.Households.RemoveHouseholdMember;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 
-public sealed class RemoveHouseholdMemberHandler(IHouseholdRepository households, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+public sealed class RemoveHouseholdMemberHandler(IHouseholdRepository households, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RemoveHouseholdMemberCommand, HouseholdDto>
 {
     public async Task<HouseholdDto> Handle(RemoveHouseholdMemberCommand request, CancellationToken cancellationToken)
@@ -16,11 +16,9 @@ public sealed class RemoveHouseholdMemberHandler(IHouseholdRepository households
             throw new NotFoundException("HouseholdMember", request.MemberId.ToString());
         }
 
-        var before = household.ToAuditSnapshot();
         household.RemoveMember(request.MemberId);
         var now = HouseholdRegistration.Now(clock);
         await households.UpdateAsync(user.Scope, household, now, cancellationToken).ConfigureAwait(false);
-        await HouseholdRegistration.AuditAsync(audit, "MemberRemoved", household, before, cancellationToken).ConfigureAwait(false);
         return household.ToDto(user);
     }
 }

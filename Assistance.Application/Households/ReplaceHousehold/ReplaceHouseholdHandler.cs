@@ -6,7 +6,7 @@ using Assistance.Domain.Common;
 using Assistance.Domain.Regions;
 
 public sealed class ReplaceHouseholdHandler(
-    IHouseholdRepository households, IRegionQueries regions, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+    IHouseholdRepository households, IRegionQueries regions, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ReplaceHouseholdCommand, HouseholdDto>
 {
     public async Task<HouseholdDto> Handle(ReplaceHouseholdCommand request, CancellationToken cancellationToken)
@@ -14,14 +14,13 @@ public sealed class ReplaceHouseholdHandler(
         ArgumentNullException.ThrowIfNull(request);
         var household = await HouseholdRegistration.LoadForChangeAsync(households, user, request.Id, request.ExpectedVersion, cancellationToken)
             .ConfigureAwait(false);
-        var region = RegionCode.Parse(request.RegionCode);
+        var region = RegionCode.Parse(request.Request.RegionCode);
         if (region != household.Region)
         {
             await HouseholdRegistration.EnsureRegionWritableAsync(region, regions, user, cancellationToken).ConfigureAwait(false);
         }
 
-        var before = household.ToAuditSnapshot();
-        var members = request.Members!.Select((m, i) =>
+        var members = request.Request.Members!.Select((m, i) =>
         {
             var existing = m.Id is { } memberId
                 ? household.FindMember(memberId) ?? throw new DomainValidationException($"members[{i}].id", $"Member {memberId} is not a member of this household; omit id for a new member.")
@@ -31,15 +30,14 @@ public sealed class ReplaceHouseholdHandler(
 
         household.Replace(
             region,
-            request.Residence!.Value,
-            request.Address!.Trim(),
-            request.Assets.ToAssets(),
-            HouseholdMapping.Money(request.MonthlyRigidExpenditure ?? 0m),
+            request.Request.Residence!.Value,
+            request.Request.Address!.Trim(),
+            request.Request.Assets.ToAssets(),
+            HouseholdMapping.Money(request.Request.MonthlyRigidExpenditure ?? 0m),
             members);
         var now = HouseholdRegistration.Now(clock);
         await HouseholdRegistration.WriteAsync(households, user, household, () => households.UpdateAsync(user.Scope, household, now, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
-        await HouseholdRegistration.AuditAsync(audit, "Replaced", household, before, cancellationToken).ConfigureAwait(false);
         return household.ToDto(user);
     }
 }

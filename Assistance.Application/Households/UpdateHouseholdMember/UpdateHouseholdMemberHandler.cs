@@ -3,7 +3,7 @@ namespace Assistance.Application.Households.UpdateHouseholdMember;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 
-public sealed class UpdateHouseholdMemberHandler(IHouseholdRepository households, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+public sealed class UpdateHouseholdMemberHandler(IHouseholdRepository households, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<UpdateHouseholdMemberCommand, HouseholdDto>
 {
     public async Task<HouseholdDto> Handle(UpdateHouseholdMemberCommand request, CancellationToken cancellationToken)
@@ -12,12 +12,10 @@ public sealed class UpdateHouseholdMemberHandler(IHouseholdRepository households
         var household = await HouseholdRegistration.LoadForChangeAsync(households, user, request.HouseholdId, request.ExpectedVersion, cancellationToken)
             .ConfigureAwait(false);
         var existing = household.FindMember(request.MemberId) ?? throw new NotFoundException("HouseholdMember", request.MemberId.ToString());
-        var before = household.ToAuditSnapshot();
         household.UpdateMember(existing.Id, request.Member.ToDetails(request.Member.ResolveIdNumber(existing, string.Empty)));
         var now = HouseholdRegistration.Now(clock);
         await HouseholdRegistration.WriteAsync(households, user, household, () => households.UpdateAsync(user.Scope, household, now, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
-        await HouseholdRegistration.AuditAsync(audit, "MemberUpdated", household, before, cancellationToken).ConfigureAwait(false);
         return household.ToDto(user);
     }
 }

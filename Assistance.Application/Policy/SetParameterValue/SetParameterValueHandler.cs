@@ -40,11 +40,7 @@ public sealed class SetParameterValueHandler(IPolicyStore store, IRegionQueries 
                 throw new NotFoundException("ParameterValue", supersededId.ToString());
             }
 
-            if (corrected.Value.Key != definition.Key || corrected.Value.RegionCode != region)
-            {
-                throw new BusinessRuleViolationException("parameter.correction-mismatch",
-                    $"A correction must keep the key and region of the value it supersedes ({corrected.Value.Key}, {corrected.Value.RegionCode}).", "R-02");
-            }
+            BusinessRules.Check(new CorrectionKeepsKeyAndRegion(corrected.Value.Key, corrected.Value.RegionCode, definition.Key, region));
 
             await store.SupersedeAsync(supersededId, now, cancellationToken).ConfigureAwait(false);
         }

@@ -1,23 +1,22 @@
 namespace Assistance.Domain.Eligibility;
 
+using Assistance.Domain.Common;
+
 /// <summary>
 /// payment.rounding (domain.md §2, §3 step 6): Cent = 0.01, half away from zero; Yuan = round up to the
-/// whole yuan. Applied once, at the end of each amount. Results carry two decimals (money in the contract).
+/// whole yuan. Applied once, at the end of each amount. The rounding itself is <see cref="Money"/>'s; this rule only
+/// picks which one the parameter names. Results carry two decimals (money in the contract).
 /// </summary>
 internal static class PaymentRoundingRule
 {
     public const string Cent = "Cent";
     public const string Yuan = "Yuan";
 
-    public static decimal Apply(decimal amount, string rounding)
+    public static Money Round(decimal amount, string rounding) => rounding switch
     {
-        var rounded = rounding switch
-        {
-            Yuan => decimal.Ceiling(amount),
-            _ => decimal.Round(amount, 2, MidpointRounding.AwayFromZero),
-        };
+        Yuan => Money.RoundUpToYuan(amount),
+        _ => Money.RoundToFen(amount),
+    };
 
-        // Adding 0.00m gives the decimal two places of scale, so 1170 is carried as 1170.00.
-        return rounded + 0.00m;
-    }
+    public static decimal Apply(decimal amount, string rounding) => Round(amount, rounding).Yuan;
 }

@@ -26,6 +26,8 @@ public static class ApplicationBuilder
             Region = RegionCode.Parse("320682"),
             HouseholdId = Guid.NewGuid(),
             ApplicantMemberId = Guid.NewGuid(),
+            ApplicantStatus = Assistance.Domain.Households.MemberStatus.Present,
+            OpenApplicationId = null,
             Programme = programme,
             Channel = channel,
             SignedCommitment = true,

@@ -218,3 +218,81 @@ public sealed class HouseholdTests
         });
     }
 }
+
+/// <summary>The household raises its change's event once persistence stored it, with the state before and as stored.</summary>
+public sealed class HouseholdEventTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 2, 1, 0, 0, TimeSpan.Zero);
+
+    private static MemberDetails Details(string first17, Relationship relationship) =>
+        new(NationalId.Parse(first17 + NationalId.CheckCharacterFor(first17)), "张三", relationship, MemberStatus.Present, LaborCapacity.Full, null, false,
+            SelfCareLevel.SelfCare, false, false, false, []);
+
+    private static Household Registered() =>
+        Household.Register(Guid.CreateVersion7(), RegionCode.Parse("320682001"), ResidenceType.Urban, "如皋", AssetHoldings.None, 0m,
+            [(Guid.CreateVersion7(), Details("32068219500312001", Relationship.Head))], Now);
+
+    [Test]
+    public void Register_RaisesNothingUntilStored_ThenRegistered_WithTheStoredState()
+    {
+        var household = Registered();
+        Assert.That(household.DomainEvents, Is.Empty, "nothing is stored yet");
+        household.MarkSaved(1, Now);
+
+        var registered = (HouseholdRegistered)household.DomainEvents.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(registered.Action, Is.EqualTo("Created"));
+            Assert.That(registered.Before, Is.Null);
+            Assert.That(registered.After.Id, Is.EqualTo(household.Id));
+            Assert.That(registered.After.Version, Is.EqualTo(1));
+            Assert.That(registered.After.Members.Select(m => m.Id), Is.EqualTo(household.Members.Select(m => m.Id)));
+        });
+    }
+
+    [Test]
+    public void AddMember_RaisesMemberAdded_WithTheStateBefore_AndAfterAtTheNewVersion()
+    {
+        var household = Household.Restore(Registered().ToState());
+        var memberId = Guid.CreateVersion7();
+        household.AddMember(memberId, Details("32068219800101002", Relationship.Spouse));
+        var later = Now.AddMinutes(5);
+        household.MarkSaved(2, later);
+
+        var added = (HouseholdMemberAdded)household.DomainEvents.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(added.Action, Is.EqualTo("MemberAdded"));
+            Assert.That(added.MemberId, Is.EqualTo(memberId));
+            Assert.That(added.Before!.Members, Has.Count.EqualTo(1));
+            Assert.That(added.Before!.Version, Is.EqualTo(1));
+            Assert.That(added.After.Members, Has.Count.EqualTo(2));
+            Assert.That((added.After.Version, added.After.UpdatedAt), Is.EqualTo((2L, later)));
+        });
+
+        household.ClearDomainEvents();
+        household.MarkSaved(3, later);
+        Assert.That(household.DomainEvents, Is.Empty, "a change raises its event once");
+    }
+
+    [Test]
+    public void ARefusedChange_RaisesNothing()
+    {
+        var household = Household.Restore(Registered().ToState());
+        Assert.Throws<BusinessRuleViolationException>(() => household.RemoveMember(household.Members[0].Id));
+        household.MarkSaved(2, Now);
+        Assert.That(household.DomainEvents, Is.Empty);
+    }
+
+    [Test]
+    public void UpdateAndRemove_AreNamedAsTheAuditTrailNamesThem()
+    {
+        var household = Household.Restore(Registered().ToState());
+        var spouse = Guid.CreateVersion7();
+        household.AddMember(spouse, Details("32068219800101002", Relationship.Spouse));
+        household.UpdateMember(spouse, Details("32068219800101002", Relationship.Spouse) with { Name = "李四" });
+        household.RemoveMember(spouse);
+        household.MarkSaved(2, Now);
+        Assert.That(household.DomainEvents.Cast<HouseholdEvent>().Select(e => e.Action), Is.EqualTo(new[] { "MemberAdded", "MemberUpdated", "MemberRemoved" }));
+    }
+}
