@@ -78,6 +78,8 @@ var database = DatabaseSettings.From(builder.Configuration);
 builder.Services.AddNpgsqlDataSource(database.AppConnectionString, database.ConfigureApp);
 builder.Services.AddNpgsqlDataSource(database.OwnerConnectionString, DatabaseSettings.ConfigureSystem, serviceKey: DatabaseSettings.SystemKey);
 builder.Services.AddInfrastructure(database);
+// Scheduled jobs on the clustered Quartz store (issue 11; Scheduler:Enabled, docs/operations.md).
+Assistance.Infrastructure.Scheduling.SchedulingRegistration.AddScheduling(builder.Services, builder.Configuration, database);
 if (builder.Configuration.GetValue("Database:LoadDemoData", false))
 {
     builder.Services.AddSingleton<Assistance.Infrastructure.Persistence.IStartupSeeder, Assistance.Api.Demo.DemoWorkflowSeeder>();
@@ -132,6 +134,9 @@ api.MapAuditEvents();
 api.MapPolicy();
 api.MapAssessments();
 api.MapBenchmarkBaseline(app.Configuration);
+api.MapAlerts();
+api.MapJobs();
+api.MapReports();
 
 app.Run();
 return 0;

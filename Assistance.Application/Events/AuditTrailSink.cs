@@ -49,6 +49,16 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                         ApplicationEntity, t.ApplicationId.ToString(), t.Action, t.Region,
                         new { Status = ofCase[0].StatusBefore }, new { Status = ofCase[^1].StatusAfter, Details = command }, t.Reason);
                     break;
+                case Domain.Alerts.AlertAcknowledged a:
+                    yield return new AuditEntry(
+                        "Alert", a.AlertId.ToString(), "Acknowledged", a.Region, new { Status = Domain.Alerts.AlertStatus.Open },
+                        new { Status = Domain.Alerts.AlertStatus.Acknowledged, a.Rule, a.By }, null);
+                    break;
+                case Domain.Alerts.AlertResolved r:
+                    yield return new AuditEntry(
+                        "Alert", r.AlertId.ToString(), "Resolved", r.Region, new { Status = r.StatusBefore },
+                        new { Status = Domain.Alerts.AlertStatus.Resolved, r.Rule, r.By }, r.Note);
+                    break;
                 default:
                     // Decisions, enrolment links and random-check draws are still audited by their handlers, whose rows
                     // carry what the aggregate does not know (the assessment, the draw's wording).
