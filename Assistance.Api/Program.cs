@@ -22,6 +22,13 @@ if (args.Length > 0 && args[0] == "dev-id")
     return DevId.Run(args[1..], Console.Out, Console.Error);
 }
 
+// Load tests and benchmarks (scripts/synthetic-data.sh): synthetic enrolled households into the database of ASSISTANCE_DB.
+if (args.Length > 0 && args[0] == "synthetic-data")
+{
+    return await Assistance.Infrastructure.Synthetic.SyntheticDataCommand.RunAsync(
+        args[1..], Environment.GetEnvironmentVariable("ASSISTANCE_DB"), Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // JSON console logs carry the trace id of the request (scopes on), never request bodies.
@@ -71,6 +78,8 @@ var database = DatabaseSettings.From(builder.Configuration);
 builder.Services.AddNpgsqlDataSource(database.AppConnectionString, database.ConfigureApp);
 builder.Services.AddNpgsqlDataSource(database.OwnerConnectionString, DatabaseSettings.ConfigureSystem, serviceKey: DatabaseSettings.SystemKey);
 builder.Services.AddInfrastructure(database);
+// Scheduled jobs on the clustered Quartz store (issue 11; Scheduler:Enabled, docs/operations.md).
+Assistance.Infrastructure.Scheduling.SchedulingRegistration.AddScheduling(builder.Services, builder.Configuration, database);
 if (builder.Configuration.GetValue("Database:LoadDemoData", false))
 {
     builder.Services.AddSingleton<Assistance.Infrastructure.Persistence.IStartupSeeder, Assistance.Api.Demo.DemoWorkflowSeeder>();
@@ -125,6 +134,9 @@ api.MapAuditEvents();
 api.MapPolicy();
 api.MapAssessments();
 api.MapBenchmarkBaseline(app.Configuration);
+api.MapAlerts();
+api.MapJobs();
+api.MapReports();
 
 app.Run();
 return 0;

@@ -31,6 +31,9 @@ public static class OpenApiSetup
         [Scopes.CasesApprove] = "Decide applications (county approval or rejection) and draw random checks.",
         [Scopes.PiiRead] = "See ID numbers unmasked (otherwise 320682********123X).",
         [Scopes.AuditRead] = "Read the audit trail.",
+        [Scopes.OpsRead] = "See the scheduled jobs, their last runs and next fire times.",
+        [Scopes.OpsRun] = "Run a scheduled job now (once per period).",
+        [Scopes.ReportsRead] = "Read reports for partner agencies (medical-insurance changes).",
     };
 
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)

@@ -16,8 +16,14 @@ public static class Scopes
     public const string PiiRead = Application.Abstractions.PiiAccess.Scope;
     public const string AuditRead = "audit.read";
 
+    // Scheduled jobs and reports (issue 11).
+    public const string OpsRead = "ops.read";
+    public const string OpsRun = "ops.run";
+    public const string ReportsRead = "reports.read";
+
     public static readonly IReadOnlyList<string> All =
     [
         RegistryRead, RegistryWrite, PolicyRead, PolicyAdmin, CasesRead, CasesWrite, CasesApprove, PiiRead, AuditRead,
+        OpsRead, OpsRun, ReportsRead,
     ];
 }

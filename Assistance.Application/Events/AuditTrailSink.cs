@@ -126,6 +126,16 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                         "CalendarYear", c.Year.Year.ToString(CultureInfo.InvariantCulture), c.Action, RegionCode.National,
                         c.Replaced is { } replaced ? CalendarMapping.ToDto(replaced, c.ReplacedVersion!.Value) : null, CalendarMapping.ToDto(c.Year, c.Version), c.Reason);
                     break;
+                case Domain.Alerts.AlertAcknowledged a:
+                    yield return new AuditEntry(
+                        "Alert", a.AlertId.ToString(), "Acknowledged", a.Region, new { Status = Domain.Alerts.AlertStatus.Open },
+                        new { Status = Domain.Alerts.AlertStatus.Acknowledged, a.Rule, a.By }, null);
+                    break;
+                case Domain.Alerts.AlertResolved r:
+                    yield return new AuditEntry(
+                        "Alert", r.AlertId.ToString(), "Resolved", r.Region, new { Status = r.StatusBefore },
+                        new { Status = Domain.Alerts.AlertStatus.Resolved, r.Rule, r.By }, r.Note);
+                    break;
                 default:
                     break;
             }

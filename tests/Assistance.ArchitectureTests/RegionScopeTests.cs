@@ -19,6 +19,7 @@ public sealed class RegionScopeTests
         "ICalendarStore", "IPolicyStore", "IRegionQueries", // national reference data and public law
         "IIdempotencyStore", // keyed by the caller's identity
         "IDomainEventSink", // receives events already produced through scoped repositories; each event names its region
+        "IJobRunner", // system work: job runs are national and carry no region (the alerts they raise are region-owned and read through IAlertRepository)
         "ICommand", "ICommandHandler", "ICommandMarker", "IQuery", "IQueryHandler", "ISender", "IHouseholdFields",
         "ICurrentUser", "IUnitOfWork", "IUnitOfWorkTransientDetector", "IDatabaseErrorTranslator",
     ];
