@@ -133,6 +133,10 @@ api.MapPolicy();
 api.MapAssessments();
 api.MapBenchmarkBaseline(app.Configuration);
 
+// Reviews (issue 11: R-30 … R-32).
+api.MapReviews();
+api.MapReviewMoratoriums();
+
 app.Run();
 return 0;
 

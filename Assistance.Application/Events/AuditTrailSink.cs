@@ -89,6 +89,27 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                         EnrolmentEntity, a.EnrolmentId.ToString(), a.Action, a.Region, new { MonthlyAmount = a.AmountBefore },
                         new { MonthlyAmount = a.AmountAfter, EffectiveMonth = a.EffectiveMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) }, a.Reason);
                     break;
+                case EnrolmentReviewed r:
+                    yield return new AuditEntry(
+                        EnrolmentEntity, r.EnrolmentId.ToString(), r.Action, r.Region, new { NextReviewOn = r.NextReviewBefore, MonthlyAmount = r.Review.AmountBefore },
+                        new
+                        {
+                            ReviewId = r.Review.Id,
+                            r.Review.ReviewedOn,
+                            r.Review.Outcome,
+                            r.Review.Rule,
+                            r.Review.Source,
+                            r.Review.HouseholdVersion,
+                            MonthlyAmount = r.Review.AmountAfter,
+                            r.Review.NextReviewOn,
+                            r.Review.GradualExitEndsOn,
+                            r.Review.TerminationPostponed,
+                        },
+                        r.Reason);
+                    break;
+                case Domain.Reviews.ReviewMoratoriumChanged m:
+                    yield return new AuditEntry("ReviewMoratorium", m.MoratoriumId.ToString(), m.Action, m.Region, m.Before, m.After, m.Reason);
+                    break;
                 default:
                     // Decisions, enrolment links and random-check draws are still audited by their handlers, whose rows
                     // carry what the aggregate does not know (the assessment, the draw's wording).
