@@ -21,7 +21,7 @@ public static class ReviewEndpoints
 {
     public static RouteGroupBuilder MapReviews(this RouteGroupBuilder api)
     {
-        var ofEnrolment = api.MapGroup("/enrolments/{enrolmentId:guid}/reviews").WithTags("Reviews");
+        var ofEnrolment = api.MapGroup("/enrolments/{id:guid}/reviews").WithTags("Reviews");
         ofEnrolment.MapPost("/", RecordReview).RequireAuthorization(Scopes.CasesApprove).RequireIfMatch().AcceptIdempotencyKey()
             .WithSummary("Records a review (核查) of an enrolment: the engine reassesses the updated household on the review date and the outcome rule decides Continue, Adjust, GradualExit or Terminate.");
         ofEnrolment.MapGet("/", ListReviews).RequireAuthorization(Scopes.CasesRead).WithSummary("Lists an enrolment's reviews, oldest first.");
@@ -35,36 +35,36 @@ public static class ReviewEndpoints
         return reviews;
     }
 
-    /// <param name="enrolmentId">Enrolment id.</param>
+    /// <param name="id">Enrolment id.</param>
     /// <param name="body">Review date, the household version reviewed, whether a rise in income comes from a member finding work, note.</param>
     /// <param name="http">HTTP context (If-Match).</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
-    public static async Task<Created<ReviewDto>> RecordReview(Guid enrolmentId, ReviewRequest body, HttpContext http, ISender sender, CancellationToken cancellationToken)
+    public static async Task<Created<ReviewDto>> RecordReview(Guid id, ReviewRequest body, HttpContext http, ISender sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(http);
         var dto = await sender.Send(
-            new RecordReviewCommand(enrolmentId, Preconditions.IfMatchVersion(http), body.ReviewedOn, body.HouseholdVersion, body.IncomeRiseFromEmployment, body.Note),
+            new RecordReviewCommand(id, Preconditions.IfMatchVersion(http), body.ReviewedOn, body.HouseholdVersion, body.IncomeRiseFromEmployment, body.Note),
             cancellationToken).ConfigureAwait(false);
-        return TypedResults.Created($"/api/v1/enrolments/{enrolmentId}/reviews/{dto.Id}", dto);
+        return TypedResults.Created($"/api/v1/enrolments/{id}/reviews/{dto.Id}", dto);
     }
 
-    /// <param name="enrolmentId">Enrolment id.</param>
+    /// <param name="id">Enrolment id.</param>
     /// <param name="limit">Page size, 1 to 200 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
     public static async Task<Ok<Page<ReviewDto>>> ListReviews(
-        Guid enrolmentId, [Range(1, 200)] int? limit, [StringLength(500)] string? cursor, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ListReviewsQuery(enrolmentId, limit, cursor), cancellationToken).ConfigureAwait(false));
+        Guid id, [Range(1, 200)] int? limit, [StringLength(500)] string? cursor, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListReviewsQuery(id, limit, cursor), cancellationToken).ConfigureAwait(false));
 
-    /// <param name="enrolmentId">Enrolment id.</param>
+    /// <param name="id">Enrolment id.</param>
     /// <param name="reviewId">Review id.</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
-    public static async Task<Ok<ReviewDto>> GetReview(Guid enrolmentId, Guid reviewId, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new GetReviewQuery(enrolmentId, reviewId), cancellationToken).ConfigureAwait(false));
+    public static async Task<Ok<ReviewDto>> GetReview(Guid id, Guid reviewId, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetReviewQuery(id, reviewId), cancellationToken).ConfigureAwait(false));
 
     /// <param name="regionCode">Region subtree (defaults to the caller's region).</param>
     /// <param name="before">Due before this date (exclusive; default tomorrow, i.e. due by today).</param>
