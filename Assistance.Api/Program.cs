@@ -138,6 +138,10 @@ api.MapAlerts();
 api.MapJobs();
 api.MapReports();
 
+// Reviews (issue 11: R-30 … R-32).
+api.MapReviews();
+api.MapReviewMoratoriums();
+
 app.Run();
 return 0;
 

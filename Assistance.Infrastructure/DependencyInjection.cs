@@ -89,5 +89,9 @@ public static class DependencyInjection
         services.AddScoped<IEnrolmentRepository, Workflow.EnrolmentRepository>();
         services.AddScoped<ICareAgreementRepository, Workflow.CareAgreementRepository>();
         services.AddScoped<IEligibilityAssessor, EngineEligibilityAssessor>();
+
+        // Reviews, review moratoriums and gradual exits (issue 11: R-30 … R-32).
+        services.AddScoped<Application.Reviews.IReviewRepository, Reviews.ReviewRepository>();
+        services.AddScoped<Application.ReviewMoratoriums.IReviewMoratoriumRepository, Reviews.ReviewMoratoriumRepository>();
     }
 }

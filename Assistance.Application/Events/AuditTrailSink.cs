@@ -136,6 +136,27 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                         "Alert", r.AlertId.ToString(), "Resolved", r.Region, new { Status = r.StatusBefore },
                         new { Status = Domain.Alerts.AlertStatus.Resolved, r.Rule, r.By }, r.Note);
                     break;
+                case EnrolmentReviewed r:
+                    yield return new AuditEntry(
+                        EnrolmentEntity, r.EnrolmentId.ToString(), r.Action, r.Region, new { NextReviewOn = r.NextReviewBefore, MonthlyAmount = r.Review.AmountBefore },
+                        new
+                        {
+                            ReviewId = r.Review.Id,
+                            r.Review.ReviewedOn,
+                            r.Review.Outcome,
+                            r.Review.Rule,
+                            r.Review.Source,
+                            r.Review.HouseholdVersion,
+                            MonthlyAmount = r.Review.AmountAfter,
+                            r.Review.NextReviewOn,
+                            r.Review.GradualExitEndsOn,
+                            r.Review.TerminationPostponed,
+                        },
+                        r.Reason);
+                    break;
+                case Domain.Reviews.ReviewMoratoriumChanged m:
+                    yield return new AuditEntry("ReviewMoratorium", m.MoratoriumId.ToString(), m.Action, m.Region, m.Before, m.After, m.Reason);
+                    break;
                 default:
                     break;
             }

@@ -53,6 +53,8 @@ public sealed class Enrolment : IHasDomainEvents
         CareSetting = s.CareSetting;
         ApprovedOn = s.ApprovedOn;
         EndedOn = s.EndedOn;
+        GradualExitEndsOn = s.GradualExitEndsOn;
+        TerminationPendingSince = s.TerminationPendingSince;
         Version = s.Version;
     }
 
@@ -78,9 +80,19 @@ public sealed class Enrolment : IHasDomainEvents
     /// <summary>Dibao class A/B/C (S2), when the assessment gives one.</summary>
     public string? DibaoClass { get; }
 
-    public int? ReviewIntervalMonths { get; }
+    public int? ReviewIntervalMonths { get; private set; }
 
-    public DateOnly? NextReviewOn { get; }
+    /// <summary>When the next review (核查) falls due; null while in gradual exit or awaiting a postponed termination.</summary>
+    public DateOnly? NextReviewOn { get; private set; }
+
+    /// <summary>The last day of the gradual exit (渐退, R-32): the enrolment ends after it.</summary>
+    public DateOnly? GradualExitEndsOn { get; private set; }
+
+    /// <summary>
+    /// The date of a review that decided Terminate while a review moratorium was in force: the enrolment stays
+    /// active until the moratorium ends, then ends.
+    /// </summary>
+    public DateOnly? TerminationPendingSince { get; private set; }
 
     /// <summary>First day of the first paid month: the month after approval (N-57 Art.21).</summary>
     public DateOnly StartMonth { get; }
@@ -174,13 +186,85 @@ public sealed class Enrolment : IHasDomainEvents
         ChangeStatus("StartGradualExit", EnrolmentStatus.GradualExit, today, reason);
     }
 
-    public void End(DateOnly today, string? reason)
+    public void End(DateOnly today, string? reason) => EndOn(today, today, reason);
+
+    /// <summary>
+    /// Records a review (核查, R-30) decided by <see cref="ReviewOutcomeRule"/>: Continue and Adjust set the next review
+    /// date by the reassessed interval; GradualExit keeps the amount until the end of the review month plus
+    /// <see cref="ReviewFindings.GradualExitMaxMonths"/> months; Terminate ends the enrolment on the review date,
+    /// unless a review moratorium is in force: then the outcome is kept and the termination waits for its end.
+    /// </summary>
+    public EnrolmentReview RecordReview(
+        Guid reviewId, Guid householdId, long householdVersion, DateOnly reviewedOn, ReviewFindings findings, bool moratoriumInForce, string? note, DateOnly today)
     {
-        BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "end"));
-        var before = Status;
-        Status = EnrolmentStatus.Ended;
-        EndedOn = today;
-        domainEvents.Add(new EnrolmentEnded(Id, Region, Programme, HouseholdId, Covered, today, reason, before, today));
+        ArgumentNullException.ThrowIfNull(findings);
+        BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "review"));
+        BusinessRules.Check(new OnlyAnActiveEnrolmentIsReviewed(Status, TerminationPendingSince is not null));
+        BusinessRules.Check(new ReviewDateIsWithinTheEnrolment(reviewedOn, ApprovedOn, today));
+        var decision = ReviewOutcomeRule.Decide(Programme, MonthlyAmount, findings);
+        var amountBefore = MonthlyAmount;
+        var nextReviewBefore = NextReviewOn;
+        var reason = $"Review of {reviewedOn:yyyy-MM-dd}: {decision.Outcome} ({decision.Rule}; {decision.Source}). {decision.Explanation}";
+        var firstOfMonth = new DateOnly(reviewedOn.Year, reviewedOn.Month, 1);
+        DateOnly? effectiveMonth = null;
+        var postponed = false;
+        switch (decision.Outcome)
+        {
+            case ReviewOutcome.Continue:
+            case ReviewOutcome.Adjust:
+                if (decision.Outcome == ReviewOutcome.Adjust)
+                {
+                    effectiveMonth = firstOfMonth.AddMonths(1);
+                    ChangeAmount(findings.ReassessedAmount, effectiveMonth.Value, today, reason);
+                }
+
+                ReviewIntervalMonths = findings.ReviewIntervalMonths ?? ReviewIntervalMonths;
+                NextReviewOn = ReviewIntervalMonths is { } months ? reviewedOn.AddMonths(months) : null;
+                break;
+            case ReviewOutcome.GradualExit:
+                GradualExitEndsOn = firstOfMonth.AddMonths(findings.GradualExitMaxMonths + 1).AddDays(-1);
+                NextReviewOn = null;
+                ChangeStatus("StartGradualExit", EnrolmentStatus.GradualExit, today, reason);
+                break;
+            default:
+                NextReviewOn = null;
+                if (moratoriumInForce)
+                {
+                    postponed = true;
+                    TerminationPendingSince = reviewedOn;
+                }
+                else
+                {
+                    EndOn(reviewedOn, today, reason);
+                }
+
+                break;
+        }
+
+        var review = new EnrolmentReview(
+            reviewId, Id, Region, householdId, householdVersion, reviewedOn, decision.Outcome, decision.Rule, decision.Source, decision.Explanation,
+            findings.IncomeRiseFromEmployment, amountBefore, MonthlyAmount, effectiveMonth, GradualExitEndsOn, postponed, NextReviewOn, note, today);
+        domainEvents.Add(new EnrolmentReviewed(Id, Region, Programme, HouseholdId, Covered, today, reason, review, nextReviewBefore));
+        return review;
+    }
+
+    /// <summary>Ends a gradual exit that has run its length, on <paramref name="endedOn"/> (its last day, or the end of a moratorium that held it, R-31).</summary>
+    public void CompleteGradualExit(DateOnly endedOn, DateOnly today)
+    {
+        Allow("complete the gradual exit of", EnrolmentStatus.GradualExit);
+        GradualExitEndsOn ??= endedOn;
+        EndOn(endedOn, today, $"Gradual exit ran its length to {GradualExitEndsOn:yyyy-MM-dd} (R-32; S0 一; S1 一.3; N-83).");
+    }
+
+    /// <summary>Applies a termination a review decided while a moratorium was in force, now that none is (R-31; S4 三).</summary>
+    public void ApplyPostponedTermination(DateOnly endedOn, DateOnly today)
+    {
+        if (TerminationPendingSince is not { } since)
+        {
+            throw new BusinessRuleViolationException("enrolment.invalid-transition", "This enrolment has no postponed termination.", "R-31");
+        }
+
+        EndOn(endedOn, today, $"Termination decided by the review of {since:yyyy-MM-dd}, postponed by a review moratorium until it ended (R-30; R-31; S4 三).");
     }
 
     /// <summary>A new monthly amount paid from <paramref name="effectiveMonth"/> (R-30 Adjust; R-33 reassessment after a life event).</summary>
@@ -201,6 +285,17 @@ public sealed class Enrolment : IHasDomainEvents
 
     public void ClearDomainEvents() => domainEvents.Clear();
 
+    private void EndOn(DateOnly endedOn, DateOnly today, string? reason)
+    {
+        BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "end"));
+        var before = Status;
+        Status = EnrolmentStatus.Ended;
+        EndedOn = endedOn;
+        NextReviewOn = null;
+        TerminationPendingSince = null;
+        domainEvents.Add(new EnrolmentEnded(Id, Region, Programme, HouseholdId, Covered, today, reason, before, endedOn));
+    }
+
     public EnrolmentState ToState() => new()
     {
         Id = Id,
@@ -219,6 +314,8 @@ public sealed class Enrolment : IHasDomainEvents
         CareSetting = CareSetting,
         ApprovedOn = ApprovedOn,
         EndedOn = EndedOn,
+        GradualExitEndsOn = GradualExitEndsOn,
+        TerminationPendingSince = TerminationPendingSince,
         Version = Version,
     };
 
@@ -274,6 +371,10 @@ public sealed class EnrolmentState
     public DateOnly ApprovedOn { get; init; }
 
     public DateOnly? EndedOn { get; init; }
+
+    public DateOnly? GradualExitEndsOn { get; init; }
+
+    public DateOnly? TerminationPendingSince { get; init; }
 
     public long Version { get; init; }
 }

@@ -36,3 +36,12 @@ public sealed record EnrolmentAmountChanged(
     Guid EnrolmentId, RegionCode Region, Programme Programme, Guid HouseholdId, IReadOnlyList<CoveredPerson> Covered, DateOnly OnDate, string? Reason,
     decimal AmountBefore, decimal AmountAfter, DateOnly EffectiveMonth)
     : EnrolmentDomainEvent(EnrolmentId, Region, Programme, HouseholdId, Covered, "AmountChanged", OnDate, Reason);
+
+/// <summary>
+/// A review (核查) was recorded: its outcome, rule and what it changed. An Adjust, a gradual exit or an immediate
+/// termination also raises its own AmountChanged, StatusChanged or Ended event.
+/// </summary>
+public sealed record EnrolmentReviewed(
+    Guid EnrolmentId, RegionCode Region, Programme Programme, Guid HouseholdId, IReadOnlyList<CoveredPerson> Covered, DateOnly OnDate, string? Reason,
+    EnrolmentReview Review, DateOnly? NextReviewBefore)
+    : EnrolmentDomainEvent(EnrolmentId, Region, Programme, HouseholdId, Covered, "Reviewed", OnDate, Reason);

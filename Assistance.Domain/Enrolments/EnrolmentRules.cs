@@ -68,3 +68,29 @@ public sealed class TekunEnrolmentHasCareSetting(Programme programme, CareSettin
 
     public bool IsBroken() => programme == Programme.Tekun && careSetting is null;
 }
+
+/// <summary>R-30: a review (核查) is recorded on an active enrolment (not suspended, in gradual exit, ended or awaiting a postponed termination).</summary>
+public sealed class OnlyAnActiveEnrolmentIsReviewed(EnrolmentStatus status, bool terminationPending) : IBusinessRule
+{
+    public string Code => "review.enrolment-not-active";
+
+    public string Message => terminationPending
+        ? "This enrolment's termination is already decided and waits for the review moratorium to end (R-31); it is not reviewed again."
+        : $"Only an active enrolment is reviewed; this one is {status}.";
+
+    public string Source => "R-30; N-57 Art.31";
+
+    public bool IsBroken() => status != EnrolmentStatus.Active || terminationPending;
+}
+
+/// <summary>R-30: a review is dated on or after the approval and never in the future (the facts are those of that day).</summary>
+public sealed class ReviewDateIsWithinTheEnrolment(DateOnly reviewedOn, DateOnly approvedOn, DateOnly today) : IBusinessRule
+{
+    public string Code => "review.date-out-of-range";
+
+    public string Message => $"The review date {reviewedOn:yyyy-MM-dd} must lie between the approval ({approvedOn:yyyy-MM-dd}) and today ({today:yyyy-MM-dd}).";
+
+    public string Source => "R-30";
+
+    public bool IsBroken() => reviewedOn < approvedOn || reviewedOn > today;
+}

@@ -17,7 +17,7 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock, A
         id AS Id, region_code AS RegionCode, application_id AS ApplicationId, programme AS Programme, household_id AS HouseholdId,
         person_member_id AS PersonMemberId, monthly_amount AS MonthlyAmount, dibao_class AS DibaoClass, review_interval_months AS ReviewIntervalMonths,
         next_review_on AS NextReviewOn, start_month AS StartMonth, status AS Status, care_setting AS CareSetting, approved_on AS ApprovedOn,
-        ended_on AS EndedOn, version AS Version
+        ended_on AS EndedOn, gradual_exit_ends_on AS GradualExitEndsOn, termination_pending_since AS TerminationPendingSince, version AS Version
         """;
 
     public async Task<IReadOnlyList<ExistingEnrolment>> ActiveForIdNumbersAsync(IReadOnlyList<string> idNumbers, CancellationToken cancellationToken)
@@ -120,7 +120,9 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock, A
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var version = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
-            UPDATE enrolments SET status = @status, ended_on = @endedOn, monthly_amount = @monthlyAmount, version = version + 1, updated_at = @now
+            UPDATE enrolments SET status = @status, ended_on = @endedOn, monthly_amount = @monthlyAmount,
+                review_interval_months = @reviewIntervalMonths, next_review_on = @nextReviewOn, gradual_exit_ends_on = @gradualExitEndsOn,
+                termination_pending_since = @terminationPendingSince, version = version + 1, updated_at = @now
             WHERE id = @id AND version = @expectedVersion AND starts_with(region_code, @prefix)
             RETURNING version
             """,
@@ -130,6 +132,10 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock, A
                 status = enrolment.Status.ToString(),
                 endedOn = enrolment.EndedOn,
                 monthlyAmount = enrolment.MonthlyAmount,
+                reviewIntervalMonths = enrolment.ReviewIntervalMonths,
+                nextReviewOn = enrolment.NextReviewOn,
+                gradualExitEndsOn = enrolment.GradualExitEndsOn,
+                terminationPendingSince = enrolment.TerminationPendingSince,
                 expectedVersion,
                 now = clock.GetUtcNow(),
                 prefix = scope.Prefix,
@@ -194,6 +200,8 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock, A
         CareSetting = r.CareSetting is null ? null : Enum.Parse<CareSetting>(r.CareSetting),
         ApprovedOn = r.ApprovedOn,
         EndedOn = r.EndedOn,
+        GradualExitEndsOn = r.GradualExitEndsOn,
+        TerminationPendingSince = r.TerminationPendingSince,
         Version = r.Version,
     });
 
@@ -228,6 +236,10 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock, A
         public DateOnly ApprovedOn { get; init; }
 
         public DateOnly? EndedOn { get; init; }
+
+        public DateOnly? GradualExitEndsOn { get; init; }
+
+        public DateOnly? TerminationPendingSince { get; init; }
 
         public long Version { get; init; }
 
