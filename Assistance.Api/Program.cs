@@ -125,6 +125,8 @@ api.MapAuditEvents();
 api.MapPolicy();
 api.MapAssessments();
 api.MapBenchmarkBaseline(app.Configuration);
+api.MapTemporaryAssistance();
+api.MapReserveFunds();
 
 app.Run();
 return 0;

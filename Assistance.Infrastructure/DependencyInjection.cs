@@ -74,5 +74,9 @@ public static class DependencyInjection
         services.AddScoped<IEnrolmentRepository, Workflow.EnrolmentRepository>();
         services.AddScoped<ICareAgreementRepository, Workflow.CareAgreementRepository>();
         services.AddScoped<IEligibilityAssessor, EngineEligibilityAssessor>();
+
+        // Temporary assistance and township reserve funds (R-42 … R-45).
+        services.AddScoped<Application.TemporaryAssistance.ITemporaryAssistanceRepository, TemporaryAssistance.TemporaryAssistanceRepository>();
+        services.AddScoped<Application.ReserveFunds.IReserveFundRepository, TemporaryAssistance.ReserveFundRepository>();
     }
 }

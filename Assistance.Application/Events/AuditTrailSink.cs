@@ -49,6 +49,17 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                         ApplicationEntity, t.ApplicationId.ToString(), t.Action, t.Region,
                         new { Status = ofCase[0].StatusBefore }, new { Status = ofCase[^1].StatusAfter, Details = command }, t.Reason);
                     break;
+                // Temporary assistance and reserve funds (R-42 … R-45).
+                case Domain.TemporaryAssistance.TemporaryAssistanceEvent ta:
+                    yield return new AuditEntry(
+                        "TemporaryAssistanceCase", ta.CaseId.ToString(), ta.Action, ta.Region,
+                        ta.StatusBefore is null ? null : new { Status = ta.StatusBefore }, new { Status = ta.StatusAfter, Event = TemporaryAssistanceDetails(ta), Details = command }, ta.Reason);
+                    break;
+                case Domain.TemporaryAssistance.ReserveFundMoved moved:
+                    yield return new AuditEntry(
+                        "ReserveFund", moved.Township.Value, moved.Kind, moved.Township, null,
+                        new { moved.EntryId, Amount = moved.Amount.Yuan, BalanceAfter = moved.BalanceAfter.Yuan, moved.CaseId, moved.OnDate }, moved.Reason);
+                    break;
                 default:
                     // Decisions, enrolment links and random-check draws are still audited by their handlers, whose rows
                     // carry what the aggregate does not know (the assessment, the draw's wording).
@@ -56,4 +67,15 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
             }
         }
     }
+
+    // The event's own facts (money as yuan, no region objects), so the audit row reads like the case.
+    private static object TemporaryAssistanceDetails(Domain.TemporaryAssistance.TemporaryAssistanceEvent e) => e switch
+    {
+        Domain.TemporaryAssistance.TemporaryAssistanceCaseOpened o =>
+            new { o.Type, AmountRequested = o.AmountRequested.Yuan, o.Months, o.Tier, o.UnemployedMigrantGrant },
+        Domain.TemporaryAssistance.TemporaryAssistanceCaseDecided d => new { d.Tier, d.MeetingReference },
+        Domain.TemporaryAssistance.TemporaryAssistanceCasePaid p => new { Amount = p.Amount.Yuan, p.FirstAid, p.PaperworkDueOn },
+        Domain.TemporaryAssistance.TemporaryAssistancePaperworkRecorded w => new { w.Tier, w.MeetingReference, w.Late },
+        _ => new { },
+    };
 }
