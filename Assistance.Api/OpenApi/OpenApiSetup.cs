@@ -31,6 +31,8 @@ public static class OpenApiSetup
         [Scopes.CasesApprove] = "Decide applications (county approval or rejection) and draw random checks.",
         [Scopes.PiiRead] = "See ID numbers unmasked (otherwise 320682********123X).",
         [Scopes.AuditRead] = "Read the audit trail.",
+        [Scopes.PaymentsRead] = "Read township reserve funds (备用金) and their ledgers.",
+        [Scopes.PaymentsWrite] = "Pay temporary-assistance cases from the reserve fund and top funds up.",
     };
 
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
@@ -45,6 +47,8 @@ public static class OpenApiSetup
         ["Audit"] = "The append-only audit trail.",
         ["Policy"] = "Dated, region-scoped parameters with their sources, and the source documents.",
         ["Assessments"] = "The eligibility engine with its trace; nothing is stored.",
+        ["TemporaryAssistance"] = "Temporary assistance (临时救助): cases decided at the tier their amount calls for, first-aid payments (先行救助).",
+        ["ReserveFunds"] = "Township reserve funds (备用金) for temporary assistance: balance and ledger, never negative.",
     };
 
     public static IServiceCollection AddAssistanceOpenApi(this IServiceCollection services) =>

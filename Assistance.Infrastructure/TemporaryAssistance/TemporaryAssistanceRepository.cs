@@ -114,7 +114,7 @@ public sealed class TemporaryAssistanceRepository(DbSession session, TimeProvide
             var actual = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
                 "SELECT version FROM temporary_assistance_cases WHERE id = @id", new { id = s.Id }, session.Transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false);
-            throw new VersionMismatchException(TemporaryAssistanceSteps.Entity, expectedVersion, actual ?? 0);
+            throw new VersionMismatchException("TemporaryAssistanceCase", expectedVersion, actual ?? 0);
         }
 
         assistanceCase.SetVersion(version.Value);

@@ -10,7 +10,7 @@ public sealed class GetTemporaryAssistanceHandler(ITemporaryAssistanceRepository
     {
         ArgumentNullException.ThrowIfNull(request);
         var stored = await cases.GetAsync(user.Scope, request.Id, cancellationToken).ConfigureAwait(false)
-            ?? throw new NotFoundException(TemporaryAssistanceSteps.Entity, request.Id.ToString());
+            ?? throw new NotFoundException("TemporaryAssistanceCase", request.Id.ToString());
         return TemporaryAssistanceDto.From(stored.Case.ToState(), stored.Parameters, clock.Today());
     }
 }
