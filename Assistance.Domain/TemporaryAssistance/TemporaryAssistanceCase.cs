@@ -153,7 +153,10 @@ public sealed class TemporaryAssistanceCase : IHasDomainEvents
         var before = Status;
         state = state with
         {
-            Status = TemporaryAssistanceStatus.Approved, DecidedOn = today, DecidedBy = actor, MeetingReference = Clean(meetingReference),
+            Status = TemporaryAssistanceStatus.Approved,
+            DecidedOn = today,
+            DecidedBy = actor,
+            MeetingReference = Clean(meetingReference),
         };
         domainEvents.Add(new TemporaryAssistanceCaseDecided(Id, Region, "Approved", today, actor, reason, before, Status, Tier, state.MeetingReference));
     }
@@ -203,7 +206,10 @@ public sealed class TemporaryAssistanceCase : IHasDomainEvents
         var late = state.PaperworkDueOn is { } due && today > due;
         state = state with
         {
-            PaperworkRecordedOn = today, PaperworkExplanation = explanation.Trim(), DecidedOn = today, DecidedBy = actor,
+            PaperworkRecordedOn = today,
+            PaperworkExplanation = explanation.Trim(),
+            DecidedOn = today,
+            DecidedBy = actor,
             MeetingReference = Clean(meetingReference),
         };
         domainEvents.Add(new TemporaryAssistancePaperworkRecorded(Id, Region, today, actor, reason ?? explanation, Tier, state.MeetingReference, late));
