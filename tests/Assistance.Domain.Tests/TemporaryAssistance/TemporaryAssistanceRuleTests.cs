@@ -20,7 +20,7 @@ public class TemporaryAssistanceRuleTests
     [TestCase(RegionLevel.County, ApprovalTier.County, true)]
     [TestCase(RegionLevel.Township, ApprovalTier.CaseByCase, false)]
     [TestCase(RegionLevel.City, ApprovalTier.CaseByCase, true)]
-    public void DeciderIsAtTheApprovalTier(RegionLevel level, ApprovalTier tier, bool reaches)
+    public void DeciderReachesTheTier_OnlyFromItsLevelUp(RegionLevel level, ApprovalTier tier, bool reaches)
     {
         Assert.That(DeciderIsAtTheApprovalTier.Reaches(level, tier), Is.EqualTo(reaches));
         Assert.That(new DeciderIsAtTheApprovalTier(tier, level).Source, Does.StartWith("R-43"));
