@@ -127,6 +127,7 @@ api.MapAssessments();
 api.MapBenchmarkBaseline(app.Configuration);
 api.MapTemporaryAssistance();
 api.MapReserveFunds();
+api.MapReports();
 
 app.Run();
 return 0;

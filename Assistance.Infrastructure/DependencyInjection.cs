@@ -78,5 +78,6 @@ public static class DependencyInjection
         // Temporary assistance and township reserve funds (R-42 … R-45).
         services.AddScoped<Application.TemporaryAssistance.ITemporaryAssistanceRepository, TemporaryAssistance.TemporaryAssistanceRepository>();
         services.AddScoped<Application.ReserveFunds.IReserveFundRepository, TemporaryAssistance.ReserveFundRepository>();
+        services.AddScoped<Application.Reports.IReportQueries, ReportQueries>();
     }
 }

@@ -49,6 +49,7 @@ public static class OpenApiSetup
         ["Assessments"] = "The eligibility engine with its trace; nothing is stored.",
         ["TemporaryAssistance"] = "Temporary assistance (临时救助): cases decided at the tier their amount calls for, first-aid payments (先行救助).",
         ["ReserveFunds"] = "Township reserve funds (备用金) for temporary assistance: balance and ledger, never negative.",
+        ["Reports"] = "The monthly report (R-62), aggregated up the region tree.",
     };
 
     public static IServiceCollection AddAssistanceOpenApi(this IServiceCollection services) =>

@@ -66,5 +66,7 @@ public static class OperationDocs
         ["GetReserveFund"] = "The township must lie in the caller's region; a township without a fund yet is 404 `reserve-fund.not-found`. Balance = topped up − disbursed, never negative (R-45).",
         ["ListReserveFundEntries"] = "The append-only ledger, oldest first, each entry with the balance after it and the case a disbursement paid. Cursor pagination with `limit` and `cursor`.",
         ["TopUpReserveFund"] = "A positive amount with at most two decimals; the first top-up opens the township's fund. Send `Idempotency-Key` so a retry does not top up twice (R-45).",
+        ["GetMonthlyReport"] = "R-62. Per region — the requested one first, then every region below it that holds data, each over its whole subtree — and per programme: households and persons with an enrolment in force in the month (paying from that month or before and not ended before it began), the sum of their monthly amounts, enrolments approved and ended in the month; temporary-assistance cases opened and paid and the amount paid. `amountsPaid`, `priceSubsidies`, `reviewsDue` and `reviewsDoneOnTime` are null until payment rolls and reviews are wired (`notYetWired`). A region outside the caller's is 404.",
+        ["GetMonthlyReportCsv"] = "The JSON report as CSV (UTF-8, header row): one row per region and programme and one `TemporaryAssistance` row per region; figures not wired yet are empty cells.",
     };
 }
