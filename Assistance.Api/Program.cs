@@ -141,6 +141,8 @@ api.MapReports();
 // Reviews (issue 11: R-30 … R-32).
 api.MapReviews();
 api.MapReviewMoratoriums();
+api.MapTemporaryAssistance();
+api.MapReserveFunds();
 
 app.Run();
 return 0;

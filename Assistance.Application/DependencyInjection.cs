@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton<Households.ForeignHolderAnswerLimiter>();
         services.AddScoped<Assessments.EligibilityAssessor>();
         services.AddScoped<Applications.ApplicationTransitions>();
+        services.AddScoped<TemporaryAssistance.TemporaryAssistanceSteps>();
         services.AddScoped<Events.DomainEventCollector>();
         services.AddScoped<Events.IDomainEventSink, Events.AuditTrailSink>();
 

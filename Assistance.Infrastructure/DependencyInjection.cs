@@ -93,5 +93,9 @@ public static class DependencyInjection
         // Reviews, review moratoriums and gradual exits (issue 11: R-30 … R-32).
         services.AddScoped<Application.Reviews.IReviewRepository, Reviews.ReviewRepository>();
         services.AddScoped<Application.ReviewMoratoriums.IReviewMoratoriumRepository, Reviews.ReviewMoratoriumRepository>();
+        // Temporary assistance and township reserve funds (R-42 … R-45).
+        services.AddScoped<Application.TemporaryAssistance.ITemporaryAssistanceRepository, TemporaryAssistance.TemporaryAssistanceRepository>();
+        services.AddScoped<Application.ReserveFunds.IReserveFundRepository, TemporaryAssistance.ReserveFundRepository>();
+        services.AddScoped<Application.Reports.IReportQueries, ReportQueries>();
     }
 }

@@ -79,6 +79,12 @@ public static class ContractExamples
         ["year"] = () => 2026,
         ["limit"] = () => 50,
         ["index"] = () => 0,
+        ["townshipCode"] = () => "320682001",
+        ["personName"] = () => "张伟",
+        ["meetingReference"] = () => "如皋市困难群众基本生活保障工作协调会议纪要〔2026〕3号",
+        ["explanation"] = () => "House fire on the night of the emergency; cash paid at once, documents collected afterwards.",
+        ["refusalReasons"] = () => "The expense is covered by medical insurance.",
+        ["paperworkExplanation"] = () => "House fire on the night of the emergency; cash paid at once, documents collected afterwards.",
     };
 
     private static readonly Dictionary<string, JsonNode> Hand = new(StringComparer.Ordinal)

@@ -34,6 +34,8 @@ public static class OpenApiSetup
         [Scopes.OpsRead] = "See the scheduled jobs, their last runs and next fire times.",
         [Scopes.OpsRun] = "Run a scheduled job now (once per period).",
         [Scopes.ReportsRead] = "Read reports for partner agencies (medical-insurance changes).",
+        [Scopes.PaymentsRead] = "Read township reserve funds (备用金) and their ledgers.",
+        [Scopes.PaymentsWrite] = "Pay temporary-assistance cases from the reserve fund and top funds up.",
     };
 
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
@@ -48,6 +50,9 @@ public static class OpenApiSetup
         ["Audit"] = "The append-only audit trail.",
         ["Policy"] = "Dated, region-scoped parameters with their sources, and the source documents.",
         ["Assessments"] = "The eligibility engine with its trace; nothing is stored.",
+        ["TemporaryAssistance"] = "Temporary assistance (临时救助): cases decided at the tier their amount calls for, first-aid payments (先行救助).",
+        ["ReserveFunds"] = "Township reserve funds (备用金) for temporary assistance: balance and ledger, never negative.",
+        ["Reports"] = "The monthly report (R-62), aggregated up the region tree.",
     };
 
     public static IServiceCollection AddAssistanceOpenApi(this IServiceCollection services) =>

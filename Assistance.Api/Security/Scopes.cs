@@ -20,10 +20,13 @@ public static class Scopes
     public const string OpsRead = "ops.read";
     public const string OpsRun = "ops.run";
     public const string ReportsRead = "reports.read";
+    // Temporary-assistance payments and township reserve funds.
+    public const string PaymentsRead = "payments.read";
+    public const string PaymentsWrite = "payments.write";
 
     public static readonly IReadOnlyList<string> All =
     [
         RegistryRead, RegistryWrite, PolicyRead, PolicyAdmin, CasesRead, CasesWrite, CasesApprove, PiiRead, AuditRead,
-        OpsRead, OpsRun, ReportsRead,
+        OpsRead, OpsRun, ReportsRead, PaymentsRead, PaymentsWrite,
     ];
 }

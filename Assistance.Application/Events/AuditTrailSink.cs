@@ -156,6 +156,16 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                     break;
                 case Domain.Reviews.ReviewMoratoriumChanged m:
                     yield return new AuditEntry("ReviewMoratorium", m.MoratoriumId.ToString(), m.Action, m.Region, m.Before, m.After, m.Reason);
+                // Temporary assistance and reserve funds (R-42 … R-45).
+                case Domain.TemporaryAssistance.TemporaryAssistanceEvent ta:
+                    yield return new AuditEntry(
+                        "TemporaryAssistanceCase", ta.CaseId.ToString(), ta.Action, ta.Region,
+                        ta.StatusBefore is null ? null : new { Status = ta.StatusBefore }, new { Status = ta.StatusAfter, Event = TemporaryAssistanceDetails(ta), Details = command }, ta.Reason);
+                    break;
+                case Domain.TemporaryAssistance.ReserveFundMoved moved:
+                    yield return new AuditEntry(
+                        "ReserveFund", moved.Township.Value, moved.Kind, moved.Township, null,
+                        new { moved.EntryId, Amount = moved.Amount.Yuan, BalanceAfter = moved.BalanceAfter.Yuan, moved.CaseId, moved.OnDate }, moved.Reason);
                     break;
                 default:
                     break;
@@ -214,4 +224,14 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
             new { a.Id, RegionCode = a.Region.Value, a.EnrolmentId, a.CarerName, a.CarerPhone, a.Duties, a.VisitFrequencyDays, a.StartsOn, a.LastVisitOn, a.Version },
             c.Reason);
     }
+    // The event's own facts (money as yuan, no region objects), so the audit row reads like the case.
+    private static object TemporaryAssistanceDetails(Domain.TemporaryAssistance.TemporaryAssistanceEvent e) => e switch
+    {
+        Domain.TemporaryAssistance.TemporaryAssistanceCaseOpened o =>
+            new { o.Type, AmountRequested = o.AmountRequested.Yuan, o.Months, o.Tier, o.UnemployedMigrantGrant },
+        Domain.TemporaryAssistance.TemporaryAssistanceCaseDecided d => new { d.Tier, d.MeetingReference },
+        Domain.TemporaryAssistance.TemporaryAssistanceCasePaid p => new { Amount = p.Amount.Yuan, p.FirstAid, p.PaperworkDueOn },
+        Domain.TemporaryAssistance.TemporaryAssistancePaperworkRecorded w => new { w.Tier, w.MeetingReference, w.Late },
+        _ => new { },
+    };
 }
