@@ -156,6 +156,7 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                     break;
                 case Domain.Reviews.ReviewMoratoriumChanged m:
                     yield return new AuditEntry("ReviewMoratorium", m.MoratoriumId.ToString(), m.Action, m.Region, m.Before, m.After, m.Reason);
+                    break;
                 // Temporary assistance and reserve funds (R-42 … R-45).
                 case Domain.TemporaryAssistance.TemporaryAssistanceEvent ta:
                     yield return new AuditEntry(

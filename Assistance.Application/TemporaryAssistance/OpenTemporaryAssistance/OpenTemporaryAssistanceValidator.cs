@@ -1,5 +1,6 @@
 namespace Assistance.Application.TemporaryAssistance.OpenTemporaryAssistance;
 
+using Assistance.Application.Common;
 using Assistance.Application.Applications;
 using Assistance.Domain.Common;
 using Assistance.Domain.Households;
@@ -16,7 +17,7 @@ public sealed class OpenTemporaryAssistanceValidator : AbstractValidator<OpenTem
         RuleFor(c => c.PersonName).NotEmpty().MaximumLength(100);
         RuleFor(c => c.IdNumber).Must(t => NationalId.TryParse(t, out _)).WithMessage("idNumber must be an 18-character ID number with a valid check character (GB 11643).");
         RuleFor(c => c.Description).NotEmpty().MaximumLength(4000);
-        RuleFor(c => c.AmountRequested).GreaterThan(0m).Must(Money.IsWholeFen).WithMessage("amountRequested is a positive number of yuan with at most two decimals.");
+        RuleFor(c => c.AmountRequested).GreaterThan(0m).Must(Domain.Common.Money.IsWholeFen).WithMessage("amountRequested is a positive number of yuan with at most two decimals.");
         RuleFor(c => c.Reason).ReasonText();
     }
 }

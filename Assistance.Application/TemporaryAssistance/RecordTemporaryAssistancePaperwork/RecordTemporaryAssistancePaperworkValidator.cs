@@ -1,5 +1,6 @@
 namespace Assistance.Application.TemporaryAssistance.RecordTemporaryAssistancePaperwork;
 
+using Assistance.Application.Common;
 using Assistance.Application.Applications;
 using FluentValidation;
 
