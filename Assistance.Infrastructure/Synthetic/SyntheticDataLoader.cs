@@ -64,7 +64,7 @@ public sealed class SyntheticDataLoader(NpgsqlDataSource dataSource, TimeProvide
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "ANALYZE households; ANALYZE household_members; ANALYZE enrolments; ANALYZE enrolment_persons; ANALYZE care_agreements; ANALYZE applications",
+            "VACUUM (ANALYZE) households, household_members, member_incomes, enrolments, enrolment_persons, care_agreements, applications",
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new SyntheticLoadSummary(households, members, households, tekun, agreements, stopwatch.Elapsed);
     }

@@ -20,11 +20,12 @@ public sealed class DuplicateIdNumberRule : AlertRule
                format('ID number %s is active in %s households and %s regions (%s)',
                       left(ep.id_number, 6) || '********' || right(ep.id_number, 4), d.households, d.regions, d.region_list) AS detail
         FROM (
-            SELECT p.id_number, count(DISTINCT p.household_id) AS households, count(DISTINCT p.region_code) AS regions,
+            -- Candidates first (a plain count per number hashes cheaply), distinct households and regions only for them.
+            SELECT c.id_number, count(DISTINCT p.household_id) AS households, count(DISTINCT p.region_code) AS regions,
                    string_agg(DISTINCT p.region_code, ', ' ORDER BY p.region_code) AS region_list
-            FROM enrolment_persons p
-            WHERE p.active
-            GROUP BY p.id_number
+            FROM (SELECT id_number FROM enrolment_persons WHERE active GROUP BY id_number HAVING count(*) > 1) c
+            JOIN enrolment_persons p ON p.id_number = c.id_number AND p.active
+            GROUP BY c.id_number
             HAVING count(DISTINCT p.household_id) > 1 OR count(DISTINCT p.region_code) > 1) d
         JOIN enrolment_persons ep ON ep.id_number = d.id_number AND ep.active
         """;

@@ -25,11 +25,16 @@ public sealed class MarginalRigidSpendingRule : AlertRule
         FROM enrolments e
         JOIN households h ON h.id = e.household_id
         JOIN p share ON share.region_code = e.region_code AND share.residence = h.residence AND share.key = 'expenditure.minRigidShareOfIncome'
-        LEFT JOIN LATERAL (
-            SELECT sum(i.monthly_amount) AS income
-            FROM household_members m JOIN member_incomes i ON i.member_id = m.id
-            WHERE m.household_id = e.household_id AND m.status = 'Present') inc ON true
+        LEFT JOIN (
+            -- Incomes of marginal households only, summed in one pass (a hash join, not a lookup per household).
+            SELECT m.household_id, sum(i.monthly_amount) AS income
+            FROM enrolments me
+            JOIN household_members m ON m.household_id = me.household_id AND m.status = 'Present'
+            JOIN member_incomes i ON i.member_id = m.id
+            WHERE me.status <> 'Ended' AND me.programme = 'DibaoMarginal'
+            GROUP BY m.household_id) inc ON inc.household_id = e.household_id
         WHERE e.status <> 'Ended' AND e.programme = 'DibaoMarginal'
+          AND share.value IS NOT NULL
           AND h.monthly_rigid_expenditure > 0
           AND h.monthly_rigid_expenditure > share.value * coalesce(inc.income, 0)
         """;

@@ -21,20 +21,19 @@ public sealed class ZeroEmploymentRule : AlertRule
     public override string ConditionSql => """
         SELECT e.region_code, e.id::text AS subject_key, e.id AS enrolment_id, e.household_id, NULL::uuid AS member_id,
                format('%s present member(s) aged %s to %s able to work; nobody in the household employed',
-                      count(*) FILTER (WHERE m.labor_capacity <> 'None' AND m.status = 'Present'
-                                         AND m.birth_date <= @day - make_interval(years => pmin.value::int)
-                                         AND m.birth_date > @day - make_interval(years => pmax.value::int + 1)),
-                      pmin.value::int, pmax.value::int) AS detail
+                      a.able, pmin.value::int, pmax.value::int) AS detail
         FROM enrolments e
         JOIN households h ON h.id = e.household_id
         JOIN p pmin ON pmin.region_code = e.region_code AND pmin.residence = h.residence AND pmin.key = 'labour.workingAge.min'
         JOIN p pmax ON pmax.region_code = e.region_code AND pmax.residence = h.residence AND pmax.key = 'labour.workingAge.max'
-        JOIN household_members m ON m.household_id = e.household_id
+        CROSS JOIN LATERAL (
+            SELECT count(*) AS able
+            FROM household_members m
+            WHERE m.household_id = e.household_id AND m.labor_capacity <> 'None' AND m.status = 'Present'
+              AND m.birth_date <= @day - make_interval(years => pmin.value::int)
+              AND m.birth_date > @day - make_interval(years => pmax.value::int + 1)) a
         WHERE e.status <> 'Ended' AND e.programme IN ('Dibao', 'DibaoMarginal')
-        GROUP BY e.id, e.region_code, e.household_id, pmin.value, pmax.value
-        HAVING NOT bool_or(m.employed)
-           AND count(*) FILTER (WHERE m.labor_capacity <> 'None' AND m.status = 'Present'
-                                  AND m.birth_date <= @day - make_interval(years => pmin.value::int)
-                                  AND m.birth_date > @day - make_interval(years => pmax.value::int + 1)) > 0
+          AND NOT EXISTS (SELECT 1 FROM household_members w WHERE w.household_id = e.household_id AND w.employed)
+          AND a.able > 0
         """;
 }
