@@ -74,5 +74,13 @@ public static class DependencyInjection
         services.AddScoped<IEnrolmentRepository, Workflow.EnrolmentRepository>();
         services.AddScoped<ICareAgreementRepository, Workflow.CareAgreementRepository>();
         services.AddScoped<IEligibilityAssessor, EngineEligibilityAssessor>();
+
+        // Life events, overpayments, reassessment tasks, work refusals (R-33 … R-35).
+        services.AddScoped<Application.LifeEvents.ILifeEventRepository, LifeEvents.LifeEventRepository>();
+        services.AddScoped<Application.Overpayments.IOverpaymentRepository, LifeEvents.OverpaymentRepository>();
+        services.AddScoped<Application.Overpayments.IEnrolmentAmountHistory, LifeEvents.EnrolmentAmountHistory>();
+        services.AddScoped<Application.Reassessments.IReassessmentTaskRepository, LifeEvents.ReassessmentTaskRepository>();
+        services.AddScoped<Application.Enrolments.IWorkRefusalStore, LifeEvents.WorkRefusalStore>();
+        services.AddScoped<Application.Enrolments.ITekunMinorQueries, LifeEvents.TekunMinorQueries>();
     }
 }

@@ -5,6 +5,9 @@ using Assistance.Domain.Applications;
 using Assistance.Domain.Common;
 using Assistance.Domain.Enrolments;
 using Assistance.Domain.Households;
+using Assistance.Domain.LifeEvents;
+using Assistance.Domain.Overpayments;
+using Assistance.Domain.Reassessments;
 
 /// <summary>
 /// Turns domain events into audit rows. A workflow step's row shows the status before the command and after it, with
@@ -14,6 +17,9 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
 {
     private const string ApplicationEntity = "Application";
     private const string EnrolmentEntity = "Enrolment";
+    private const string LifeEventEntity = "LifeEvent";
+    private const string OverpaymentEntity = "Overpayment";
+    private const string ReassessmentTaskEntity = "ReassessmentTask";
 
     public async Task WriteAsync(IReadOnlyList<IDomainEvent> events, object command, CancellationToken cancellationToken)
     {
@@ -89,6 +95,72 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                         EnrolmentEntity, a.EnrolmentId.ToString(), a.Action, a.Region, new { MonthlyAmount = a.AmountBefore },
                         new { MonthlyAmount = a.AmountAfter, EffectiveMonth = a.EffectiveMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) }, a.Reason);
                     break;
+                case WorkRefusalRecorded w:
+                    yield return new AuditEntry(
+                        EnrolmentEntity, w.EnrolmentId.ToString(), w.Action, w.Region, null,
+                        new { w.RefusalId, w.MemberId, w.RefusedOn, w.Justified, w.ConsecutiveUnjustified }, w.Reason);
+                    break;
+                case LifeEventReceived r:
+                    yield return new AuditEntry(
+                        LifeEventEntity, r.EventId.ToString(), "Received", r.Region, null,
+                        new { r.Agency, EventId = r.ExternalId, r.Type, IdNumber = NationalId.Mask(r.IdNumber), r.OccurredOn, r.ReceivedOn, r.Status, r.HouseholdId, r.MemberId },
+                        $"R-33: reported by {r.Agency}.");
+                    break;
+                case LifeEventStatusChanged c:
+                    yield return new AuditEntry(
+                        LifeEventEntity, c.EventId.ToString(), "StatusChanged", c.Region, new { Status = c.StatusBefore }, new { Status = c.StatusAfter }, c.Reason);
+                    break;
+                case PersonCountingStopped p:
+                    yield return new AuditEntry(
+                        LifeEventEntity, p.EventId.ToString(), p is PersonDeceasedProcessed ? "PersonDeceasedProcessed" : "PersonImprisonedProcessed", p.Region, null,
+                        new
+                        {
+                            p.HouseholdId,
+                            p.MemberId,
+                            IdNumber = NationalId.Mask(p.IdNumber),
+                            p.OccurredOn,
+                            p.EnrolmentsEnded,
+                            EnrolmentsReassessed = p.EnrolmentsReassessed.Select(x => new { x.EnrolmentId, x.AmountBefore, x.AmountAfter, EffectiveMonth = Month(x.EffectiveMonth) }),
+                            p.OverpaymentsRaised,
+                        },
+                        "R-33 (S0 二): applied in the month it happened.");
+                    break;
+                case OverpaymentRaised o:
+                    yield return new AuditEntry(
+                        OverpaymentEntity, o.OverpaymentId.ToString(), "Raised", o.Region, null,
+                        new
+                        {
+                            o.EnrolmentId,
+                            o.HouseholdId,
+                            o.MemberId,
+                            IdNumber = NationalId.Mask(o.IdNumber),
+                            o.LifeEventId,
+                            Months = o.Months.Select(m => new { Month = Month(m.Month), m.Paid, m.Due, m.Amount }),
+                            o.Amount,
+                            Status = OverpaymentStatus.Open,
+                        },
+                        o.Reason);
+                    break;
+                case OverpaymentStatusChanged o:
+                    yield return new AuditEntry(
+                        OverpaymentEntity, o.OverpaymentId.ToString(), o.StatusAfter.ToString(), o.Region, new { Status = o.StatusBefore }, new { Status = o.StatusAfter, ResolvedOn = o.OnDate }, o.Note);
+                    break;
+                case ReassessmentTaskOpened t:
+                    yield return new AuditEntry(
+                        ReassessmentTaskEntity, t.TaskId.ToString(), "Opened", t.Region, null,
+                        new { t.HouseholdId, t.MemberId, t.LifeEventId, t.Trigger, t.Instruction, Status = ReassessmentTaskStatus.Open }, "R-33");
+                    break;
+                case ReassessmentTaskCompleted t:
+                    yield return new AuditEntry(
+                        ReassessmentTaskEntity, t.TaskId.ToString(), "Completed", t.Region, new { Status = ReassessmentTaskStatus.Open },
+                        new
+                        {
+                            Status = ReassessmentTaskStatus.Completed,
+                            CompletedOn = t.OnDate,
+                            Reassessed = t.Reassessed.Select(x => new { x.EnrolmentId, x.AmountBefore, x.AmountAfter, EffectiveMonth = Month(x.EffectiveMonth) }),
+                        },
+                        t.Note);
+                    break;
                 default:
                     // Decisions, enrolment links and random-check draws are still audited by their handlers, whose rows
                     // carry what the aggregate does not know (the assessment, the draw's wording).
@@ -96,4 +168,6 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
             }
         }
     }
+
+    private static string Month(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }
