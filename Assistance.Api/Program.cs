@@ -124,6 +124,9 @@ api.MapCareAgreements();
 api.MapAuditEvents();
 api.MapPolicy();
 api.MapAssessments();
+api.MapLifeEvents();
+api.MapOverpayments();
+api.MapReassessmentTasks();
 api.MapBenchmarkBaseline(app.Configuration);
 
 app.Run();

@@ -16,8 +16,12 @@ public static class Scopes
     public const string PiiRead = Application.Abstractions.PiiAccess.Scope;
     public const string AuditRead = "audit.read";
 
+    /// <summary>Partner agencies report life events .</summary>
+    public const string EventsWrite = "events.write";
+
     public static readonly IReadOnlyList<string> All =
     [
         RegistryRead, RegistryWrite, PolicyRead, PolicyAdmin, CasesRead, CasesWrite, CasesApprove, PiiRead, AuditRead,
+        EventsWrite,
     ];
 }

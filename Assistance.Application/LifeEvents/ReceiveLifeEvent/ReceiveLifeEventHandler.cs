@@ -60,7 +60,7 @@ public sealed class ReceiveLifeEventHandler(
         return pii ? full : LifeEventDto.From(new StoredLifeEvent(lifeEvent, hash, null, effectsJson), showIdNumbers: false);
     }
 
-    public static BusinessRuleViolationException IdReused() => new(
+    public static BusinessRuleViolationException IdReused() => new BusinessRuleViolationException(
         "life-event.id-reused",
         "This agency already reported an event under this eventId with different content: a correction is a new event with its own id.",
         "R-33");
