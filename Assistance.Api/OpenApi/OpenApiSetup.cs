@@ -31,6 +31,7 @@ public static class OpenApiSetup
         [Scopes.CasesApprove] = "Decide applications (county approval or rejection) and draw random checks.",
         [Scopes.PiiRead] = "See ID numbers unmasked (otherwise 320682********123X).",
         [Scopes.AuditRead] = "Read the audit trail.",
+        [Scopes.EventsWrite] = "Partner agencies: report life events (death, imprisonment, release, birth …).",
     };
 
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
@@ -45,6 +46,9 @@ public static class OpenApiSetup
         ["Audit"] = "The append-only audit trail.",
         ["Policy"] = "Dated, region-scoped parameters with their sources, and the source documents.",
         ["Assessments"] = "The eligibility engine with its trace; nothing is stored.",
+        ["LifeEvents"] = "Life events reported by partner agencies (R-33), matched to households or kept unmatched.",
+        ["Overpayments"] = "Payments made for months after a death or imprisonment, to recover (多发待追回).",
+        ["ReassessmentTasks"] = "Households to reassess after a life event (重新核定).",
     };
 
     public static IServiceCollection AddAssistanceOpenApi(this IServiceCollection services) =>
