@@ -27,6 +27,12 @@ public static class DependencyInjection
         services.AddScoped<Events.DomainEventCollector>();
         services.AddScoped<Events.IDomainEventSink, Events.AuditTrailSink>();
 
+        // Life events, overpayments, reassessment tasks (R-33 … R-35). IPaidMonths switches to payment-roll lines once they exist.
+        services.AddScoped<Events.IDomainEventSink, Overpayments.EnrolmentAmountHistorySink>();
+        services.AddScoped<Overpayments.IPaidMonths, Overpayments.DerivedPaidMonths>();
+        services.AddScoped<Reassessments.HouseholdReassessment>();
+        services.AddScoped<LifeEvents.CountingStopEffects>();
+
         // MediatR 5 nests behaviours in registration order: the first registered is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(DatabaseErrorBehaviour<,>));

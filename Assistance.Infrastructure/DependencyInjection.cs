@@ -97,5 +97,12 @@ public static class DependencyInjection
         services.AddScoped<Application.TemporaryAssistance.ITemporaryAssistanceRepository, TemporaryAssistance.TemporaryAssistanceRepository>();
         services.AddScoped<Application.ReserveFunds.IReserveFundRepository, TemporaryAssistance.ReserveFundRepository>();
         services.AddScoped<Application.Reports.IReportQueries, ReportQueries>();
+        // Life events, overpayments, reassessment tasks, work refusals (R-33 … R-35).
+        services.AddScoped<Application.LifeEvents.ILifeEventRepository, LifeEvents.LifeEventRepository>();
+        services.AddScoped<Application.Overpayments.IOverpaymentRepository, LifeEvents.OverpaymentRepository>();
+        services.AddScoped<Application.Overpayments.IEnrolmentAmountHistory, LifeEvents.EnrolmentAmountHistory>();
+        services.AddScoped<Application.Reassessments.IReassessmentTaskRepository, LifeEvents.ReassessmentTaskRepository>();
+        services.AddScoped<Application.Enrolments.IWorkRefusalStore, LifeEvents.WorkRefusalStore>();
+        services.AddScoped<Application.Enrolments.ITekunMinorQueries, LifeEvents.TekunMinorQueries>();
     }
 }

@@ -36,6 +36,7 @@ public static class OpenApiSetup
         [Scopes.ReportsRead] = "Read reports for partner agencies (medical-insurance changes).",
         [Scopes.PaymentsRead] = "Read township reserve funds (备用金) and their ledgers.",
         [Scopes.PaymentsWrite] = "Pay temporary-assistance cases from the reserve fund and top funds up.",
+        [Scopes.EventsWrite] = "Partner agencies: report life events (death, imprisonment, release, birth …).",
     };
 
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
@@ -53,6 +54,9 @@ public static class OpenApiSetup
         ["TemporaryAssistance"] = "Temporary assistance (临时救助): cases decided at the tier their amount calls for, first-aid payments (先行救助).",
         ["ReserveFunds"] = "Township reserve funds (备用金) for temporary assistance: balance and ledger, never negative.",
         ["Reports"] = "The monthly report (R-62), aggregated up the region tree.",
+        ["LifeEvents"] = "Life events reported by partner agencies (R-33), matched to households or kept unmatched.",
+        ["Overpayments"] = "Payments made for months after a death or imprisonment, to recover (多发待追回).",
+        ["ReassessmentTasks"] = "Households to reassess after a life event (重新核定).",
     };
 
     public static IServiceCollection AddAssistanceOpenApi(this IServiceCollection services) =>

@@ -23,10 +23,12 @@ public static class Scopes
     // Temporary-assistance payments and township reserve funds.
     public const string PaymentsRead = "payments.read";
     public const string PaymentsWrite = "payments.write";
+    /// <summary>Partner agencies report life events .</summary>
+    public const string EventsWrite = "events.write";
 
     public static readonly IReadOnlyList<string> All =
     [
         RegistryRead, RegistryWrite, PolicyRead, PolicyAdmin, CasesRead, CasesWrite, CasesApprove, PiiRead, AuditRead,
-        OpsRead, OpsRun, ReportsRead, PaymentsRead, PaymentsWrite,
+        OpsRead, OpsRun, ReportsRead, PaymentsRead, PaymentsWrite, EventsWrite,
     ];
 }

@@ -12,6 +12,9 @@ using Assistance.Domain.Common;
 using Assistance.Domain.Enrolments;
 using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
+using Assistance.Domain.LifeEvents;
+using Assistance.Domain.Overpayments;
+using Assistance.Domain.Reassessments;
 
 /// <summary>
 /// Turns domain events into audit rows. A workflow step's row shows the status before the command and after it, with
@@ -26,6 +29,9 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
 
     /// <summary>The reason on the row that says an approval found no eligibility engine (the enrolment waits).</summary>
     public const string AssessmentUnavailableReason = "No eligibility engine is wired in: enrolment waits for an assessment.";
+    private const string LifeEventEntity = "LifeEvent";
+    private const string OverpaymentEntity = "Overpayment";
+    private const string ReassessmentTaskEntity = "ReassessmentTask";
 
     public async Task WriteAsync(IReadOnlyList<IDomainEvent> events, object command, CancellationToken cancellationToken)
     {
@@ -168,6 +174,72 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                         "ReserveFund", moved.Township.Value, moved.Kind, moved.Township, null,
                         new { moved.EntryId, Amount = moved.Amount.Yuan, BalanceAfter = moved.BalanceAfter.Yuan, moved.CaseId, moved.OnDate }, moved.Reason);
                     break;
+                case WorkRefusalRecorded w:
+                    yield return new AuditEntry(
+                        EnrolmentEntity, w.EnrolmentId.ToString(), w.Action, w.Region, null,
+                        new { w.RefusalId, w.MemberId, w.RefusedOn, w.Justified, w.ConsecutiveUnjustified }, w.Reason);
+                    break;
+                case LifeEventReceived r:
+                    yield return new AuditEntry(
+                        LifeEventEntity, r.EventId.ToString(), "Received", r.Region, null,
+                        new { r.Agency, EventId = r.ExternalId, r.Type, IdNumber = NationalId.Mask(r.IdNumber), r.OccurredOn, r.ReceivedOn, r.Status, r.HouseholdId, r.MemberId },
+                        $"R-33: reported by {r.Agency}.");
+                    break;
+                case LifeEventStatusChanged c:
+                    yield return new AuditEntry(
+                        LifeEventEntity, c.EventId.ToString(), "StatusChanged", c.Region, new { Status = c.StatusBefore }, new { Status = c.StatusAfter }, c.Reason);
+                    break;
+                case PersonCountingStopped p:
+                    yield return new AuditEntry(
+                        LifeEventEntity, p.EventId.ToString(), p is PersonDeceasedProcessed ? "PersonDeceasedProcessed" : "PersonImprisonedProcessed", p.Region, null,
+                        new
+                        {
+                            p.HouseholdId,
+                            p.MemberId,
+                            IdNumber = NationalId.Mask(p.IdNumber),
+                            p.OccurredOn,
+                            p.EnrolmentsEnded,
+                            EnrolmentsReassessed = p.EnrolmentsReassessed.Select(x => new { x.EnrolmentId, x.AmountBefore, x.AmountAfter, EffectiveMonth = Month(x.EffectiveMonth) }),
+                            p.OverpaymentsRaised,
+                        },
+                        "R-33 (S0 二): applied in the month it happened.");
+                    break;
+                case OverpaymentRaised o:
+                    yield return new AuditEntry(
+                        OverpaymentEntity, o.OverpaymentId.ToString(), "Raised", o.Region, null,
+                        new
+                        {
+                            o.EnrolmentId,
+                            o.HouseholdId,
+                            o.MemberId,
+                            IdNumber = NationalId.Mask(o.IdNumber),
+                            o.LifeEventId,
+                            Months = o.Months.Select(m => new { Month = Month(m.Month), m.Paid, m.Due, m.Amount }),
+                            o.Amount,
+                            Status = OverpaymentStatus.Open,
+                        },
+                        o.Reason);
+                    break;
+                case OverpaymentStatusChanged o:
+                    yield return new AuditEntry(
+                        OverpaymentEntity, o.OverpaymentId.ToString(), o.StatusAfter.ToString(), o.Region, new { Status = o.StatusBefore }, new { Status = o.StatusAfter, ResolvedOn = o.OnDate }, o.Note);
+                    break;
+                case ReassessmentTaskOpened t:
+                    yield return new AuditEntry(
+                        ReassessmentTaskEntity, t.TaskId.ToString(), "Opened", t.Region, null,
+                        new { t.HouseholdId, t.MemberId, t.LifeEventId, t.Trigger, t.Instruction, Status = ReassessmentTaskStatus.Open }, "R-33");
+                    break;
+                case ReassessmentTaskCompleted t:
+                    yield return new AuditEntry(
+                        ReassessmentTaskEntity, t.TaskId.ToString(), "Completed", t.Region, new { Status = ReassessmentTaskStatus.Open },
+                        new
+                        {
+                            Status = ReassessmentTaskStatus.Completed,
+                            CompletedOn = t.OnDate,
+                            Reassessed = t.Reassessed.Select(x => new { x.EnrolmentId, x.AmountBefore, x.AmountAfter, EffectiveMonth = Month(x.EffectiveMonth) }),
+                        },
+                        t.Note);
+                    break;
                 default:
                     break;
             }
@@ -235,4 +307,5 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
         Domain.TemporaryAssistance.TemporaryAssistancePaperworkRecorded w => new { w.Tier, w.MeetingReference, w.Late },
         _ => new { },
     };
+    private static string Month(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }

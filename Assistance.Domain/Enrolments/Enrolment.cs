@@ -267,6 +267,46 @@ public sealed class Enrolment : IHasDomainEvents
         EndOn(endedOn, today, $"Termination decided by the review of {since:yyyy-MM-dd}, postponed by a review moratorium until it ended (R-30; R-31; S4 三).");
     }
 
+    /// <summary>
+    /// Ends the enrolment as of <paramref name="endedOn"/>, recorded <paramref name="today"/>: a life event reported late
+    /// ends it on the day it happened (R-33; S0 二), so nothing is due for the months after; what was paid for them is an
+    /// overpayment.
+    /// </summary>
+    public void End(DateOnly today, string? reason, DateOnly endedOn)
+    {
+        if (endedOn > today)
+        {
+            throw new DomainValidationException("endedOn", "An enrolment ends on a day that has come, not in the future.");
+        }
+
+        EndOn(endedOn, today, reason);
+    }
+
+    /// <summary>
+    /// R-35 (N-57 Art.34): records a refusal of suitable work by a covered member; the refusal that completes the run of
+    /// consecutive unjustified refusals cuts that member's share (<see cref="WorkRefusalCutsTheMembersShare"/>) from the
+    /// month after the refusal. Returns the share cut, or null when the amount is unchanged.
+    /// </summary>
+    public decimal? RecordWorkRefusal(
+        Guid refusalId, Guid memberId, DateOnly refusedOn, string offer, bool justified, int consecutiveUnjustifiedBefore, int refusalsToCut, int countedCoveredPersons,
+        DateOnly today)
+    {
+        BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "record a work refusal on"));
+        BusinessRules.Check(new WorkRefusalMemberIsCovered(memberId, Covered));
+        BusinessRules.Check(new WorkRefusalIsNotInTheFuture(refusedOn, today));
+        var consecutive = justified ? 0 : consecutiveUnjustifiedBefore + 1;
+        domainEvents.Add(new WorkRefusalRecorded(Id, Region, Programme, HouseholdId, Covered, today, offer, refusalId, memberId, refusedOn, justified, consecutive));
+        if (!WorkRefusalCutsTheMembersShare.Cuts(justified, consecutive, refusalsToCut))
+        {
+            return null;
+        }
+
+        var share = WorkRefusalCutsTheMembersShare.Share(MonthlyAmount, countedCoveredPersons);
+        ChangeAmount(MonthlyAmount - share, new DateOnly(refusedOn.Year, refusedOn.Month, 1).AddMonths(1), today,
+            $"R-35 (N-57 Art.34): refusal {consecutive} of suitable work without justified reason by member {memberId}; that member's share ({share:0.00}) is cut.");
+        return share;
+    }
+
     /// <summary>A new monthly amount paid from <paramref name="effectiveMonth"/> (R-30 Adjust; R-33 reassessment after a life event).</summary>
     public void ChangeAmount(decimal newAmount, DateOnly effectiveMonth, DateOnly today, string? reason)
     {

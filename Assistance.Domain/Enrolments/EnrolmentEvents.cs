@@ -45,3 +45,9 @@ public sealed record EnrolmentReviewed(
     Guid EnrolmentId, RegionCode Region, Programme Programme, Guid HouseholdId, IReadOnlyList<CoveredPerson> Covered, DateOnly OnDate, string? Reason,
     EnrolmentReview Review, DateOnly? NextReviewBefore)
     : EnrolmentDomainEvent(EnrolmentId, Region, Programme, HouseholdId, Covered, "Reviewed", OnDate, Reason);
+
+/// <summary>A covered member refused suitable work; <paramref name="ConsecutiveUnjustified"/> counts the run this refusal ends or continues.</summary>
+public sealed record WorkRefusalRecorded(
+    Guid EnrolmentId, RegionCode Region, Programme Programme, Guid HouseholdId, IReadOnlyList<CoveredPerson> Covered, DateOnly OnDate, string? Reason,
+    Guid RefusalId, Guid MemberId, DateOnly RefusedOn, bool Justified, int ConsecutiveUnjustified)
+    : EnrolmentDomainEvent(EnrolmentId, Region, Programme, HouseholdId, Covered, "WorkRefused", OnDate, Reason);

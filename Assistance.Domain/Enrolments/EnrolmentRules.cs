@@ -94,3 +94,67 @@ public sealed class ReviewDateIsWithinTheEnrolment(DateOnly reviewedOn, DateOnly
 
     public bool IsBroken() => reviewedOn < approvedOn || reviewedOn > today;
 }
+
+/// <summary>R-35 (N-57 Art.34): a work refusal is recorded for a person the enrolment covers.</summary>
+public sealed class WorkRefusalMemberIsCovered(Guid memberId, IReadOnlyList<CoveredPerson> covered) : IBusinessRule
+{
+    public string Code => "work-refusal.member-not-covered";
+
+    public string Message => "The member is not covered by this enrolment: a refusal of suitable work is recorded on the enrolment that pays the member.";
+
+    public string Source => "R-35; N-57 Art.34";
+
+    public bool IsBroken() => covered.All(c => c.MemberId != memberId);
+}
+
+/// <summary>R-35: a refusal is recorded once it has happened.</summary>
+public sealed class WorkRefusalIsNotInTheFuture(DateOnly refusedOn, DateOnly today) : IBusinessRule
+{
+    public string Code => "work-refusal.in-the-future";
+
+    public string Message => $"The refusal is dated {refusedOn:yyyy-MM-dd}, after today ({today:yyyy-MM-dd}).";
+
+    public string Source => "R-35";
+
+    public bool IsBroken() => refusedOn > today;
+}
+
+/// <summary>
+/// R-35; N-57 Art.34 ("连续3次拒绝接受介绍的与其健康状况、劳动能力等相适应的工作的，减发或者停发其本人的最低生活保障金"): the
+/// refusal that makes <c>dibao.workRefusal.consecutiveRefusalsToCut</c> consecutive refusals without justified reason
+/// (a justified refusal ends the run) cuts the member's own share once. The member's share (本人的低保金) is the
+/// enrolment's monthly amount divided by the covered persons still counted, rounded to the fen half away from
+/// zero; the household keeps the rest.
+/// </summary>
+public static class WorkRefusalCutsTheMembersShare
+{
+    public const string Rule = "R-35";
+    public const string Source = "N-57 Art.34";
+
+    public static bool Cuts(bool justified, int consecutiveUnjustified, int refusalsToCut) => !justified && consecutiveUnjustified == refusalsToCut;
+
+    public static decimal Share(decimal monthlyAmount, int countedCoveredPersons) =>
+        countedCoveredPersons <= 1 ? monthlyAmount : Money.RoundToFen(monthlyAmount / countedCoveredPersons).Yuan;
+}
+
+/// <summary>
+/// R-34; N-43 (特困人员认定办法: 未满18周岁…年满18周岁仍在接受义务教育或者在普通高中、中等职业学校就读的，可继续享有): a person
+/// enrolled in tekun as a minor stops being a minor on reaching <c>tekun.minorAgeLimit</c>; support ends then unless
+/// they are recorded as in school (the member's in-school attribute, the one the engine reads) while
+/// <c>tekun.continueInSchoolAfterMinorAge</c> holds, or they hold a qualifying disability (another tekun category).
+/// </summary>
+public sealed class TekunMinorSupportEndsAtTheMinorAgeLimit(
+    DateOnly birthDate, DateOnly approvedOn, DateOnly asOf, int minorAgeLimit, bool continueInSchool, bool inSchool, Disability? disability) : IBusinessRule
+{
+    public string Code => "enrolment.tekun-minor-age-limit";
+
+    public string Message => $"The tekun minor reached the minor age limit ({minorAgeLimit}) on {LimitReachedOn:yyyy-MM-dd} and is not recorded as in school.";
+
+    public string Source => "R-34; N-43";
+
+    public DateOnly LimitReachedOn => birthDate.AddYears(minorAgeLimit);
+
+    /// <summary>Broken = support ends.</summary>
+    public bool IsBroken() =>
+        approvedOn < LimitReachedOn && LimitReachedOn <= asOf && !(continueInSchool && inSchool) && !Eligibility.MemberPredicates.HasQualifyingDisability(new Eligibility.MemberInput { Disability = disability });
+}

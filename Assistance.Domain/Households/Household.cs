@@ -209,6 +209,23 @@ public sealed class Household : IHasDomainEvents
         members[index].Details = details;
     }
 
+    /// <summary>
+    /// A partner's life event changes whether the member is counted (R-33: 死亡 → Deceased, 服刑 → Imprisoned; a release
+    /// makes them Present again after reassessment). Only Present members are counted (R-01; N-57 Art.7). Returns the
+    /// status before.
+    /// </summary>
+    public MemberStatus ChangeMemberStatus(Guid memberId, MemberStatus status)
+    {
+        var member = FindMember(memberId) ?? throw new InvalidOperationException($"Member {memberId} is not in household {Id}.");
+        var before = member.Details.Status;
+        if (before != status)
+        {
+            UpdateMember(memberId, member.Details with { Status = status });
+        }
+
+        return before;
+    }
+
     public void RemoveMember(Guid memberId)
     {
         var index = members.FindIndex(m => m.Id == memberId);

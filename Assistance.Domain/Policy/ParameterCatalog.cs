@@ -79,6 +79,9 @@ public static class ParameterCatalog
     public static readonly ParameterDefinition DeadlineTekunCountyDecision = Define("deadline.tekun.countyDecisionWorkingDays", ParameterType.Integer, WorkingDays, "Tekun county decision.");
     public static readonly ParameterDefinition DeadlineTekunRandomHomeCheckMinPercent = Define("deadline.tekun.randomHomeCheckMinPercent", ParameterType.Decimal, "%", "Share of tekun decisions the county checks by random home visit.");
 
+    // Life events and work refusals (R-33 … R-35).
+    public static readonly ParameterDefinition WorkRefusalsBeforeShareCut = Define("dibao.workRefusal.consecutiveRefusalsToCut", ParameterType.Integer, "refusals", "Consecutive refusals of suitable work without justified reason after which the member's share is cut (R-35).");
+
     private static readonly FrozenDictionary<string, ParameterDefinition> ByKey =
         Definitions.ToFrozenDictionary(d => d.Key, StringComparer.Ordinal);
 
