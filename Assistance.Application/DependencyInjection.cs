@@ -26,6 +26,10 @@ public static class DependencyInjection
         services.AddScoped<Events.DomainEventCollector>();
         services.AddScoped<Events.IDomainEventSink, Events.AuditTrailSink>();
 
+        // Payment rolls and price subsidies.
+        services.AddScoped<PaymentRolls.PaymentRollGenerator>();
+        services.AddScoped<PriceIndices.PriceSubsidyCalculator>();
+
         // MediatR 5 nests behaviours in registration order: the first registered is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(DatabaseErrorBehaviour<,>));

@@ -74,5 +74,9 @@ public static class DependencyInjection
         services.AddScoped<IEnrolmentRepository, Workflow.EnrolmentRepository>();
         services.AddScoped<ICareAgreementRepository, Workflow.CareAgreementRepository>();
         services.AddScoped<IEligibilityAssessor, EngineEligibilityAssessor>();
+
+        // Payment rolls and price indices.
+        services.AddScoped<Application.PaymentRolls.IPaymentRollRepository, Payments.PaymentRollRepository>();
+        services.AddScoped<Application.PriceIndices.IPriceIndexRepository, Payments.PriceIndexRepository>();
     }
 }

@@ -54,6 +54,17 @@ public static class OperationDocs
         ["GetParameterHistory"] = "Superseded values stay visible; `asOf` shows what was believed at that instant (R-02).",
         ["ListPolicySources"] = "The documents rule traces cite (S0–S4, N-57, N-43 and the rest).",
         ["AssessHousehold"] = "Runs the eligibility engine: counted members (R-01), income and assets tests (R-10, R-11), tekun standards (R-12, R-13), dibao amount, class and stability (R-14, R-15), expenditure and marginal routes (R-16, R-17), and the household outcome (R-19). Every parameter read appears in the trace with its region, date and source. Nothing is stored.",
+        ["GeneratePaymentRoll"] = "R-40: one roll per county, month and programme, generated from the enrolments in force that month (start month = month after approval, N-57 Art.21; suspended pays nothing; gradual exit pays unchanged; ended pays through its end month) plus the price subsidy published that month (R-41) and re-issues of failed lines, with control totals. 201 when generated now; 200 with the existing roll when it exists (regenerate explicitly); 202 with `Operation-Location` when the estimated line count exceeds `PaymentRolls:AsyncThresholdLines`. Send `Idempotency-Key` to retry safely.",
+        ["GetPaymentRoll"] = "A roll outside the caller's region is 404. Superseded versions stay readable.",
+        ["RegeneratePaymentRoll"] = "Only the current version (409 `payment-roll.superseded` otherwise). Lines already paid stay in the old version and are not paid again; unpaid lines of the old version are never paid. Audited with the reason.",
+        ["ListPaymentRollLines"] = "Cursor pagination with `limit` and `cursor`; filter by `status` and `kind`.",
+        ["GetPaymentLineBasis"] = "The enrolment, the approval or the recorded amount change that set the amount (R-30, R-33), the assessment trace, and for a price subsidy the R-41 decision with its parameters.",
+        ["ExportPaymentRoll"] = "UTF-8 CSV with a header row, streamed row by row from the database. ID numbers are masked without `pii.read`.",
+        ["RecordBankReturn"] = "All or nothing: every row must name a line of this roll; Paid and Failed are final (409 `payment-roll.line-status-final`), repeating a status changes nothing. Failed lines are re-issued in the next month's roll (R-40).",
+        ["GetPaymentRollOperation"] = "Poll until Succeeded (with `rollId`) or Failed.",
+        ["RecordPriceIndex"] = "R-41: one index per region and index month (409 `price-index.exists`); the subsidy is paid in the roll of the publication month.",
+        ["ListPriceIndices"] = "Public statistics: indices of the region, its subtree and its ancestors. Cursor pagination.",
+        ["GetPriceSubsidyReport"] = "R-41; S1 一.4: triggered or not, the lines in current rolls and how many were paid (bank return) by the deadline (`priceSubsidy.paymentDeadline`).",
         ["AssessStoredHousehold"] = "Assesses the stored household as the engine would on approval (R-10 … R-19). A household outside the caller's region is 404. Nothing is stored.",
     };
 }

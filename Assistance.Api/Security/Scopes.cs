@@ -16,8 +16,13 @@ public static class Scopes
     public const string PiiRead = Application.Abstractions.PiiAccess.Scope;
     public const string AuditRead = "audit.read";
 
+    // Payment rolls, bank returns and the price subsidy report.
+    public const string PaymentsRead = "payments.read";
+    public const string PaymentsWrite = "payments.write";
+
     public static readonly IReadOnlyList<string> All =
     [
         RegistryRead, RegistryWrite, PolicyRead, PolicyAdmin, CasesRead, CasesWrite, CasesApprove, PiiRead, AuditRead,
+        PaymentsRead, PaymentsWrite,
     ];
 }
