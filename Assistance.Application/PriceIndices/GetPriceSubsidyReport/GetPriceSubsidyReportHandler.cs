@@ -39,7 +39,7 @@ public sealed class GetPriceSubsidyReportHandler(IPriceIndexRepository indices, 
         }
 
         var evaluation = await calculator.EvaluateAsync(index, region, cancellationToken).ConfigureAwait(false);
-        var endExclusive = new DateTimeOffset(deadline.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset);
+        var endExclusive = new DateTimeOffset(deadline.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
         var counts = await indices.SubsidyPaymentsAsync(scope, region, index.Id, endExclusive, cancellationToken).ConfigureAwait(false);
         bool? onTime = evaluation.Decision.Triggered ? counts.Lines > 0 && counts.PaidByDeadline == counts.Lines : null;
         return new PriceSubsidyReportDto(
