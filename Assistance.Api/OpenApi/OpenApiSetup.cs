@@ -31,6 +31,8 @@ public static class OpenApiSetup
         [Scopes.CasesApprove] = "Decide applications (county approval or rejection) and draw random checks.",
         [Scopes.PiiRead] = "See ID numbers unmasked (otherwise 320682********123X).",
         [Scopes.AuditRead] = "Read the audit trail.",
+        [Scopes.PaymentsRead] = "Read payment rolls, their lines, basis and bank export, and the price subsidy report.",
+        [Scopes.PaymentsWrite] = "Generate and regenerate payment rolls; record bank return files.",
     };
 
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
