@@ -106,7 +106,12 @@ public abstract class PaymentRollTestBase : WorkflowTestBase
     {
         var response = await Payments().PostJsonAsync("/api/v1/price-indices", new
         {
-            regionCode = CountyCode, indexMonth, cpiPercent = cpi, foodCpiPercent = foodCpi, publishedOn, source = "如皋市统计局月度发布",
+            regionCode = CountyCode,
+            indexMonth,
+            cpiPercent = cpi,
+            foodCpiPercent = foodCpi,
+            publishedOn,
+            source = "如皋市统计局月度发布",
         }, Guid.NewGuid().ToString());
         var body = await response.JsonAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body.ToJsonString());

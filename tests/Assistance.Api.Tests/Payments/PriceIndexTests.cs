@@ -57,13 +57,23 @@ public sealed class PriceIndexTests : PaymentRollTestBase
         await RecordIndexAsync("2025-01", 1.0m, 1.0m, "2025-02-10");
         var again = await Payments().PostJsonAsync("/api/v1/price-indices", new
         {
-            regionCode = CountyCode, indexMonth = "2025-01", cpiPercent = 4.0m, foodCpiPercent = 1.0m, publishedOn = "2025-02-11", source = "更正",
+            regionCode = CountyCode,
+            indexMonth = "2025-01",
+            cpiPercent = 4.0m,
+            foodCpiPercent = 1.0m,
+            publishedOn = "2025-02-11",
+            source = "更正",
         }, Guid.NewGuid().ToString());
         await again.ProblemAsync(HttpStatusCode.Conflict, "price-index.exists");
 
         var bad = await Payments().PostJsonAsync("/api/v1/price-indices", new
         {
-            regionCode = CountyCode, indexMonth = "2025-13", cpiPercent = 4.001m, foodCpiPercent = 1.0m, publishedOn = "2024-12-01", source = "x",
+            regionCode = CountyCode,
+            indexMonth = "2025-13",
+            cpiPercent = 4.001m,
+            foodCpiPercent = 1.0m,
+            publishedOn = "2024-12-01",
+            source = "x",
         }, Guid.NewGuid().ToString());
         var problem = await bad.ProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.SupersetOf(new[] { "indexMonth", "cpiPercent" }));
