@@ -90,6 +90,12 @@ builder.Services.AddAssistanceOpenApi();
 builder.Services.AddAssistanceCors(builder.Configuration, builder.Environment);
 builder.Services.AddAssistanceTelemetry(builder.Configuration);
 
+// Payment rolls: the size above which a generation answers 202 and runs in the background.
+builder.Services.AddSingleton(new Assistance.Application.PaymentRolls.PaymentRollSettings(
+    builder.Configuration.GetValue("PaymentRolls:AsyncThresholdLines", Assistance.Application.PaymentRolls.PaymentRollSettings.DefaultAsyncThresholdLines)));
+builder.Services.AddSingleton<Assistance.Api.Background.PaymentRollOperationRunner>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Assistance.Api.Background.PaymentRollOperationRunner>());
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
@@ -146,6 +152,8 @@ api.MapReviews();
 api.MapReviewMoratoriums();
 api.MapTemporaryAssistance();
 api.MapReserveFunds();
+api.MapPaymentRolls();
+api.MapPriceIndices();
 
 app.Run();
 return 0;

@@ -32,6 +32,9 @@ public static class DependencyInjection
         services.AddScoped<Overpayments.IPaidMonths, Overpayments.DerivedPaidMonths>();
         services.AddScoped<Reassessments.HouseholdReassessment>();
         services.AddScoped<LifeEvents.CountingStopEffects>();
+        // Payment rolls and price subsidies.
+        services.AddScoped<PaymentRolls.PaymentRollGenerator>();
+        services.AddScoped<PriceIndices.PriceSubsidyCalculator>();
 
         // MediatR 5 nests behaviours in registration order: the first registered is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));

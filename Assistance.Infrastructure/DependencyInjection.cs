@@ -104,5 +104,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Reassessments.IReassessmentTaskRepository, LifeEvents.ReassessmentTaskRepository>();
         services.AddScoped<Application.Enrolments.IWorkRefusalStore, LifeEvents.WorkRefusalStore>();
         services.AddScoped<Application.Enrolments.ITekunMinorQueries, LifeEvents.TekunMinorQueries>();
+        // Payment rolls and price indices.
+        services.AddScoped<Application.PaymentRolls.IPaymentRollRepository, Payments.PaymentRollRepository>();
+        services.AddScoped<Application.PriceIndices.IPriceIndexRepository, Payments.PriceIndexRepository>();
     }
 }

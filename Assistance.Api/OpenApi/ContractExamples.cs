@@ -85,6 +85,15 @@ public static class ContractExamples
         ["explanation"] = () => "House fire on the night of the emergency; cash paid at once, documents collected afterwards.",
         ["refusalReasons"] = () => "The expense is covered by medical insurance.",
         ["paperworkExplanation"] = () => "House fire on the night of the emergency; cash paid at once, documents collected afterwards.",
+
+        // Payment rolls and price indices.
+        ["month"] = () => "2026-11",
+        ["period"] = () => "2026-11",
+        ["indexMonth"] = () => "2026-10",
+        ["csv"] = () => "lineId,status,reference,reason\n3fa85f64-5717-4562-b3fc-2c963f66afa6,Paid,ICBC-20261125-0001,",
+        ["cpiPercent"] = () => 3.6m,
+        ["foodCpiPercent"] = () => 5.2m,
+        ["appliedPercent"] = () => 3.6m,
     };
 
     private static readonly Dictionary<string, JsonNode> Hand = new(StringComparer.Ordinal)

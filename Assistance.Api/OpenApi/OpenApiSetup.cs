@@ -34,8 +34,8 @@ public static class OpenApiSetup
         [Scopes.OpsRead] = "See the scheduled jobs, their last runs and next fire times.",
         [Scopes.OpsRun] = "Run a scheduled job now (once per period).",
         [Scopes.ReportsRead] = "Read reports for partner agencies (medical-insurance changes).",
-        [Scopes.PaymentsRead] = "Read township reserve funds (备用金) and their ledgers.",
-        [Scopes.PaymentsWrite] = "Pay temporary-assistance cases from the reserve fund and top funds up.",
+        [Scopes.PaymentsRead] = "Read payment rolls, their lines, basis and bank export, the price subsidy report, and township reserve funds (备用金) with their ledgers.",
+        [Scopes.PaymentsWrite] = "Generate and regenerate payment rolls, record bank return files, pay temporary-assistance cases from the reserve fund and top funds up.",
         [Scopes.EventsWrite] = "Partner agencies: report life events (death, imprisonment, release, birth …).",
     };
 

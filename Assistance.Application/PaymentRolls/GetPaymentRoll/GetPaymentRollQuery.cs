@@ -1,0 +1,5 @@
+namespace Assistance.Application.PaymentRolls.GetPaymentRoll;
+
+using Assistance.Application.Abstractions;
+
+public sealed record GetPaymentRollQuery(Guid Id) : IQuery<PaymentRollDto>;
