@@ -125,6 +125,7 @@ api.MapAuditEvents();
 api.MapPolicy();
 api.MapAssessments();
 api.MapBenchmarkBaseline(app.Configuration);
+api.MapHouseholdImports(app.Configuration); // issue 14: bulk import
 
 app.Run();
 return 0;
