@@ -185,6 +185,19 @@ internal sealed class HouseholdImportBody : IHouseholdImportBody, IAsyncDisposab
 
     public ValueTask DisposeAsync() => file.DisposeAsync();
 
+    /// <summary>
+    /// A JSON path names a field only when every part of it is a property of the household input: an invented
+    /// property name is the caller's input, which a problem never repeats.
+    /// </summary>
+    private static bool IsDeclared(string path) =>
+        path.Split('.').All(part => DeclaredNames.Contains(part.Split('[')[0]));
+
+    private static readonly HashSet<string> DeclaredNames = new[]
+        {
+            typeof(HouseholdInput), typeof(HouseholdMemberInput), typeof(AssetsInput), typeof(DisabilityInput), typeof(IncomeInput),
+        }
+        .SelectMany(t => t.GetProperties()).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The line parsed, or null for a blank line (blank lines are allowed and still counted).</summary>
     private ImportLine? Parse(int number, byte[] buffer, int start, int length)
     {
@@ -211,7 +224,7 @@ internal sealed class HouseholdImportBody : IHouseholdImportBody, IAsyncDisposab
         }
         catch (JsonException ex)
         {
-            var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "line";
+            var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) && IsDeclared(path[2..]) ? path[2..] : "line";
             return new ImportLine(number, null,
                 $"The line is not a valid household at '{field}': a value is malformed, of the wrong type, or not one of the allowed values.");
         }

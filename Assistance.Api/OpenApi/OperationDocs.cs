@@ -54,6 +54,8 @@ public static class OperationDocs
         ["GetParameterHistory"] = "Superseded values stay visible; `asOf` shows what was believed at that instant (R-02).",
         ["ListPolicySources"] = "The documents rule traces cite (S0–S4, N-57, N-43 and the rest).",
         ["AssessHousehold"] = "Runs the eligibility engine: counted members (R-01), income and assets tests (R-10, R-11), tekun standards (R-12, R-13), dibao amount, class and stability (R-14, R-15), expenditure and marginal routes (R-16, R-17), and the household outcome (R-19). Every parameter read appears in the trace with its region, date and source. Nothing is stored.",
+        // Issue 14: bulk import.
+        ["ImportHouseholds"] = "NDJSON (`application/x-ndjson`): one household per line in the shape of `POST /households`, checked by the same rules (ID numbers with a valid GB 11643 check digit agreeing with birth date and sex, at most one head (R-20), 1 to 30 members) and R-22: an ID number appears once in the whole file and belongs to no other household. Every household must lie in the caller's region. All or nothing in one transaction: a refused import lists the offending lines (`lines`, with line numbers) and writes nothing; a written one is one audit row with its counts. Synchronous; the body may be up to `Imports:MaxBodyBytes` (2 GiB). Send `Idempotency-Key` to retry safely (the key covers the body's SHA-256).",
         ["AssessStoredHousehold"] = "Assesses the stored household as the engine would on approval (R-10 … R-19). A household outside the caller's region is 404. Nothing is stored.",
     };
 }
