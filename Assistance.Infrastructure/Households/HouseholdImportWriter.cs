@@ -26,6 +26,7 @@ public sealed class HouseholdImportWriter(DbSession session) : IHouseholdImportW
         await connection.ExecuteAsync(new CommandDefinition(HouseholdImportSql.CreateStaging, transaction: transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
         var importer = await connection.BeginBinaryImportAsync(HouseholdImportSql.CopyStaging, cancellationToken).ConfigureAwait(false);
+        importer.Timeout = Timeout.InfiniteTimeSpan;
         return new Batch(connection, transaction, importer, scope);
     }
 
@@ -52,7 +53,7 @@ public sealed class HouseholdImportWriter(DbSession session) : IHouseholdImportW
             await importer.DisposeAsync().ConfigureAwait(false);
 
             var unknown = (await connection.QueryAsync<(int Line, string RegionCode)>(new CommandDefinition(
-                HouseholdImportSql.UnknownRegions, new { maxListed }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+                HouseholdImportSql.UnknownRegions, new { maxListed }, transaction, HouseholdImportSql.NoTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
             if (unknown.Count > 0)
             {
                 return new HouseholdImportOutcome(0, 0, 0, unknown, []);
@@ -62,11 +63,11 @@ public sealed class HouseholdImportWriter(DbSession session) : IHouseholdImportW
             try
             {
                 var households = await connection.ExecuteAsync(new CommandDefinition(
-                    HouseholdImportSql.InsertHouseholds, new { now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    HouseholdImportSql.InsertHouseholds, new { now }, transaction, commandTimeout: HouseholdImportSql.NoTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 var members = await connection.ExecuteAsync(new CommandDefinition(
-                    HouseholdImportSql.InsertMembers, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    HouseholdImportSql.InsertMembers, transaction: transaction, commandTimeout: HouseholdImportSql.NoTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 var incomes = await connection.ExecuteAsync(new CommandDefinition(
-                    HouseholdImportSql.InsertIncomes, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    HouseholdImportSql.InsertIncomes, transaction: transaction, commandTimeout: HouseholdImportSql.NoTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
                 return new HouseholdImportOutcome(households, members, incomes, [], []);
             }
@@ -76,7 +77,7 @@ public sealed class HouseholdImportWriter(DbSession session) : IHouseholdImportW
                 // which lines hold the numbers (ids and region codes only, through the definer function of 0025).
                 await transaction.RollbackAsync(Savepoint, cancellationToken).ConfigureAwait(false);
                 var holders = await connection.QueryAsync<(int Line, string IdNumber, Guid HouseholdId, string RegionCode)>(new CommandDefinition(
-                    HouseholdImportSql.Holders, new { maxListed }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    HouseholdImportSql.Holders, new { maxListed }, transaction, HouseholdImportSql.NoTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 return new HouseholdImportOutcome(0, 0, 0, [],
                     holders.Select(h => new ImportedIdNumberHolder(h.Line, new IdNumberHolder(h.IdNumber, h.HouseholdId, RegionCode.Parse(h.RegionCode)))).ToList());
             }
@@ -104,6 +105,12 @@ public sealed class HouseholdImportWriter(DbSession session) : IHouseholdImportW
 /// <summary>The SQL of the import path: staging table, its COPY, the moves into the register and the R-22 diagnosis.</summary>
 internal static class HouseholdImportSql
 {
+    /// <summary>
+    /// A large import's statements run for minutes: no command timeout (the general one is 30 s); the request's
+    /// cancellation still stops them.
+    /// </summary>
+    public const int NoTimeout = 0;
+
     public const string CreateStaging =
         """
         CREATE TEMP TABLE household_import_rows (
