@@ -53,7 +53,8 @@ public sealed record ImportLine(int Number, HouseholdInput? Household, string? E
 /// </summary>
 public interface IHouseholdImportBody
 {
-    IAsyncEnumerable<ImportLine> ReadAsync(CancellationToken cancellationToken);
+    /// <summary>The non-blank lines in order, in chunks (each chunk parsed on all cores).</summary>
+    IAsyncEnumerable<IReadOnlyList<ImportLine>> ReadAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A household of the file the database refused under R-22: the ID number is held elsewhere.</summary>

@@ -1,5 +1,6 @@
 namespace Assistance.Application.Households.ImportHouseholds;
 
+using System.Threading.Channels;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Households.CreateHousehold;
 using Assistance.Domain.Common;
@@ -35,45 +36,74 @@ public sealed class ImportHouseholdsHandler(
         var households = 0;
 
         await using var batch = await writer.BeginAsync(user.Scope, cancellationToken).ConfigureAwait(false);
-        await foreach (var line in request.Body.ReadAsync(cancellationToken).ConfigureAwait(false))
+
+        // Parsing and the per-household checks are independent: a producer runs them on all cores, chunk by chunk,
+        // while this loop takes the checked chunks in line order for what depends on order (R-22 within the file,
+        // the first error stopping the writes) and streams them into the COPY.
+        var checkedChunks = Channel.CreateBounded<Checked[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => ProduceAsync(request.Body, validator, now, checkedChunks.Writer, stop.Token), stop.Token);
+        try
         {
-            if (errors.Count + outOfScope.Count >= MaxListedErrors)
+            await foreach (var chunk in checkedChunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                truncated = true;
-                break;
-            }
-
-            var refused = Check(line, validator, now, out var household);
-            if (refused is not null)
-            {
-                errors.AddRange(refused);
-                continue;
-            }
-
-            if (!user.Scope.Includes(household!.Region))
-            {
-                outOfScope.Add(new ImportLineError(line.Number, "regionCode", "import.out-of-scope",
-                    $"Region {household.Region.Value} is outside your region ({user.Region.Value}); import it from an account of that region."));
-                continue;
-            }
-
-            var duplicate = false;
-            for (var i = 0; i < household.Members.Count; i++)
-            {
-                var id = household.Members[i].IdNumber;
-                if (!firstLine.TryAdd(Pack(id.Value), line.Number))
+                foreach (var (line, refused, household) in chunk)
                 {
-                    duplicate = true;
-                    var rule = new PersonBelongsToOneHousehold(id, null, otherHouseholdVisible: false);
-                    errors.Add(new ImportLineError(line.Number, $"members[{i}].idNumber", rule.Code,
-                        $"ID number {id.Masked} is already given on line {firstLine[Pack(id.Value)]} of this import: one person belongs to one household ({rule.Source})."));
+                    if (errors.Count + outOfScope.Count >= MaxListedErrors)
+                    {
+                        truncated = true;
+                        break;
+                    }
+
+                    if (refused is not null)
+                    {
+                        errors.AddRange(refused);
+                        continue;
+                    }
+
+                    if (!user.Scope.Includes(household!.Region))
+                    {
+                        outOfScope.Add(new ImportLineError(line, "regionCode", "import.out-of-scope",
+                            $"Region {household.Region.Value} is outside your region ({user.Region.Value}); import it from an account of that region."));
+                        continue;
+                    }
+
+                    var duplicate = false;
+                    for (var i = 0; i < household.Members.Count; i++)
+                    {
+                        var id = household.Members[i].IdNumber;
+                        if (!firstLine.TryAdd(Pack(id.Value), line))
+                        {
+                            duplicate = true;
+                            var rule = new PersonBelongsToOneHousehold(id, null, otherHouseholdVisible: false);
+                            errors.Add(new ImportLineError(line, $"members[{i}].idNumber", rule.Code,
+                                $"ID number {id.Masked} is already given on line {firstLine[Pack(id.Value)]} of this import: one person belongs to one household ({rule.Source})."));
+                        }
+                    }
+
+                    if (!duplicate && errors.Count == 0 && outOfScope.Count == 0)
+                    {
+                        await batch.AddAsync(household, line, cancellationToken).ConfigureAwait(false);
+                        households++;
+                    }
+                }
+
+                if (truncated)
+                {
+                    break;
                 }
             }
-
-            if (!duplicate && errors.Count == 0 && outOfScope.Count == 0)
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
             {
-                await batch.AddAsync(household, line.Number, cancellationToken).ConfigureAwait(false);
-                households++;
+                await producer.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Stopped on purpose: the listing was full or the loop failed.
             }
         }
 
@@ -115,6 +145,31 @@ public sealed class ImportHouseholdsHandler(
                 new { result.Households, result.Members, result.Incomes, result.ContentSha256, request.ContentLength }, null),
             cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    private static async Task ProduceAsync(
+        IHouseholdImportBody body, CreateHouseholdValidator validator, DateTimeOffset now, ChannelWriter<Checked[]> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var lines in body.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var chunk = new Checked[lines.Count];
+                Parallel.For(0, lines.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                {
+                    var refused = Check(lines[i], validator, now, out var household);
+                    chunk[i] = new Checked(lines[i].Number, refused, household);
+                });
+                await writer.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+            }
+
+            writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
+            throw;
+        }
     }
 
     /// <summary>The line's problems as line errors, or null and the checked aggregate.</summary>
@@ -192,6 +247,8 @@ public sealed class ImportHouseholdsHandler(
 
         return (value * 11) + (idNumber[17] is 'X' or 'x' ? 10 : idNumber[17] - '0');
     }
+
+    private readonly record struct Checked(int Line, List<ImportLineError>? Refused, Household? Household);
 
     private static string JsonPath(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
