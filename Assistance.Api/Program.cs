@@ -154,6 +154,7 @@ api.MapTemporaryAssistance();
 api.MapReserveFunds();
 api.MapPaymentRolls();
 api.MapPriceIndices();
+api.MapHouseholdImports(app.Configuration); // issue 14: bulk import
 
 app.Run();
 return 0;

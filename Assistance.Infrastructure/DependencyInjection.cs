@@ -53,6 +53,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Assessments.IHouseholdSnapshotQueries, HouseholdSnapshotQueries>();
         services.AddScoped<IHouseholdRepository, HouseholdRepository>();
         services.AddScoped<IHouseholdQueries, HouseholdQueries>();
+        // Household imports (issue 14): binary COPY into staging, set-based moves into the register.
+        services.AddScoped<IHouseholdImportWriter, HouseholdImportWriter>();
         services.AddSingleton<IStartupSeeder, DemoHouseholdSeeder>();
         AddEarlyWarning(services);
         return services;

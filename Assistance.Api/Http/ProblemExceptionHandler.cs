@@ -60,6 +60,11 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
                 await ProblemDetailsSetup.WriteAsync(httpContext, 412, $"{Kebab(mismatch.Entity)}.version-mismatch", "The resource has changed.",
                     mismatch.Message).ConfigureAwait(false);
                 return true;
+            case Application.Households.HouseholdImportRejectedException import:
+                // Every refused line at once (up to a cap), by line number: nothing of the import was written.
+                await ProblemDetailsSetup.WriteAsync(httpContext, import.Status, import.Code, "The import was refused; nothing was written.", import.Message,
+                    extensions: new Dictionary<string, object?> { ["lines"] = import.Errors, ["truncated"] = import.Truncated }).ConfigureAwait(false);
+                return true;
             case IdempotencyKeyReusedException reused:
                 await ProblemDetailsSetup.WriteAsync(httpContext, 422, "idempotency.key-reused", "Idempotency-Key reused.", reused.Message)
                     .ConfigureAwait(false);

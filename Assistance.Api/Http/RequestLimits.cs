@@ -40,9 +40,12 @@ public static class RequestLimits
     /// Caps request bodies (Kestrel enforces it while reading; a declared Content-Length over the cap is refused
     /// up front) so nobody can tie the service up with a huge payload.
     /// </summary>
-    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long maxBytes) =>
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long generalMaxBytes) =>
         app.Use(async (context, next) =>
         {
+            // An endpoint that declares its own limit (the household import) gets it instead of the general cap.
+            var maxBytes = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? generalMaxBytes;
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
             {
                 feature.MaxRequestBodySize = maxBytes;

@@ -121,7 +121,9 @@ public static class TextRuleMiddleware
 
     private static bool HasJsonBody(HttpRequest request) =>
         (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
-        && request.ContentType is { } type && type.Contains("json", StringComparison.OrdinalIgnoreCase);
+        && request.ContentType is { } type && type.Contains("json", StringComparison.OrdinalIgnoreCase)
+        // NDJSON imports are checked line by line as they are read (HouseholdImportBody), never buffered whole here.
+        && !type.Contains(Endpoints.HouseholdImportEndpoints.NdjsonMediaType, StringComparison.OrdinalIgnoreCase);
 
     private static async Task<ArrayBufferWriter<byte>> ReadAsync(Stream body, CancellationToken cancellationToken)
     {

@@ -58,6 +58,7 @@ public static class ContractExamples
         ["title"] = () => "如皋市最低生活保障标准调整通知",
         ["jurisdiction"] = () => ExampleRegion,
         ["relationship"] = () => "Spouse",
+        ["contentSha256"] = () => "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", // household imports (issue 14)
         ["entityType"] = () => "household",
         ["entityId"] = () => "3fa85f64-5717-4562-b3fc-2c963f66afa6",
         ["action"] = () => "household.created",

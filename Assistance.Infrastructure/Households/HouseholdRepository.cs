@@ -114,8 +114,8 @@ public sealed class HouseholdQueries(DbSession session) : IHouseholdQueries
     public async Task<Household?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await HouseholdSql.LoadOneAsync(connection, session.Transaction, id, scope.Prefix, cancellationToken).ConfigureAwait(false);
+        var (connection, transaction, regionPrefixToSet) = await session.BatchedReadAsync(cancellationToken).ConfigureAwait(false);
+        return await HouseholdSql.LoadOneAsync(connection, transaction, regionPrefixToSet, id, scope.Prefix, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Household>> ListAsync(RegionScope scope, Guid? afterId, int limit, CancellationToken cancellationToken)

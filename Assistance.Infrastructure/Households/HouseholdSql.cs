@@ -64,10 +64,15 @@ internal static class HouseholdSql
     /// One household by id within a region prefix: the three reads in one round trip (the GET path; the profile of
     /// GET /households/{id} was round trips, docs/benchmarks.md).
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="regionPrefixToSet"/> (no transaction open) the batch starts by setting the row-level
+    /// security prefix itself, in the implicit transaction PostgreSQL gives the batch (see DbSession.BatchedReadAsync).
+    /// </remarks>
     public static async Task<Household?> LoadOneAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, string prefix, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string? regionPrefixToSet, Guid id, string prefix, CancellationToken cancellationToken)
     {
         await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
+            (regionPrefixToSet is null ? string.Empty : "SELECT set_config('assistance.region_prefix', @regionPrefixToSet, true);\n") +
             """
             SELECT id, region_code, residence, address, financial_assets, motor_vehicles, monthly_rigid_expenditure,
                    version, created_at, updated_at
@@ -85,9 +90,14 @@ internal static class HouseholdSql
             WHERE m.household_id = @id AND starts_with(h.region_code, @prefix)
             ORDER BY i.member_id, i.position;
             """,
-            new { id, prefix },
+            new { id, prefix, regionPrefixToSet },
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (regionPrefixToSet is not null)
+        {
+            await grid.ReadSingleAsync<string>().ConfigureAwait(false);
+        }
+
         var rows = (await grid.ReadAsync<HouseholdRow>().ConfigureAwait(false)).AsList();
         var members = (await grid.ReadAsync<MemberRow>().ConfigureAwait(false)).AsList();
         var incomes = (await grid.ReadAsync<IncomeRow>().ConfigureAwait(false)).ToLookup(i => i.member_id);

@@ -33,6 +33,18 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ICurrentUser user, Da
         return conn;
     }
 
+    /// <summary>
+    /// For one batched read (GET /households/{id}): the open connection and, when no transaction carries the region
+    /// yet, the prefix the batch must set in its first statement. PostgreSQL runs a batch sent without a transaction as
+    /// one implicit transaction, so <c>set_config(…, true)</c> holds for the batch's reads and ends with it: one round
+    /// trip instead of three (set_config, the read, ROLLBACK), and still fail-closed afterwards.
+    /// </summary>
+    public async Task<(NpgsqlConnection Connection, NpgsqlTransaction? Transaction, string? RegionPrefixToSet)> BatchedReadAsync(CancellationToken cancellationToken)
+    {
+        var conn = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return Transaction is not null ? (conn, Transaction, null) : (conn, null, RegionPrefix());
+    }
+
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
         if (IsActive)

@@ -149,6 +149,32 @@ public sealed class DatabaseHardeningTests : ApiTestBase
     }
 
     [Test]
+    public async Task BatchedHouseholdRead_WithoutTheApplicationFilter_StillFilteredByTheDatabase_AndLeavesNoRegionBehind()
+    {
+        // GET /households/{id} sets the region in its own batch (issue 14: one round trip). Asked with a national scope
+        // (as if the application filter were forgotten) by a Rugao session, the database still hides Bengbu's household.
+        var rugaoId = await ScalarAsync<Guid>($"SELECT id FROM households WHERE region_code = '{Rugao}001' LIMIT 1");
+        var bengbuId = await ScalarAsync<Guid>($"SELECT id FROM households WHERE region_code = '{Bengbu}' LIMIT 1");
+        await using var dataSource = NpgsqlDataSource.Create(AppConnectionString);
+        var settings = DatabaseSettings.From(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ASSISTANCE_DB"] = Factory.ConnectionString }).Build());
+        await using var session = new DbSession(dataSource, new FixedUser(RegionCode.Parse(Rugao)), new DatabaseErrors(settings));
+        var queries = new HouseholdQueries(session);
+
+        var own = await queries.GetAsync(RegionScope.National, rugaoId, CancellationToken.None);
+        var other = await queries.GetAsync(RegionScope.National, bengbuId, CancellationToken.None);
+
+        Assert.That(own?.Id, Is.EqualTo(rugaoId), "the folded set_config applies to the reads of its batch");
+        Assert.That(other, Is.Null, "row-level security filtered the other region's household");
+        Assert.That(session.Transaction, Is.Null, "no transaction left to end: the batch was its own");
+
+        // After the batch the setting is gone (it was transaction-local): the same connection sees nothing.
+        var (connection, _, _) = await session.BatchedReadAsync(CancellationToken.None);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM households", connection);
+        Assert.That((long)(await count.ExecuteScalarAsync())!, Is.Zero);
+    }
+
+    [Test]
     public async Task IdempotentReplay_FromAnotherRegionOfTheSameSubject_NeverSeesTheStoredResponse()
     {
         var body = SimpleHousehold(Rugao + "002");
@@ -227,6 +253,14 @@ public sealed class DatabaseHardeningTests : ApiTestBase
         {
             await ExecuteAsOwnerAsync($"ALTER DATABASE \"{database}\" CONNECTION LIMIT -1");
         }
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<long> CountAsync(string connectionString, string? prefix, string from)

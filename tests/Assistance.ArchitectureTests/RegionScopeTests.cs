@@ -22,6 +22,9 @@ public sealed class RegionScopeTests
         "IJobRunner", // system work: job runs are national and carry no region (the alerts they raise are region-owned and read through IAlertRepository)
         "ICommand", "ICommandHandler", "ICommandMarker", "IQuery", "IQueryHandler", "ISender", "IHouseholdFields",
         "ICurrentUser", "IUnitOfWork", "IUnitOfWorkTransientDetector", "IDatabaseErrorTranslator",
+        // Household imports: the body is the request, not data; a batch is bound to the RegionScope given to
+        // IHouseholdImportWriter.BeginAsync (which takes it) and requires it of every household it stages.
+        "IHouseholdImportBody", "IHouseholdImportBatch",
     ];
 
     /// <summary>R-21/R-22 are national: these look across regions on purpose, through database functions.</summary>

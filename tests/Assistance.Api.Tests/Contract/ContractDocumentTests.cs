@@ -80,7 +80,8 @@ public sealed class ContractDocumentTests : ApiTestBase
 
             if (operation["requestBody"] is { } body)
             {
-                if (body["content"]!["application/json"]?["example"] is null)
+                // JSON bodies, and NDJSON (household imports: the example is one line's household).
+                if ((body["content"]!["application/json"] ?? body["content"]!["application/x-ndjson"])?["example"] is null)
                 {
                     problems.Add($"{name}: request body has no example");
                 }

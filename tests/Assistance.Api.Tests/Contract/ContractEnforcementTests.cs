@@ -195,7 +195,7 @@ public sealed partial class ContractEnforcementTests : ApiTestBase
         return directory?.FullName ?? throw new InvalidOperationException("Assistance.sln not found.");
     }
 
-    [GeneratedRegex(@"(?:Code\s*=>\s*|BusinessRuleViolationException\(\s*|WriteAsync\([^,;]+,\s*\d+,\s*|\d{3}\s*=>\s*)""(?<code>[a-z]+(?:-[a-z]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+)""")]
+    [GeneratedRegex(@"(?:Code\s*=>\s*|BusinessRuleViolationException\(\s*|RejectedException\(\s*\d{3},\s*|WriteAsync\([^,;]+,\s*\d+,\s*|\d{3}\s*=>\s*)""(?<code>[a-z]+(?:-[a-z]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+)""")]
     private static partial Regex CodeLiteral();
 
     [GeneratedRegex(@"(?<kind>NotFound|VersionMismatch)Exception\(""(?<entity>[A-Za-z]+)""")]

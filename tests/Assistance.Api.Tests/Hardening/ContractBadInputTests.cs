@@ -82,11 +82,13 @@ public sealed partial class ContractBadInputTests : ApiTestBase
 
         if (operation.Definition["requestBody"] is JsonObject requestBody)
         {
-            var schema = requestBody["content"]!["application/json"]!["schema"]!;
+            // JSON, or NDJSON for household imports (each bad body is then one bad line).
+            var mediaType = requestBody["content"]!.AsObject().Select(c => c.Key).First();
+            var schema = requestBody["content"]![mediaType]!["schema"]!;
             var sample = Sample(schema, 0) ?? new JsonObject();
             foreach (var (label, bytes) in BadBodies(schema, sample))
             {
-                requests.Add(($"body {label}", () => Request(operation, url, "text/html", bytes)));
+                requests.Add(($"body {label}", () => Request(operation, url, "text/html", bytes, mediaType)));
             }
 
             requests.Add(("body as text/plain", () => Request(operation, url, null, Encoding.UTF8.GetBytes(sample.ToJsonString()), "text/plain")));
