@@ -29,7 +29,6 @@ public sealed class CountingStopEffects(
     IReassessmentTaskRepository tasks,
     IPaidMonths paidMonths,
     HouseholdReassessment reassessment,
-    IAuditLog audit,
     TimeProvider clock)
 {
     public async Task<LifeEventEffectsDto> ApplyAsync(RegionScope scope, LifeEvent lifeEvent, Household household, DateOnly today, CancellationToken cancellationToken)
@@ -43,11 +42,9 @@ public sealed class CountingStopEffects(
             return LifeEventEffectsDto.None with { ReassessmentTaskId = task.Id };
         }
 
-        var snapshot = household.ToAuditSnapshot();
         if (household.ChangeMemberStatus(memberId, statusAfter) != statusAfter)
         {
             await households.UpdateAsync(scope, household, HouseholdRegistration.Now(clock), cancellationToken).ConfigureAwait(false);
-            await HouseholdRegistration.AuditAsync(audit, "MemberStatusChanged", household, snapshot, cancellationToken).ConfigureAwait(false);
         }
 
         var counted = household.Members.Where(m => m.Details.Status == MemberStatus.Present).Select(m => m.Id).ToHashSet();

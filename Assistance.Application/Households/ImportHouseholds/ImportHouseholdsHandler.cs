@@ -191,16 +191,16 @@ public sealed class ImportHouseholdsHandler(
 
         try
         {
-            var members = command.Members!
+            var members = command.Request.Members!
                 .Select((m, i) => (Id: Guid.CreateVersion7(), Details: m.ToDetails(m.ResolveIdNumber(null, $"members[{i}]."))))
                 .ToList();
             household = Household.Register(
                 Guid.CreateVersion7(),
-                RegionCode.Parse(command.RegionCode),
-                command.Residence!.Value,
-                command.Address!.Trim(),
-                command.Assets.ToAssets(),
-                HouseholdMapping.Money(command.MonthlyRigidExpenditure ?? 0m),
+                RegionCode.Parse(command.Request.RegionCode),
+                command.Request.Residence!.Value,
+                command.Request.Address!.Trim(),
+                command.Request.Assets.ToAssets(),
+                HouseholdMapping.Money(command.Request.MonthlyRigidExpenditure ?? 0m),
                 members,
                 now);
             return null;

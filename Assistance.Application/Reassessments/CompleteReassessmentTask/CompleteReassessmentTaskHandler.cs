@@ -20,7 +20,6 @@ public sealed class CompleteReassessmentTaskHandler(
     IEnrolmentRepository enrolments,
     ILifeEventRepository lifeEvents,
     HouseholdReassessment reassessment,
-    IAuditLog audit,
     ICurrentUser user,
     TimeProvider clock) : ICommandHandler<CompleteReassessmentTaskCommand, ReassessmentTaskDto>
 {
@@ -37,10 +36,8 @@ public sealed class CompleteReassessmentTaskHandler(
 
         if (task.Trigger == LifeEventType.Release && task.MemberId is { } memberId && household.FindMember(memberId) is { Details.Status: MemberStatus.Imprisoned })
         {
-            var snapshot = household.ToAuditSnapshot();
-            household.ChangeMemberStatus(memberId, MemberStatus.Present);
+                household.ChangeMemberStatus(memberId, MemberStatus.Present);
             await households.UpdateAsync(scope, household, HouseholdRegistration.Now(clock), cancellationToken).ConfigureAwait(false);
-            await HouseholdRegistration.AuditAsync(audit, "MemberStatusChanged", household, snapshot, cancellationToken).ConfigureAwait(false);
         }
 
         var active = (await enrolments.ListAsync(scope, null, null, household.Id, null, Cursor.MaxLimit, cancellationToken).ConfigureAwait(false))
