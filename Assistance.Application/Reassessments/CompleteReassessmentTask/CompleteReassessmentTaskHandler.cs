@@ -36,7 +36,7 @@ public sealed class CompleteReassessmentTaskHandler(
 
         if (task.Trigger == LifeEventType.Release && task.MemberId is { } memberId && household.FindMember(memberId) is { Details.Status: MemberStatus.Imprisoned })
         {
-                household.ChangeMemberStatus(memberId, MemberStatus.Present);
+            household.ChangeMemberStatus(memberId, MemberStatus.Present);
             await households.UpdateAsync(scope, household, HouseholdRegistration.Now(clock), cancellationToken).ConfigureAwait(false);
         }
 
