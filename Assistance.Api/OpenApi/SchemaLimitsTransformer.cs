@@ -34,6 +34,14 @@ public sealed class SchemaLimitsTransformer : IOpenApiSchemaTransformer
             schema.Maximum = MaxSafeInteger.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        // Maps of counts (a job run's counts): non-negative tallies, bounded like every other integer.
+        if (schema.AdditionalProperties is { Type: { } valueType } counts && valueType.HasFlag(JsonSchemaType.Integer)
+            && counts is OpenApiSchema countSchema && countSchema.Minimum is null && countSchema.Maximum is null)
+        {
+            countSchema.Minimum = "0";
+            countSchema.Maximum = MaxSafeInteger.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return Task.CompletedTask;
     }
 

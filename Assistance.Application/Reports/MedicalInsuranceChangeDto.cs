@@ -21,15 +21,15 @@ public sealed record MedicalInsuranceChangeDto(
     Guid EnrolmentId,
     Programme Programme,
     [property: MaxLength(12)] string RegionCode,
-    DateOnly StartMonth,
+    DateOnly FirstPaidMonth,
     DateOnly? EndedOn);
 
 /// <summary>A page of the month's changes with the month's totals.</summary>
 public sealed record MedicalInsuranceChangesReport(
     [property: MaxLength(7)] string Month,
     [property: MaxLength(12)] string RegionCode,
-    long Started,
-    long Ended,
+    [property: Range(0, long.MaxValue)] long Started,
+    [property: Range(0, long.MaxValue)] long Ended,
     [property: MaxLength(200)] IReadOnlyList<MedicalInsuranceChangeDto> Items,
     [property: MaxLength(500)] string? NextCursor);
 

@@ -44,7 +44,7 @@ public sealed class MedicalInsuranceReportTests : ApiTestBase
             Assert.That((string?)ended["idNumber"], Is.EqualTo(ending.Members[0].IdNumber));
             Assert.That((string?)ended["programme"], Is.EqualTo("DibaoMarginal"));
             Assert.That((string?)ended["effectiveOn"], Is.EqualTo("2026-11-02"));
-            Assert.That((string?)ended["startMonth"], Is.EqualTo("2025-02-01"));
+            Assert.That((string?)ended["firstPaidMonth"], Is.EqualTo("2025-02-01"));
             Assert.That(items.Select(i => (string?)i["enrolmentId"]), Has.None.EqualTo(elsewhere.Enrolment.Id.ToString()), "another county");
             Assert.That(items.Select(i => (string?)i["enrolmentId"]), Has.None.EqualTo(earlier.Enrolment.Id.ToString()), "started in October");
         });
