@@ -8,6 +8,7 @@ using Assistance.Application;
 using Assistance.Application.Abstractions;
 using Assistance.Infrastructure;
 using Assistance.Infrastructure.Persistence;
+using Assistance.Infrastructure.Partners;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (args.Length > 0 && args[0] == "dev-token")
@@ -81,6 +82,10 @@ builder.Services.AddAssistanceOpenApi();
 builder.Services.AddAssistanceCors(builder.Configuration, builder.Environment);
 builder.Services.AddAssistanceTelemetry(builder.Configuration);
 
+// Partner agencies (issue 13): agency table, status-query limits, subscriptions and webhook delivery.
+builder.Services.AddSingleton(PartnerAgencies.From(builder.Configuration));
+builder.Services.AddPartners(builder.Configuration, builder.Environment);
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
@@ -103,6 +108,7 @@ app.UseSwaggerUI(options =>
 app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UsePartnerAudit();
 app.UseAuthorization();
 app.UseTextRule();
 
@@ -125,6 +131,8 @@ api.MapAuditEvents();
 api.MapPolicy();
 api.MapAssessments();
 api.MapBenchmarkBaseline(app.Configuration);
+api.MapStatusQueries();
+api.MapSubscriptions();
 
 app.Run();
 return 0;

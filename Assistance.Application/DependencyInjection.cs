@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<Applications.ApplicationTransitions>();
         services.AddScoped<Events.DomainEventCollector>();
         services.AddScoped<Events.IDomainEventSink, Events.AuditTrailSink>();
+        services.AddScoped<Events.IDomainEventSink, Events.OutboxSink>(); // partner events (issue 13), same transaction
 
         // MediatR 5 nests behaviours in registration order: the first registered is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));

@@ -16,8 +16,14 @@ public static class Scopes
     public const string PiiRead = Application.Abstractions.PiiAccess.Scope;
     public const string AuditRead = "audit.read";
 
+    // Partner agencies (issue 13): status queries and webhook subscriptions.
+    public const string StatusQuery = "status.query";
+    public const string SubscriptionsRead = "subscriptions.read";
+    public const string SubscriptionsWrite = "subscriptions.write";
+
     public static readonly IReadOnlyList<string> All =
     [
         RegistryRead, RegistryWrite, PolicyRead, PolicyAdmin, CasesRead, CasesWrite, CasesApprove, PiiRead, AuditRead,
+        StatusQuery, SubscriptionsRead, SubscriptionsWrite,
     ];
 }

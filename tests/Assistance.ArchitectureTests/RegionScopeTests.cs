@@ -21,6 +21,8 @@ public sealed class RegionScopeTests
         "IDomainEventSink", // receives events already produced through scoped repositories; each event names its region
         "ICommand", "ICommandHandler", "ICommandMarker", "IQuery", "IQueryHandler", "ISender", "IHouseholdFields",
         "ICurrentUser", "IUnitOfWork", "IUnitOfWorkTransientDetector", "IDatabaseErrorTranslator",
+        "IOutbox", // like IDomainEventSink: appends events already produced through scoped repositories, each naming its region
+        "IWebhookSecretProtector", // encryption, no data
     ];
 
     /// <summary>R-21/R-22 are national: these look across regions on purpose, through database functions.</summary>

@@ -1,0 +1,10 @@
+namespace Assistance.Application.Events;
+
+/// <summary>
+/// Appends partner events in the current transaction, together with one pending delivery per matching subscription
+/// (type subscribed, event region inside the subscription's region): a change and its notifications commit together.
+/// </summary>
+public interface IOutbox
+{
+    Task AppendAsync(PartnerEvent partnerEvent, CancellationToken cancellationToken);
+}
