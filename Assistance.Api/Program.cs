@@ -23,6 +23,13 @@ if (args.Length > 0 && args[0] == "dev-id")
     return DevId.Run(args[1..], Console.Out, Console.Error);
 }
 
+// Load tests and benchmarks (scripts/synthetic-data.sh): synthetic enrolled households into the database of ASSISTANCE_DB.
+if (args.Length > 0 && args[0] == "synthetic-data")
+{
+    return await Assistance.Infrastructure.Synthetic.SyntheticDataCommand.RunAsync(
+        args[1..], Environment.GetEnvironmentVariable("ASSISTANCE_DB"), Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // JSON console logs carry the trace id of the request (scopes on), never request bodies.
