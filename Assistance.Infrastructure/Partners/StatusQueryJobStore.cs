@@ -42,9 +42,11 @@ public sealed class StatusQueryJobStore(DbSession session, TimeProvider clock) :
         return row is null
             ? null
             : new StatusQueryJobDto(
-                row.Id, Enum.Parse<StatusQueryJobStatus>(row.Status), row.ItemCount, row.CreatedAt, row.CompletedAt,
+                row.Id, Enum.Parse<StatusQueryJobStatus>(row.Status), row.ItemCount, Utc(row.CreatedAt), row.CompletedAt is { } completed ? Utc(completed) : null,
                 row.Results is null ? [] : JsonSerializer.Deserialize<StatusAnswer[]>(row.Results, Json)!);
     }
 
-    private sealed record JobRow(Guid Id, string Status, int ItemCount, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, string? Results);
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private sealed record JobRow(Guid Id, string Status, int ItemCount, DateTime CreatedAt, DateTime? CompletedAt, string? Results);
 }

@@ -9,7 +9,7 @@ using Dapper;
 /// <summary>Subscriptions (0200) and their dead letters.</summary>
 public sealed class SubscriptionRepository(DbSession session, TimeProvider clock) : ISubscriptionRepository
 {
-    private const string Columns = "id, agency, callback_url, event_types, subscriber_region, created_at";
+    private const string Columns = "id, agency, callback_url, array_to_string(event_types, ',') AS event_types, subscriber_region, created_at";
 
     public async Task AddAsync(RegionScope scope, SubscriptionDto subscription, string subject, string protectedSecret, CancellationToken cancellationToken)
     {
@@ -87,7 +87,7 @@ public sealed class SubscriptionRepository(DbSession session, TimeProvider clock
             ORDER BY d.dead_lettered_at, d.id LIMIT @limit
             """,
             new { subscriptionId, prefix = scope.Prefix, limit }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new DeadLetterDto(r.DeliveryId, r.EventId, Enum.Parse<PartnerEventType>(r.Type), r.OccurredAt, r.Attempts, r.LastError, r.DeadLetteredAt))
+        return rows.Select(r => new DeadLetterDto(r.DeliveryId, r.EventId, Enum.Parse<PartnerEventType>(r.Type), Utc(r.OccurredAt), r.Attempts, r.LastError, Utc(r.DeadLetteredAt)))
             .ToList();
     }
 
@@ -106,11 +106,13 @@ public sealed class SubscriptionRepository(DbSession session, TimeProvider clock
             .ConfigureAwait(false) == 1;
     }
 
-    private sealed record Row(Guid Id, string Agency, string CallbackUrl, string[] EventTypes, string SubscriberRegion, DateTimeOffset CreatedAt)
+    private sealed record Row(Guid Id, string Agency, string CallbackUrl, string EventTypes, string SubscriberRegion, DateTime CreatedAt)
     {
         public SubscriptionDto ToDto() =>
-            new(Id, Agency, CallbackUrl, EventTypes.Select(Enum.Parse<PartnerEventType>).ToList(), SubscriberRegion, CreatedAt);
+            new(Id, Agency, CallbackUrl, EventTypes.Split(',').Select(Enum.Parse<PartnerEventType>).ToList(), SubscriberRegion, Utc(CreatedAt));
     }
 
-    private sealed record DeadRow(long DeliveryId, Guid EventId, string Type, DateTimeOffset OccurredAt, int Attempts, string? LastError, DateTimeOffset DeadLetteredAt);
+    private sealed record DeadRow(long DeliveryId, Guid EventId, string Type, DateTime OccurredAt, int Attempts, string? LastError, DateTime DeadLetteredAt);
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

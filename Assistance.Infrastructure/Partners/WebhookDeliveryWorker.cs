@@ -228,7 +228,7 @@ public sealed partial class WebhookDeliveryWorker : BackgroundService
             writer.WriteStartObject();
             writer.WriteString("eventId", row.EventId);
             writer.WriteString("type", row.Type);
-            writer.WriteString("occurredAt", row.OccurredAt.ToUniversalTime());
+            writer.WriteString("occurredAt", new DateTimeOffset(DateTime.SpecifyKind(row.OccurredAt, DateTimeKind.Utc)));
             writer.WritePropertyName("data");
             writer.WriteRawValue(row.Data);
             writer.WriteEndObject();
@@ -272,7 +272,7 @@ public sealed partial class WebhookDeliveryWorker : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} dead-lettered after {Attempts} attempts")]
     private static partial void LogDeadLettered(ILogger logger, long deliveryId, int attempts);
 
-    private sealed record ClaimRow(long Id, int Attempts, Guid EventId, string Type, DateTimeOffset OccurredAt, string Data, string CallbackUrl, string SecretProtected);
+    private sealed record ClaimRow(long Id, int Attempts, Guid EventId, string Type, DateTime OccurredAt, string Data, string CallbackUrl, string SecretProtected);
 
     private sealed class Claimed(ClaimRow row)
     {
