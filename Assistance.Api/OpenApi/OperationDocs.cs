@@ -55,5 +55,14 @@ public static class OperationDocs
         ["ListPolicySources"] = "The documents rule traces cite (S0–S4, N-57, N-43 and the rest).",
         ["AssessHousehold"] = "Runs the eligibility engine: counted members (R-01), income and assets tests (R-10, R-11), tekun standards (R-12, R-13), dibao amount, class and stability (R-14, R-15), expenditure and marginal routes (R-16, R-17), and the household outcome (R-19). Every parameter read appears in the trace with its region, date and source. Nothing is stored.",
         ["AssessStoredHousehold"] = "Assesses the stored household as the engine would on approval (R-10 … R-19). A household outside the caller's region is 404. Nothing is stored.",
+        // Partner agencies (issue 13); docs/partners.md for integrators.
+        ["QueryStatuses"] = "For each item: whether the person currently holds an enrolment that has not ended (R-22), of which programmes, since which month and in which region, and nothing more (no amounts, no household). An unknown ID number and one outside the caller's regions get the same answer (no enumeration). Up to `StatusQueries:SynchronousLimit` items (default 1,000) are answered at once (200); larger batches up to `StatusQueries:MaxBatch` are accepted as a job (202 with `Operation-Location`). Partner calls are audited with the agency, as counts only. Rate-limited per agency (429 with `Retry-After`).",
+        ["GetStatusQueryJob"] = "Only the caller (subject, agency and region scope) that started the job can read it; others get 404. `Pending` carries `Retry-After`; `Completed` has one answer per item in the request's order. Jobs are deleted after `StatusQueries:RetentionHours` (default 24).",
+        ["CreateSubscription"] = "Only partner agencies (a token with an `agency` claim). The callback URL must be absolute, https outside Development; event types are not repeated. Events of the caller's region subtree are delivered, signed with HMAC-SHA256 over `timestamp.body` (headers `Webhook-Id`, `Webhook-Timestamp`, `Webhook-Signature: v1=<hex>`); the secret is returned this once and stored encrypted.",
+        ["ListSubscriptions"] = "The live subscriptions of the caller's agency inside its region scope.",
+        ["GetSubscription"] = "A subscription of another agency, or outside the caller's region, is 404. The secret is never shown again.",
+        ["DeleteSubscription"] = "Nothing more is delivered to a deleted subscription.",
+        ["ListDeadLetters"] = "Deliveries that failed `Partners:Delivery:MaxAttempts` attempts (retries with exponential backoff and jitter), oldest first, with the last error (HTTP status or network error).",
+        ["RedeliverDeadLetter"] = "Puts the dead letter back in the queue with its original event id (receivers de-duplicate on it); attempts start again.",
     };
 }
