@@ -79,6 +79,8 @@ var database = DatabaseSettings.From(builder.Configuration);
 builder.Services.AddNpgsqlDataSource(database.AppConnectionString, database.ConfigureApp);
 builder.Services.AddNpgsqlDataSource(database.OwnerConnectionString, DatabaseSettings.ConfigureSystem, serviceKey: DatabaseSettings.SystemKey);
 builder.Services.AddInfrastructure(database);
+// Scheduled jobs on the clustered Quartz store (issue 11; Scheduler:Enabled, docs/operations.md).
+Assistance.Infrastructure.Scheduling.SchedulingRegistration.AddScheduling(builder.Services, builder.Configuration, database);
 if (builder.Configuration.GetValue("Database:LoadDemoData", false))
 {
     builder.Services.AddSingleton<Assistance.Infrastructure.Persistence.IStartupSeeder, Assistance.Api.Demo.DemoWorkflowSeeder>();
@@ -140,6 +142,9 @@ api.MapAssessments();
 api.MapBenchmarkBaseline(app.Configuration);
 api.MapStatusQueries();
 api.MapSubscriptions();
+api.MapAlerts();
+api.MapJobs();
+api.MapReports();
 
 app.Run();
 return 0;

@@ -38,7 +38,6 @@ public static class DependencyInjection
         services.AddSingleton<Migrator>();
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<IdempotencyRetention>();
-        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyRetention>());
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DbSession>());
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
@@ -55,7 +54,23 @@ public static class DependencyInjection
         services.AddScoped<IHouseholdRepository, HouseholdRepository>();
         services.AddScoped<IHouseholdQueries, HouseholdQueries>();
         services.AddSingleton<IStartupSeeder, DemoHouseholdSeeder>();
+        AddEarlyWarning(services);
         return services;
+    }
+
+    /// <summary>Early warning and the medical-insurance report; the jobs are in Scheduling/SchedulingRegistration.</summary>
+    private static void AddEarlyWarning(IServiceCollection services)
+    {
+        services.AddScoped<Application.Alerts.IAlertRepository, Alerts.AlertRepository>();
+        services.AddSingleton<Alerts.AlertRule, Alerts.Rules.ZeroEmploymentRule>();
+        services.AddSingleton<Alerts.AlertRule, Alerts.Rules.MarginalRigidSpendingRule>();
+        services.AddSingleton<Alerts.AlertRule, Alerts.Rules.TekunVisitOverdueRule>();
+        services.AddSingleton<Alerts.AlertRule, Alerts.Rules.TekunMinorTurningAdultRule>();
+        services.AddSingleton<Alerts.AlertRule, Alerts.Rules.DuplicateIdNumberRule>();
+        services.AddSingleton<Alerts.AlertRule, Alerts.Rules.ReviewOverdueRule>();
+        services.AddSingleton<Alerts.AlertRuleRunner>();
+        services.AddScoped<Reports.MedicalInsuranceReportQueries>();
+        services.AddScoped<Application.Reports.IMedicalInsuranceReportQueries>(sp => sp.GetRequiredService<Reports.MedicalInsuranceReportQueries>());
     }
 
     /// <summary>Applications, statutory workflow and enrolment (R-20 … ).</summary>

@@ -43,6 +43,15 @@ public static class OperationDocs
         ["ListEnrolments"] = "Only enrolments in the caller's region. Cursor pagination with `limit` and `cursor`.",
         ["GetEnrolment"] = "Carries the stored assessment and its trace: why the household was enrolled.",
         ["ChangeEnrolmentStatus"] = "Suspend, resume, gradual exit (渐退) or end; an ended enrolment is final and never reactivated (R-22).",
+
+        // Early warning, scheduled jobs and reports (issue 11).
+        ["ListAlerts"] = "Alerts raised by the daily rule runs (R-36 early warning, R-61 duplicate ID numbers, R-30 overdue reviews), each naming its rule, R-id and source clause. Only the caller's region subtree. Filter by `rule` and `status`; cursor pagination with `limit` and `cursor`.",
+        ["GetAlert"] = "An alert outside the caller's region is 404. The `ETag` header is the version to send as `If-Match`.",
+        ["AcknowledgeAlert"] = "`If-Match` required. Only an Open alert can be acknowledged; a resolved alert is final (409 `alert.resolved`, R-36).",
+        ["ResolveAlert"] = "`If-Match` required; the note is required. A resolved alert is final; if the condition is found again by a later rule run, a new alert is raised (R-36). The rule run also resolves alerts whose condition no longer holds, as `system:alert-rules`.",
+        ["ListJobs"] = "Jobs run once per period across all replicas (clustered Quartz store); each lists its cron schedule, the period it works on, its last run (outcome and counts) and its next fire time (null when this replica runs no scheduler).",
+        ["RunJob"] = "Runs synchronously and returns the run record. A period that has already run, or is running, is not run again: the answer is a run with outcome `Skipped` pointing at the run that did the work (`sameAsRun`). A Failed period can be run again. An unknown job is 404.",
+        ["MedicalInsuranceChanges"] = "R-37: one row per person whose enrolment's first paid month is the month (Started) or whose enrolment ended in it (Ended), with programme and dates, in the caller's region subtree; ID numbers masked without `pii.read`. Cursor pagination; the totals cover the whole month.",
         ["CreateCareAgreement"] = "Only for an active decentralized tekun enrolment, one agreement each (R-23).",
         ["ListOverdueCareVisits"] = "A visit is overdue when the days since the last visit (or the start) exceed the agreed frequency (R-23).",
         ["ListMissingCareAgreements"] = "Decentralized tekun persons must have a care agreement (R-23); this lists the gaps to close.",

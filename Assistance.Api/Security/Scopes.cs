@@ -21,9 +21,15 @@ public static class Scopes
     public const string SubscriptionsRead = "subscriptions.read";
     public const string SubscriptionsWrite = "subscriptions.write";
 
+    // Scheduled jobs and reports (issue 11).
+    public const string OpsRead = "ops.read";
+    public const string OpsRun = "ops.run";
+    public const string ReportsRead = "reports.read";
+
     public static readonly IReadOnlyList<string> All =
     [
         RegistryRead, RegistryWrite, PolicyRead, PolicyAdmin, CasesRead, CasesWrite, CasesApprove, PiiRead, AuditRead,
         StatusQuery, SubscriptionsRead, SubscriptionsWrite,
+        OpsRead, OpsRun, ReportsRead,
     ];
 }

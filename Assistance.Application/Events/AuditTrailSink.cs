@@ -89,6 +89,16 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                         EnrolmentEntity, a.EnrolmentId.ToString(), a.Action, a.Region, new { MonthlyAmount = a.AmountBefore },
                         new { MonthlyAmount = a.AmountAfter, EffectiveMonth = a.EffectiveMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) }, a.Reason);
                     break;
+                case Domain.Alerts.AlertAcknowledged a:
+                    yield return new AuditEntry(
+                        "Alert", a.AlertId.ToString(), "Acknowledged", a.Region, new { Status = Domain.Alerts.AlertStatus.Open },
+                        new { Status = Domain.Alerts.AlertStatus.Acknowledged, a.Rule, a.By }, null);
+                    break;
+                case Domain.Alerts.AlertResolved r:
+                    yield return new AuditEntry(
+                        "Alert", r.AlertId.ToString(), "Resolved", r.Region, new { Status = r.StatusBefore },
+                        new { Status = Domain.Alerts.AlertStatus.Resolved, r.Rule, r.By }, r.Note);
+                    break;
                 default:
                     // Decisions, enrolment links and random-check draws are still audited by their handlers, whose rows
                     // carry what the aggregate does not know (the assessment, the draw's wording).

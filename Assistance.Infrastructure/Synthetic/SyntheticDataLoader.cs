@@ -69,6 +69,20 @@ public sealed class SyntheticDataLoader(NpgsqlDataSource dataSource, TimeProvide
         return new SyntheticLoadSummary(households, members, households, tekun, agreements, stopwatch.Elapsed);
     }
 
+    /// <summary>Writes households made by hand (tests build exact cases with <see cref="SyntheticHousehold"/>) in one transaction.</summary>
+    public async Task WriteAsync(IReadOnlyList<SyntheticHousehold> households, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(households);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("SELECT set_config('assistance.region_prefix', '*', false)", cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        var direct = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await WriteBatchAsync(new Copier(connection, direct), [.. households], clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task WriteBatchAsync(Copier copier, List<SyntheticHousehold> batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await copier.CopyAsync(

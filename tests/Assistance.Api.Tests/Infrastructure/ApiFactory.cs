@@ -38,6 +38,8 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseSetting("Database:ApplyMigrationsOnStartup", "false");
         builder.UseSetting("RateLimiting:PermitsPerMinute", "600000");
         builder.UseSetting("RateLimiting:Burst", "100000");
+        // Jobs run on demand in tests; the scheduler's own tests switch it on (Jobs/SchedulerClusterTests).
+        builder.UseSetting("Scheduler:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

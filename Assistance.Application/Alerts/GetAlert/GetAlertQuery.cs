@@ -1,0 +1,5 @@
+namespace Assistance.Application.Alerts.GetAlert;
+
+using Assistance.Application.Abstractions;
+
+public sealed record GetAlertQuery(Guid Id) : IQuery<AlertDto>;

@@ -1,0 +1,151 @@
+namespace Assistance.Infrastructure.Alerts;
+
+using Assistance.Application.Abstractions;
+using Assistance.Application.Alerts;
+using Assistance.Application.Common;
+using Assistance.Application.Events;
+using Assistance.Domain.Alerts;
+using Assistance.Infrastructure.Persistence;
+using Dapper;
+
+/// <summary>Alerts read and changed by callers, within their region scope (RLS enforces it again).</summary>
+public sealed class AlertRepository(DbSession session, DomainEventCollector events) : IAlertRepository
+{
+    private const string Columns = """
+        id AS Id, region_code AS RegionCode, rule AS Rule, rule_id AS RuleId, source AS Source, enrolment_id AS EnrolmentId,
+        household_id AS HouseholdId, member_id AS MemberId, detail AS Detail, status AS Status, raised_on AS RaisedOn, last_seen_on AS LastSeenOn,
+        acknowledged_at AS AcknowledgedAt, acknowledged_by AS AcknowledgedBy, resolved_at AS ResolvedAt, resolved_by AS ResolvedBy,
+        resolution_note AS ResolutionNote, version AS Version
+        """;
+
+    public async Task<Alert?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM alerts WHERE id = @id AND starts_with(region_code, @prefix)",
+            new { id, prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is null ? null : Alert.Restore(row.ToState());
+    }
+
+    public async Task SaveAsync(RegionScope scope, Alert alert, long expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(alert);
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var s = alert.State;
+        var version = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            UPDATE alerts SET status = @status, acknowledged_at = @AcknowledgedAt, acknowledged_by = @AcknowledgedBy, resolved_at = @ResolvedAt,
+                              resolved_by = @ResolvedBy, resolution_note = @ResolutionNote, version = version + 1, updated_at = @now
+            WHERE id = @Id AND version = @expectedVersion AND starts_with(region_code, @prefix)
+            RETURNING version
+            """,
+            new
+            {
+                s.Id,
+                status = s.Status.ToString(),
+                s.AcknowledgedAt,
+                s.AcknowledgedBy,
+                s.ResolvedAt,
+                s.ResolvedBy,
+                s.ResolutionNote,
+                expectedVersion,
+                now,
+                prefix = scope.Prefix,
+            },
+            session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (version is null)
+        {
+            var actual = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT version FROM alerts WHERE id = @id", new { id = s.Id }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            throw new VersionMismatchException("Alert", expectedVersion, actual ?? 0);
+        }
+
+        alert.MarkSaved(version.Value);
+        events.Collect(alert);
+    }
+
+    public async Task<IReadOnlyList<AlertState>> ListAsync(
+        RegionScope scope, string? rule, AlertStatus? status, Guid? afterId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM alerts
+            WHERE region_code LIKE @prefix
+              AND (@rule::text IS NULL OR rule = @rule)
+              AND (@status::text IS NULL OR status = @status)
+              AND (@afterId::uuid IS NULL OR id > @afterId)
+            ORDER BY id
+            LIMIT @limit
+            """,
+            new { prefix = scope.Prefix + "%", rule, status = status?.ToString(), afterId, limit },
+            session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToState()).ToList();
+    }
+
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+
+        public string RegionCode { get; init; } = string.Empty;
+
+        public string Rule { get; init; } = string.Empty;
+
+        public string RuleId { get; init; } = string.Empty;
+
+        public string Source { get; init; } = string.Empty;
+
+        public Guid EnrolmentId { get; init; }
+
+        public Guid HouseholdId { get; init; }
+
+        public Guid? MemberId { get; init; }
+
+        public string Detail { get; init; } = string.Empty;
+
+        public string Status { get; init; } = string.Empty;
+
+        public DateOnly RaisedOn { get; init; }
+
+        public DateOnly LastSeenOn { get; init; }
+
+        public DateTime? AcknowledgedAt { get; init; }
+
+        public string? AcknowledgedBy { get; init; }
+
+        public DateTime? ResolvedAt { get; init; }
+
+        public string? ResolvedBy { get; init; }
+
+        public string? ResolutionNote { get; init; }
+
+        public long Version { get; init; }
+
+        public AlertState ToState() => new()
+        {
+            Id = Id,
+            RegionCode = RegionCode,
+            Rule = Rule,
+            RuleId = RuleId,
+            Source = Source,
+            EnrolmentId = EnrolmentId,
+            HouseholdId = HouseholdId,
+            MemberId = MemberId,
+            Detail = Detail,
+            Status = Enum.Parse<AlertStatus>(Status),
+            RaisedOn = RaisedOn,
+            LastSeenOn = LastSeenOn,
+            AcknowledgedAt = Utc(AcknowledgedAt),
+            AcknowledgedBy = AcknowledgedBy,
+            ResolvedAt = Utc(ResolvedAt),
+            ResolvedBy = ResolvedBy,
+            ResolutionNote = ResolutionNote,
+            Version = Version,
+        };
+
+        private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Assistance.Infrastructure.Scheduling.Jobs;
+
+using Assistance.Infrastructure.Alerts;
+
+internal static class JobCounts
+{
+    /// <summary>Rule outcomes as run counts: raised, seenAgain, cleared and open, in total and per rule (<c>ZeroEmployment.raised</c>).</summary>
+    public static IReadOnlyDictionary<string, long> Of(IReadOnlyList<AlertRuleOutcome> outcomes)
+    {
+        var counts = new Dictionary<string, long>
+        {
+            ["raised"] = outcomes.Sum(o => o.Raised),
+            ["seenAgain"] = outcomes.Sum(o => o.SeenAgain),
+            ["cleared"] = outcomes.Sum(o => o.Cleared),
+            ["open"] = outcomes.Sum(o => o.Open),
+        };
+        foreach (var o in outcomes)
+        {
+            counts[o.Rule + ".raised"] = o.Raised;
+            counts[o.Rule + ".cleared"] = o.Cleared;
+            counts[o.Rule + ".open"] = o.Open;
+        }
+
+        return counts;
+    }
+}
