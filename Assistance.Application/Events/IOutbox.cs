@@ -6,5 +6,6 @@ namespace Assistance.Application.Events;
 /// </summary>
 public interface IOutbox
 {
-    Task AppendAsync(PartnerEvent partnerEvent, CancellationToken cancellationToken);
+    /// <returns>False when an event with this id is already in the outbox (a repeated run with a deterministic id): nothing is added.</returns>
+    Task<bool> AppendAsync(PartnerEvent partnerEvent, CancellationToken cancellationToken);
 }

@@ -17,7 +17,7 @@ public sealed class OutboxSink(IOutbox outbox, TimeProvider clock) : IDomainEven
         {
             if (PartnerEvents.From(domainEvent, now) is { } partnerEvent)
             {
-                await outbox.AppendAsync(partnerEvent, cancellationToken).ConfigureAwait(false);
+                _ = await outbox.AppendAsync(partnerEvent, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -16,21 +16,24 @@ public sealed class Outbox(DbSession session) : IOutbox
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    public async Task AppendAsync(PartnerEvent partnerEvent, CancellationToken cancellationToken)
+    public async Task<bool> AppendAsync(PartnerEvent partnerEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partnerEvent);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             WITH e AS (
                 INSERT INTO outbox_events (id, type, region_code, order_key, occurred_at, data)
                 VALUES (@id, @type, @region, @orderKey, @at, @data::jsonb)
+                ON CONFLICT (id) DO NOTHING
                 RETURNING id, seq
+            ), d AS (
+                INSERT INTO outbox_deliveries (event_id, event_seq, subscription_id, order_key, status, next_attempt_at, created_at)
+                SELECT e.id, e.seq, s.id, @orderKey, 'Pending', @at, @at
+                FROM e CROSS JOIN partner_subscriptions s
+                WHERE s.deleted_at IS NULL AND @type = ANY (s.event_types) AND starts_with(@region, s.region_prefix)
             )
-            INSERT INTO outbox_deliveries (event_id, event_seq, subscription_id, order_key, status, next_attempt_at, created_at)
-            SELECT e.id, e.seq, s.id, @orderKey, 'Pending', @at, @at
-            FROM e CROSS JOIN partner_subscriptions s
-            WHERE s.deleted_at IS NULL AND @type = ANY (s.event_types) AND starts_with(@region, s.region_prefix)
+            SELECT count(*) FROM e
             """,
             new
             {
@@ -41,6 +44,6 @@ public sealed class Outbox(DbSession session) : IOutbox
                 at = partnerEvent.OccurredAt,
                 data = JsonSerializer.Serialize(partnerEvent.Data, Json),
             },
-            session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 }

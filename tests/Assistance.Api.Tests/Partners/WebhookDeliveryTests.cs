@@ -225,6 +225,68 @@ public sealed class WebhookDeliveryTests
         });
     }
 
+    [Test]
+    public async Task TheMonthlyMedicalInsuranceFeed_GoesThroughTheOutbox_OncePerMonthAndRegion()
+    {
+        await using var receiver = new WebhookReceiver();
+        await receiver.StartAsync();
+        var (_, secret) = await SubscribeAsync(receiver.Url, "MonthlyMedicalInsuranceFeed");
+        var month = await OwnerScalarAsync<string>("SELECT to_char(start_month, 'YYYY-MM') FROM enrolments GROUP BY start_month ORDER BY count(*) DESC LIMIT 1");
+        var first = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var started = await OwnerScalarAsync<long>(
+            "SELECT count(*) FROM enrolments e JOIN enrolment_persons p ON p.enrolment_id = e.id WHERE e.start_month = @first", new { first });
+        var ended = await OwnerScalarAsync<long>(
+            "SELECT count(*) FROM enrolments e JOIN enrolment_persons p ON p.enrolment_id = e.id WHERE e.ended_on >= @first AND e.ended_on < @next",
+            new { first, next = first.AddMonths(1) });
+
+        var result = await ProduceFeedAsync(month);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Produced, Is.True);
+            Assert.That(result.Added, Is.EqualTo(started).And.GreaterThan(0));
+            Assert.That(result.Removed, Is.EqualTo(ended));
+        });
+        Assert.That((await ProduceFeedAsync(month)).Produced, Is.False, "a repeated run for the same month and region adds nothing");
+
+        await PassAsync();
+        await PassAsync();
+        var feeds = receiver.Requests.ToList();
+        Assert.That(feeds, Has.Count.EqualTo(1));
+        var body = JsonNode.Parse(feeds[0].Body)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Verifies(feeds[0], secret), Is.True);
+            Assert.That((string?)body["type"], Is.EqualTo("MonthlyMedicalInsuranceFeed"));
+            Assert.That((string?)body["eventId"], Is.EqualTo(result.EventId.ToString()));
+            Assert.That((string?)body["data"]!["month"], Is.EqualTo(month));
+            Assert.That(body["data"]!["added"]!.AsArray(), Has.Count.EqualTo(started));
+            Assert.That(body["data"]!["removed"]!.AsArray(), Has.Count.EqualTo(ended));
+            Assert.That(body["data"]!["added"]![0]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "idNumber", "programme", "regionCode", "since" }));
+        });
+    }
+
+    /// <summary>Sends the feed command as the scheduler would: a national system caller in its own DI scope.</summary>
+    private async Task<Assistance.Application.MedicalInsurance.MedicalInsuranceFeedDto> ProduceFeedAsync(string month)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var accessor = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+        accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            RequestServices = scope.ServiceProvider,
+            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new System.Security.Claims.Claim("sub", "scheduler:medical-insurance-feed"), new System.Security.Claims.Claim("region", "000000")], "system")),
+        };
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<Assistance.Application.Abstractions.ISender>().Send(
+                new Assistance.Application.MedicalInsurance.ProduceMonthlyMedicalInsuranceFeed.ProduceMonthlyMedicalInsuranceFeedCommand(month, null), CancellationToken.None);
+        }
+        finally
+        {
+            accessor.HttpContext = null;
+        }
+    }
+
     private async Task<List<T>> OwnerListAsync<T>(string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
