@@ -31,6 +31,16 @@ public static class OpenApiSetup
         [Scopes.CasesApprove] = "Decide applications (county approval or rejection) and draw random checks.",
         [Scopes.PiiRead] = "See ID numbers unmasked (otherwise 320682********123X).",
         [Scopes.AuditRead] = "Read the audit trail.",
+
+        // Partner agencies (issue 13).
+        [Scopes.StatusQuery] = "Ask whether persons are beneficiaries (programme, since when, region; nothing more).",
+        [Scopes.SubscriptionsRead] = "Read the agency's webhook subscriptions and their dead letters.",
+        [Scopes.SubscriptionsWrite] = "Create and delete the agency's webhook subscriptions; ask for redelivery.",
+
+        // Scheduled jobs and reports (issue 11; declared here so the merged contract lists them).
+        [Scopes.OpsRead] = "Read the scheduled jobs and their runs.",
+        [Scopes.OpsRun] = "Run a scheduled job for a period.",
+        [Scopes.ReportsRead] = "Read reports (the monthly medical-insurance changes).",
     };
 
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
@@ -45,6 +55,8 @@ public static class OpenApiSetup
         ["Audit"] = "The append-only audit trail.",
         ["Policy"] = "Dated, region-scoped parameters with their sources, and the source documents.",
         ["Assessments"] = "The eligibility engine with its trace; nothing is stored.",
+        ["Status queries"] = "For partner agencies: is a person a beneficiary, of which programmes, since when, where (docs/partners.md).",
+        ["Subscriptions"] = "For partner agencies: signed webhooks from the outbox, dead letters and redelivery (docs/partners.md).",
     };
 
     public static IServiceCollection AddAssistanceOpenApi(this IServiceCollection services) =>

@@ -15,7 +15,7 @@ using NpgsqlTypes;
 /// </summary>
 public sealed class BeneficiaryStatusLookup(DbSession session) : IBeneficiaryStatusLookup
 {
-    internal const string Sql =
+    public const string Sql =
         """
         SELECT q.ord::int4, p.programme, e.start_month, p.region_code
         FROM unnest($1::text[]) WITH ORDINALITY AS q(id_number, ord)

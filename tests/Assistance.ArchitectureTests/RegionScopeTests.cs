@@ -23,6 +23,7 @@ public sealed class RegionScopeTests
         "ICurrentUser", "IUnitOfWork", "IUnitOfWorkTransientDetector", "IDatabaseErrorTranslator",
         "IOutbox", // like IDomainEventSink: appends events already produced through scoped repositories, each naming its region
         "IWebhookSecretProtector", // encryption, no data
+        "IJobRunner", // (merged from scheduler) system work over the job store, not region-owned
     ];
 
     /// <summary>R-21/R-22 are national: these look across regions on purpose, through database functions.</summary>
