@@ -26,7 +26,7 @@ URL="${URLS%%;*}"
 URL="$(printf '%s' "$URL" | sed -E 's#://(\+|\*|0\.0\.0\.0|\[::\])#://localhost#')"
 URL="${URL%/}"
 # Every scope the API checks (Assistance.Api/Security/Scopes.cs; a test keeps this line in step).
-SCOPES="registry.read registry.write policy.read policy.admin cases.read cases.write cases.approve pii.read audit.read ops.read ops.run reports.read payments.read payments.write events.write"
+SCOPES="registry.read registry.write policy.read policy.admin cases.read cases.write cases.approve pii.read audit.read ops.read ops.run reports.read payments.read payments.write events.write status.query subscriptions.read subscriptions.write"
 API_PROJECT="Assistance.Api"
 
 api_pid=""

@@ -8,6 +8,7 @@ using Assistance.Application;
 using Assistance.Application.Abstractions;
 using Assistance.Infrastructure;
 using Assistance.Infrastructure.Persistence;
+using Assistance.Infrastructure.Partners;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (args.Length > 0 && args[0] == "dev-token")
@@ -95,6 +96,9 @@ builder.Services.AddSingleton(new Assistance.Application.PaymentRolls.PaymentRol
     builder.Configuration.GetValue("PaymentRolls:AsyncThresholdLines", Assistance.Application.PaymentRolls.PaymentRollSettings.DefaultAsyncThresholdLines)));
 builder.Services.AddSingleton<Assistance.Api.Background.PaymentRollOperationRunner>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Assistance.Api.Background.PaymentRollOperationRunner>());
+// Partner agencies (issue 13): agency table, status-query limits, subscriptions and webhook delivery.
+builder.Services.AddSingleton(PartnerAgencies.From(builder.Configuration));
+builder.Services.AddPartners(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -118,6 +122,7 @@ app.UseSwaggerUI(options =>
 app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UsePartnerAudit();
 app.UseAuthorization();
 app.UseTextRule();
 
@@ -143,6 +148,8 @@ api.MapLifeEvents();
 api.MapOverpayments();
 api.MapReassessmentTasks();
 api.MapBenchmarkBaseline(app.Configuration);
+api.MapStatusQueries();
+api.MapSubscriptions();
 api.MapAlerts();
 api.MapJobs();
 api.MapReports();

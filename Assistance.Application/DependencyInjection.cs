@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<TemporaryAssistance.TemporaryAssistanceSteps>();
         services.AddScoped<Events.DomainEventCollector>();
         services.AddScoped<Events.IDomainEventSink, Events.AuditTrailSink>();
+        services.AddScoped<Events.IDomainEventSink, Events.OutboxSink>(); // partner events (issue 13), same transaction
 
         // Life events, overpayments, reassessment tasks (R-33 … R-35). IPaidMonths switches to payment-roll lines once they exist.
         services.AddScoped<Events.IDomainEventSink, Overpayments.EnrolmentAmountHistorySink>();

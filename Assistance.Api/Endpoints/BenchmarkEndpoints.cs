@@ -19,6 +19,7 @@ public static class BenchmarkEndpoints
         {
             api.MapPost("/benchmark/constant", Constant).ExcludeFromDescription();
             api.MapGet("/benchmark/households/{id:guid}", BareHousehold).RequireAuthorization(Scopes.RegistryRead).ExcludeFromDescription();
+            api.MapPost("/benchmark/status-queries", BareStatusQuery).RequireAuthorization(Scopes.StatusQuery).ExcludeFromDescription();
         }
     }
 
@@ -30,6 +31,20 @@ public static class BenchmarkEndpoints
     {
         var result = await reads.BareHouseholdAsync(id, user.Scope.DatabasePrefix, cancellationToken).ConfigureAwait(false);
         return result["household"].Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(result);
+    }
+
+    /// <summary>
+    /// Baseline of POST /status-queries (issue 13): the same single indexed statement with bare Npgsql, rows written as
+    /// they come (no mediator, validation, mapping or answer objects).
+    /// </summary>
+    public static async Task BareStatusQuery(HttpContext http, BenchmarkReads reads, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(user);
+        var body = await System.Text.Json.JsonSerializer.DeserializeAsync<System.Text.Json.Nodes.JsonObject>(http.Request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var ids = body?["items"]?.AsArray().Select(i => (string)i!["idNumber"]!).ToArray() ?? [];
+        var rows = await reads.BareStatusAsync(ids, user.Scope.DatabasePrefix, user.Scope.Prefix, cancellationToken).ConfigureAwait(false);
+        await http.Response.WriteAsJsonAsync(rows, cancellationToken).ConfigureAwait(false);
     }
 
     public sealed record ConstantAnswer(string Outcome, decimal MonthlyAmount)

@@ -16,6 +16,12 @@ public static class RequestLimits
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
+                // Partner agencies (issue 13) have one bucket per agency, sized in their configuration.
+                if (context.RequestServices.GetService<Security.PartnerAgencies>()?.RateLimitPartition(context) is { } agencyPartition)
+                {
+                    return agencyPartition;
+                }
+
                 var partition = context.User.FindFirst("sub")?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
                 return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
                 {

@@ -37,6 +37,12 @@ public static class OpenApiSetup
         [Scopes.PaymentsRead] = "Read payment rolls, their lines, basis and bank export, the price subsidy report, and township reserve funds (备用金) with their ledgers.",
         [Scopes.PaymentsWrite] = "Generate and regenerate payment rolls, record bank return files, pay temporary-assistance cases from the reserve fund and top funds up.",
         [Scopes.EventsWrite] = "Partner agencies: report life events (death, imprisonment, release, birth …).",
+
+        // Partner agencies (issue 13).
+        [Scopes.StatusQuery] = "Ask whether persons are beneficiaries (programme, since when, region; nothing more).",
+        [Scopes.SubscriptionsRead] = "Read the agency's webhook subscriptions and their dead letters.",
+        [Scopes.SubscriptionsWrite] = "Create and delete the agency's webhook subscriptions; ask for redelivery.",
+
     };
 
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
@@ -57,6 +63,8 @@ public static class OpenApiSetup
         ["LifeEvents"] = "Life events reported by partner agencies (R-33), matched to households or kept unmatched.",
         ["Overpayments"] = "Payments made for months after a death or imprisonment, to recover (多发待追回).",
         ["ReassessmentTasks"] = "Households to reassess after a life event (重新核定).",
+        ["Status queries"] = "For partner agencies: is a person a beneficiary, of which programmes, since when, where (docs/partners.md).",
+        ["Subscriptions"] = "For partner agencies: signed webhooks from the outbox, dead letters and redelivery (docs/partners.md).",
     };
 
     public static IServiceCollection AddAssistanceOpenApi(this IServiceCollection services) =>

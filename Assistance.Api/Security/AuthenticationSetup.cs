@@ -132,6 +132,11 @@ public static class AuthenticationSetup
                     {
                         context.Fail(problem);
                     }
+                    else if (context.HttpContext.RequestServices.GetService<PartnerAgencies>()?.Narrow(context.Principal) is { } refusal)
+                    {
+                        // Partner agencies (issue 13): the token is narrowed to the agency's scopes and region.
+                        context.Fail(refusal);
+                    }
 
                     return Task.CompletedTask;
                 },

@@ -16,6 +16,11 @@ public static class Scopes
     public const string PiiRead = Application.Abstractions.PiiAccess.Scope;
     public const string AuditRead = "audit.read";
 
+    // Partner agencies (issue 13): status queries and webhook subscriptions.
+    public const string StatusQuery = "status.query";
+    public const string SubscriptionsRead = "subscriptions.read";
+    public const string SubscriptionsWrite = "subscriptions.write";
+
     // Scheduled jobs and reports (issue 11).
     public const string OpsRead = "ops.read";
     public const string OpsRun = "ops.run";
@@ -29,6 +34,6 @@ public static class Scopes
     public static readonly IReadOnlyList<string> All =
     [
         RegistryRead, RegistryWrite, PolicyRead, PolicyAdmin, CasesRead, CasesWrite, CasesApprove, PiiRead, AuditRead,
-        OpsRead, OpsRun, ReportsRead, PaymentsRead, PaymentsWrite, EventsWrite,
+        OpsRead, OpsRun, ReportsRead, PaymentsRead, PaymentsWrite, EventsWrite, StatusQuery, SubscriptionsRead, SubscriptionsWrite,
     ];
 }

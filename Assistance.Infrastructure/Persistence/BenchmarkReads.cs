@@ -60,4 +60,27 @@ public sealed class BenchmarkReads(NpgsqlDataSource dataSource)
         while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
         return result;
     }
+
+    /// <summary>The status-query baseline: the statement of <c>BeneficiaryStatusLookup</c>, raw rows.</summary>
+    public async Task<List<object?[]>> BareStatusAsync(string[] idNumbers, string regionPrefix, string sqlPrefix, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT set_config('assistance.region_prefix', $1, true)") { Parameters = { new() { Value = regionPrefix } } },
+                new NpgsqlBatchCommand(Partners.BeneficiaryStatusLookup.Sql) { Parameters = { new() { Value = idNumbers }, new() { Value = sqlPrefix } } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add([reader.GetInt32(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3)]);
+        }
+
+        return rows;
+    }
 }

@@ -25,6 +25,8 @@ public sealed class RegionScopeTests
         // Household imports: the body is the request, not data; a batch is bound to the RegionScope given to
         // IHouseholdImportWriter.BeginAsync (which takes it) and requires it of every household it stages.
         "IHouseholdImportBody", "IHouseholdImportBatch",
+        "IOutbox", // like IDomainEventSink: appends events already produced through scoped repositories, each naming its region
+        "IWebhookSecretProtector", // encryption, no data
     ];
 
     /// <summary>R-21/R-22 are national: these look across regions on purpose, through database functions.</summary>
