@@ -3,11 +3,11 @@ namespace Assistance.Application.Events;
 using System.Globalization;
 using Assistance.Domain.Common;
 using Assistance.Domain.Enrolments;
+using Assistance.Domain.LifeEvents;
 
 /// <summary>
 /// Which domain events partners hear about, and what they are told: ID numbers (how partners know a person), programme,
 /// region and dates; amounts only in AmountChanged. One case per domain event, so a new one is one more case.
-/// PersonDeceasedProcessed (branch lifeevents) is mapped here once its domain event exists.
 /// </summary>
 public static class PartnerEvents
 {
@@ -39,6 +39,14 @@ public static class PartnerEvents
             a.AmountBefore,
             a.AmountAfter,
             EffectiveMonth = Month(a.EffectiveMonth),
+        }),
+        PersonDeceasedProcessed d => new PartnerEvent(Guid.CreateVersion7(), PartnerEventType.PersonDeceasedProcessed, d.Region, "household:" + d.HouseholdId.ToString("N"), now, new
+        {
+            d.IdNumber,
+            RegionCode = d.Region.Value,
+            DateOfDeath = d.OccurredOn,
+            d.ProcessedOn,
+            EnrolmentIds = d.EnrolmentsEnded.Concat(d.EnrolmentsReassessed.Select(r => r.EnrolmentId)).Distinct().ToList(),
         }),
         _ => null,
     };

@@ -39,7 +39,7 @@ public sealed class ProduceMonthlyMedicalInsuranceFeedHandler(IMedicalInsuranceR
         {
             Month = request.Month,
             RegionCode = region,
-            Added = added.Select(c => new { c.IdNumber, c.Programme, c.RegionCode, Since = c.StartMonth }),
+            Added = added.Select(c => new { c.IdNumber, c.Programme, c.RegionCode, Since = c.FirstPaidMonth }),
             Removed = removed.Select(c => new { c.IdNumber, c.Programme, c.RegionCode, c.EndedOn }),
         };
         var produced = await outbox.AppendAsync(
