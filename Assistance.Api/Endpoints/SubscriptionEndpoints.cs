@@ -27,7 +27,7 @@ public static class SubscriptionEndpoints
             .WithSummary("Ends a subscription; nothing more is delivered to it.");
         group.MapGet("/{id:guid}/dead-letters", ListDeadLetters).RequireAuthorization(Scopes.SubscriptionsRead)
             .WithSummary("Lists the deliveries that failed every configured attempt.");
-        group.MapPost("/{id:guid}/dead-letters/{deliveryId:long}/redeliver", RedeliverDeadLetter).RequireAuthorization(Scopes.SubscriptionsWrite)
+        group.MapPost("/{id:guid}/dead-letters/{eventId:guid}/redeliver", RedeliverDeadLetter).RequireAuthorization(Scopes.SubscriptionsWrite)
             .WithSummary("Puts a dead letter back in the delivery queue, with its original event id.");
         return group;
     }
@@ -70,12 +70,12 @@ public static class SubscriptionEndpoints
         TypedResults.Ok(await sender.Send(new ListDeadLettersQuery(id, limit), cancellationToken).ConfigureAwait(false));
 
     /// <param name="id">Subscription id.</param>
-    /// <param name="deliveryId">The dead letter's delivery id.</param>
+    /// <param name="eventId">The dead letter's event id (one delivery per event and subscription).</param>
     /// <param name="sender">Mediator.</param>
     /// <param name="cancellationToken">Request cancellation.</param>
-    public static async Task<Accepted> RedeliverDeadLetter(Guid id, long deliveryId, ISender sender, CancellationToken cancellationToken)
+    public static async Task<Accepted> RedeliverDeadLetter(Guid id, Guid eventId, ISender sender, CancellationToken cancellationToken)
     {
-        await sender.Send(new RedeliverDeadLetterCommand(id, deliveryId), cancellationToken).ConfigureAwait(false);
+        await sender.Send(new RedeliverDeadLetterCommand(id, eventId), cancellationToken).ConfigureAwait(false);
         return TypedResults.Accepted((string?)null);
     }
 }

@@ -16,6 +16,9 @@ public sealed class ContractShapeTransformer : IOpenApiDocumentTransformer
 {
     public const string ParameterValueSchema = "ParameterValue";
 
+    /// <summary>The most a bare (unpaged) list response holds: the queries behind them stop at 200.</summary>
+    public const int UnpagedListMaxItems = 200;
+
     private static readonly Dictionary<string, Type> ClrTypes = typeof(Program).Assembly.GetTypes()
         .Concat(typeof(Application.DependencyInjection).Assembly.GetTypes())
         .Concat(typeof(Domain.Households.NationalId).Assembly.GetTypes())
@@ -98,8 +101,32 @@ public sealed class ContractShapeTransformer : IOpenApiDocumentTransformer
             }
         }
 
+        BoundUnpagedResponses(document);
         ContractExamples.Apply(document);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The few responses that are not paged objects say how large they can be: a bare list (an agency's subscriptions
+    /// and dead letters, at most <see cref="UnpagedListMaxItems"/> by their queries) and a CSV download, which is a
+    /// stream of rows whose length the contract bounds only by the largest string a client can hold.
+    /// </summary>
+    private static void BoundUnpagedResponses(OpenApiDocument document)
+    {
+        foreach (var operation in (document.Paths ?? []).Values.Where(p => p.Operations is not null).SelectMany(p => p.Operations!.Values))
+        {
+            foreach (var media in (operation.Responses ?? []).Values.Where(r => r.Content is not null).SelectMany(r => r.Content!.Values))
+            {
+                if (media.Schema is OpenApiSchema { Type: JsonSchemaType.Array, MaxItems: null } list)
+                {
+                    list.MaxItems = UnpagedListMaxItems;
+                }
+                else if (media.Schema is OpenApiSchema { Type: JsonSchemaType.String, MaxLength: null } text)
+                {
+                    text.MaxLength = int.MaxValue;
+                }
+            }
+        }
     }
 
     private static IOpenApiSchema Fix(IOpenApiSchema property, PropertyInfo? clrProperty, bool requiredInput, HashSet<string> enums, OpenApiDocument document)

@@ -9,7 +9,7 @@ using Assistance.Domain.Payments;
 /// <param name="Kind">Line kind, ReIssue, or All for the whole roll.</param>
 /// <param name="LineCount">Number of lines.</param>
 /// <param name="Amount">Sum of their amounts in yuan.</param>
-public sealed record PaymentRollTotalDto([property: MaxLength(40)] string Kind, int LineCount, decimal Amount);
+public sealed record PaymentRollTotalDto([property: MaxLength(40)] string Kind, [property: Range(0, int.MaxValue)] int LineCount, decimal Amount);
 
 /// <summary>A payment roll version (发放名册, R-40) with its control totals (the disbursement envelope).</summary>
 /// <param name="Id">Roll version id.</param>
@@ -33,7 +33,7 @@ public sealed record PaymentRollDto(
     [property: MaxLength(12)] string RegionCode,
     [property: MaxLength(7)] string Month,
     Programme Programme,
-    int Version,
+    [property: Range(1, int.MaxValue)] int Version,
     [property: MaxLength(20)] string Status,
     Guid? Supersedes,
     Guid? SupersededBy,
@@ -42,7 +42,7 @@ public sealed record PaymentRollDto(
     [property: MaxLength(200)] string GeneratedBy,
     DateTimeOffset GeneratedAt,
     [property: MaxLength(2000)] string? Reason,
-    int LineCount,
+    [property: Range(0, int.MaxValue)] int LineCount,
     decimal TotalAmount,
     [property: MaxLength(20)] IReadOnlyList<PaymentRollTotalDto> Totals);
 
@@ -77,7 +77,7 @@ public sealed record PaymentRollLineDto(
     Guid ApplicationId,
     [property: MaxLength(7)] string Period,
     decimal Amount,
-    int? Persons,
+    [property: Range(0, 1000)] int? Persons,
     Guid? PriceIndexId,
     Guid? ReissueOf,
     decimal? Deduction,
@@ -151,7 +151,7 @@ public sealed record PaymentRollGenerationDto([property: MaxLength(20)] string O
 /// <param name="Paid">Lines marked Paid by this file.</param>
 /// <param name="Failed">Lines marked Failed by this file.</param>
 /// <param name="Unchanged">Lines that already had the returned status (a file sent twice changes nothing).</param>
-public sealed record BankReturnResultDto(Guid RollId, int Paid, int Failed, int Unchanged);
+public sealed record BankReturnResultDto(Guid RollId, [property: Range(0, 20000)] int Paid, [property: Range(0, 20000)] int Failed, [property: Range(0, 20000)] int Unchanged);
 
 /// <summary>One CSV row of the bank export, as read from the database (ID number unmasked; the writer masks).</summary>
 public sealed record PaymentExportRow(

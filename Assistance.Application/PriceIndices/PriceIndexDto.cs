@@ -45,10 +45,10 @@ public sealed record PriceSubsidyReportDto(
     bool Triggered,
     [property: MaxLength(2000)] string Detail,
     DateOnly Deadline,
-    int Lines,
+    [property: Range(0, int.MaxValue)] int Lines,
     decimal Amount,
-    int PaidLines,
-    int PaidByDeadline,
+    [property: Range(0, int.MaxValue)] int PaidLines,
+    [property: Range(0, int.MaxValue)] int PaidByDeadline,
     decimal PaidAmount,
     bool? OnTime);
 

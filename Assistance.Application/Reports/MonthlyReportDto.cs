@@ -16,7 +16,16 @@ public sealed record MonthlyReportDto(
     [property: MaxLength(12)] string RegionCode,
     [property: MaxLength(7)] string Month,
     [property: MaxLength(10000)] IReadOnlyList<RegionMonthlyFiguresDto> Regions,
-    [property: MaxLength(10)] IReadOnlyList<string> NotYetWired);
+    [property: MaxLength(10)] IReadOnlyList<MonthlyReportFigure> NotYetWired);
+
+/// <summary>A figure of the monthly report that comes from another module: payment rolls, price subsidies, reviews .</summary>
+public enum MonthlyReportFigure
+{
+    AmountsPaid,
+    PriceSubsidies,
+    ReviewsDue,
+    ReviewsDoneOnTime,
+}
 
 /// <summary>One region's figures, over its whole subtree.</summary>
 /// <param name="RegionCode">The region.</param>

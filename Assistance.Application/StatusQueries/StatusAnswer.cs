@@ -1,5 +1,6 @@
 namespace Assistance.Application.StatusQueries;
 
+using System.ComponentModel.DataAnnotations;
 using Assistance.Domain.Applications;
 
 /// <summary>
@@ -10,7 +11,7 @@ using Assistance.Domain.Applications;
 /// <param name="ReferenceId">The caller's reference of the item.</param>
 /// <param name="Beneficiary">True when at least one enrolment covering the person is current.</param>
 /// <param name="Programmes">The current enrolments (empty when not a beneficiary).</param>
-public sealed record StatusAnswer(string ReferenceId, bool Beneficiary, IReadOnlyList<ProgrammeStatus> Programmes)
+public sealed record StatusAnswer([property: MaxLength(100)] string ReferenceId, bool Beneficiary, [property: MaxLength(10)] IReadOnlyList<ProgrammeStatus> Programmes)
 {
     private static readonly ProgrammeStatus[] None = [];
 
@@ -21,8 +22,8 @@ public sealed record StatusAnswer(string ReferenceId, bool Beneficiary, IReadOnl
 /// <param name="Programme">Dibao, Tekun, DibaoMarginal or ExpenditureHardship.</param>
 /// <param name="Since">The first month paid (first day of the month).</param>
 /// <param name="RegionCode">The region of the enrolment (county, township or village code).</param>
-public sealed record ProgrammeStatus(Programme Programme, DateOnly Since, string RegionCode);
+public sealed record ProgrammeStatus(Programme Programme, DateOnly Since, [property: MaxLength(12)] string RegionCode);
 
 /// <summary>The answers of a synchronous status query, in the order of the request's items.</summary>
 /// <param name="Results">One answer per item.</param>
-public sealed record StatusQueryResult(IReadOnlyList<StatusAnswer> Results);
+public sealed record StatusQueryResult([property: MaxLength(10000)] IReadOnlyList<StatusAnswer> Results);

@@ -19,5 +19,5 @@ public interface ISubscriptionRepository
     Task<IReadOnlyList<DeadLetterDto>> ListDeadLettersAsync(RegionScope scope, Guid subscriptionId, int limit, CancellationToken cancellationToken);
 
     /// <summary>Puts a dead letter back in the queue (attempts reset, due now); false when there is no such dead letter.</summary>
-    Task<bool> RedeliverAsync(RegionScope scope, Guid subscriptionId, long deliveryId, CancellationToken cancellationToken);
+    Task<bool> RedeliverAsync(RegionScope scope, Guid subscriptionId, Guid eventId, CancellationToken cancellationToken);
 }

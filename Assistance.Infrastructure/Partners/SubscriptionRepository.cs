@@ -91,7 +91,7 @@ public sealed class SubscriptionRepository(DbSession session, TimeProvider clock
             .ToList();
     }
 
-    public async Task<bool> RedeliverAsync(RegionScope scope, Guid subscriptionId, long deliveryId, CancellationToken cancellationToken)
+    public async Task<bool> RedeliverAsync(RegionScope scope, Guid subscriptionId, Guid eventId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -99,10 +99,10 @@ public sealed class SubscriptionRepository(DbSession session, TimeProvider clock
             """
             UPDATE outbox_deliveries d SET status = 'Pending', attempts = 0, next_attempt_at = @now, dead_lettered_at = NULL
             FROM outbox_events e
-            WHERE d.id = @deliveryId AND d.subscription_id = @subscriptionId AND d.status = 'DeadLettered'
+            WHERE d.event_id = @eventId AND d.subscription_id = @subscriptionId AND d.status = 'DeadLettered'
               AND e.id = d.event_id AND starts_with(e.region_code, @prefix)
             """,
-            new { deliveryId, subscriptionId, prefix = scope.Prefix, now = clock.GetUtcNow() }, session.Transaction, cancellationToken: cancellationToken))
+            new { eventId, subscriptionId, prefix = scope.Prefix, now = clock.GetUtcNow() }, session.Transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false) == 1;
     }
 

@@ -116,7 +116,10 @@ public sealed partial class JobRunner(
         {
             await using var scope = scopes.CreateAsyncScope();
             var job = (IScheduledJob)scope.ServiceProvider.GetRequiredService(descriptor.JobType);
-            counts = await job.RunAsync(period, cancellationToken).ConfigureAwait(false);
+            using (SystemCaller.Enter(descriptor.Name))
+            {
+                counts = await job.RunAsync(period, cancellationToken).ConfigureAwait(false);
+            }
             outcome = nameof(JobOutcome.Succeeded);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

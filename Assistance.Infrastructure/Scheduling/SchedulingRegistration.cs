@@ -36,6 +36,9 @@ public static class SchedulingRegistration
         services.AddScheduledJob<AlertRulesJob>();
         services.AddScheduledJob<DueReviewScanJob>();
         services.AddScheduledJob<MedicalInsuranceFeedJob>();
+        services.AddScheduledJob<GradualExitEndsJob>();
+        services.AddScheduledJob<TekunMinorAgeLimitJob>();
+        services.AddScheduledJob<PaymentRollsJob>();
     }
 
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database)

@@ -8,11 +8,9 @@ using Assistance.Domain.Regions;
 public sealed class GetMonthlyReportHandler(IReportQueries queries, ICurrentUser user) : IQueryHandler<GetMonthlyReportQuery, MonthlyReportDto>
 {
     /// <summary>Figures of modules on other branches; null in this build until the integrator wires them.</summary>
-    public static readonly IReadOnlyList<string> NotYetWired =
+    public static readonly IReadOnlyList<MonthlyReportFigure> NotYetWired =
     [
-        "amountsPaid: payment rolls (R-40)",
-        "priceSubsidies: price subsidies (R-41)",
-        "reviewsDue, reviewsDoneOnTime: reviews (R-30)",
+        MonthlyReportFigure.AmountsPaid, MonthlyReportFigure.PriceSubsidies, MonthlyReportFigure.ReviewsDue, MonthlyReportFigure.ReviewsDoneOnTime,
     ];
 
     public static bool TryParseMonth(string? text, out DateOnly monthStart) =>

@@ -10,8 +10,8 @@ public sealed class RedeliverDeadLetterHandler(ISubscriptionRepository subscript
         ArgumentNullException.ThrowIfNull(request);
         _ = await subscriptions.FindAsync(user.Scope, PartnerAgencyRequired.AgencyOf(user), request.SubscriptionId, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("Subscription", request.SubscriptionId.ToString());
-        return await subscriptions.RedeliverAsync(user.Scope, request.SubscriptionId, request.DeliveryId, cancellationToken).ConfigureAwait(false)
+        return await subscriptions.RedeliverAsync(user.Scope, request.SubscriptionId, request.EventId, cancellationToken).ConfigureAwait(false)
             ? true
-            : throw new NotFoundException("DeadLetter", request.DeliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            : throw new NotFoundException("DeadLetter", request.EventId.ToString());
     }
 }

@@ -16,7 +16,7 @@ public sealed class JobApiTests : ApiTestBase
         var jobs = before["items"]!.AsArray().ToDictionary(j => (string)j!["name"]!, j => j!);
         Assert.Multiple(() =>
         {
-            Assert.That(jobs.Keys, Is.EquivalentTo(new[] { "idempotency-purge", "alert-rules", "due-review-scan", "medical-insurance-feed" }));
+            Assert.That(jobs.Keys, Is.EquivalentTo(new[] { "idempotency-purge", "alert-rules", "due-review-scan", "medical-insurance-feed", "gradual-exit-ends", "tekun-minor-age-limit", "payment-rolls" }));
             Assert.That((string?)jobs["alert-rules"]["schedule"], Is.EqualTo("0 30 2 * * ?"));
             Assert.That((string?)jobs["alert-rules"]["period"], Is.EqualTo("day"));
             Assert.That((string?)jobs["medical-insurance-feed"]["period"], Is.EqualTo("month"));

@@ -59,7 +59,7 @@ public sealed class SchedulerClusterTests
         await using var connection = new NpgsqlConnection(connectionString);
         var triggers = (await connection.QueryAsync<string>(
             "SELECT trigger_name FROM qrtz_triggers WHERE sched_name = 'assistance' ORDER BY trigger_name")).ToList();
-        Assert.That(triggers, Is.EqualTo(new[] { "alert-rules.schedule", "due-review-scan.schedule", "idempotency-purge.schedule", "medical-insurance-feed.schedule" }));
+        Assert.That(triggers, Is.EqualTo(new[] { "alert-rules.schedule", "due-review-scan.schedule", "gradual-exit-ends.schedule", "idempotency-purge.schedule", "medical-insurance-feed.schedule", "payment-rolls.schedule", "tekun-minor-age-limit.schedule" }));
     }
 
     private static async Task<List<(string RequestedBy, string Outcome, string Instance, string Period)>> WaitForRunsAsync(string connectionString, int atLeast)

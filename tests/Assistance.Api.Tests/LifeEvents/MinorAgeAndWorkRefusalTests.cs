@@ -75,6 +75,29 @@ public sealed class MinorAgeAndWorkRefusalTests : LifeEventTestBase
     }
 
     [Test]
+    public async Task TekunMinorAgeLimitJob_RunsTheSameRuleAsTheSystem_OncePerDay()
+    {
+        var leaver = await OrphanAsync("周离校", "2008-09-03", inSchool: false);
+        var enrolment = await EnrolAsync(leaver, "Tekun", "2026-01-05", "2026-01-13", careSetting: "Decentralized");
+        var ops = Factory.ClientWith("000000", "ops.read", "ops.run");
+
+        // The operator holds only ops.run: the job acts as the system (national scope), not as the operator.
+        Today("2026-09-10");
+        var run = await ops.PostJsonAsync("/api/v1/jobs/tekun-minor-age-limit/runs", new { period = "2026-09-10" });
+        var body = await run.JsonAsync();
+        Assert.That(run.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
+        Assert.That(((string?)body["outcome"], (long?)body["counts"]!["ended"]), Is.EqualTo(("Succeeded", 1L)));
+
+        var now = await GetEnrolmentAsync((string)enrolment["id"]!);
+        Assert.That(((string?)now["status"], (string?)now["endedOn"]), Is.EqualTo(("Ended", "2026-09-03")));
+        var trail = await (await County().GetAsync(new Uri($"/api/v1/audit-events?entityType=Enrolment&entityId={enrolment["id"]}", UriKind.Relative))).JsonAsync();
+        Assert.That(trail["items"]!.AsArray().Select(r => (string?)r!["actor"]), Does.Contain("system:tekun-minor-age-limit"));
+
+        var again = await (await ops.PostJsonAsync("/api/v1/jobs/tekun-minor-age-limit/runs", new { period = "2026-09-10" })).JsonAsync();
+        Assert.That((string?)again["outcome"], Is.EqualTo("Skipped"));
+    }
+
+    [Test]
     public async Task ThirdConsecutiveUnjustifiedWorkRefusal_CutsThatMembersShare_FromTheNextMonth()
     {
         var family = await InsertHouseholdAsync("320682001", "Urban",

@@ -170,14 +170,14 @@ public sealed class WebhookDeliveryTests
         // The partner fixes its receiver and asks for one again: it arrives with its original event id.
         broken.Policy = (_, _) => 204;
         var letter = letters[0]!;
-        var redeliver = await Partner().PostAsync(new Uri($"/api/v1/subscriptions/{dead}/dead-letters/{(long)letter["deliveryId"]!}/redeliver", UriKind.Relative), null);
+        var redeliver = await Partner().PostAsync(new Uri($"/api/v1/subscriptions/{dead}/dead-letters/{(string)letter["eventId"]!}/redeliver", UriKind.Relative), null);
         Assert.That(redeliver.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         await PassAsync();
         Assert.That(broken.Requests.Last().EventId, Is.EqualTo((string?)letter["eventId"]));
         Assert.That(broken.Requests.Last().AnsweredStatus, Is.EqualTo(204));
         var after = (await (await Partner().GetAsync(new Uri($"/api/v1/subscriptions/{dead}/dead-letters?limit=200", UriKind.Relative))).JsonAsync()).AsArray();
         Assert.That(after, Has.Count.EqualTo(11));
-        var again = await Partner().PostAsync(new Uri($"/api/v1/subscriptions/{dead}/dead-letters/{(long)letter["deliveryId"]!}/redeliver", UriKind.Relative), null);
+        var again = await Partner().PostAsync(new Uri($"/api/v1/subscriptions/{dead}/dead-letters/{(string)letter["eventId"]!}/redeliver", UriKind.Relative), null);
         await again.ProblemAsync(HttpStatusCode.NotFound, "dead-letter.not-found");
         Assert.That(good, Is.Not.EqualTo(dead));
     }

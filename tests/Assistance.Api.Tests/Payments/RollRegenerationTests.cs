@@ -47,6 +47,28 @@ public sealed class RollRegenerationTests : PaymentRollTestBase
     }
 
     [Test]
+    public async Task MonthlyJob_GeneratesEachCountysRolls_AsTheSystem_AndKeepsARollThatExists()
+    {
+        var existing = await GenerateCreatedAsync("2026-09", "Dibao");
+        var ops = Factory.ClientWith("000000", "ops.read", "ops.run");
+        Today("2026-09-01");
+
+        var run = await ops.PostJsonAsync("/api/v1/jobs/payment-rolls/runs", new { period = "2026-09-01" });
+        var body = await run.JsonAsync();
+        Assert.That(run.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
+        var dibaoRolls = await ScalarAsync("SELECT count(*) FROM payment_rolls WHERE month = '2026-09-01' AND programme = 'Dibao'");
+        var keptRoll = await ScalarAsync("SELECT count(*) FROM payment_rolls WHERE month = '2026-09-01' AND id = $1", Guid.Parse((string)existing["id"]!));
+        var programmes = await ScalarAsync("SELECT count(DISTINCT programme) FROM payment_rolls WHERE month = '2026-09-01' AND region_code = '320682'");
+        Assert.Multiple(() =>
+        {
+            Assert.That(((string?)body["outcome"], (long?)body["counts"]!["counties"]), Is.EqualTo(("Succeeded", 1L)));
+            Assert.That(dibaoRolls, Is.EqualTo(1), "the existing roll is kept, not generated again");
+            Assert.That(keptRoll, Is.EqualTo(1));
+            Assert.That(programmes, Is.GreaterThanOrEqualTo(2), "the job also generated the county's other programmes");
+        });
+    }
+
+    [Test]
     public async Task Regeneration_SupersedesTheOldVersion_BothReadable_PaidLinesNeverPaidAgain_Audited()
     {
         var v1 = await GenerateCreatedAsync("2026-06", "Dibao");

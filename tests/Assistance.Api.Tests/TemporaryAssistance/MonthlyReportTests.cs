@@ -62,7 +62,7 @@ public class MonthlyReportTests : TemporaryAssistanceTestBase
             Assert.That((int?)countyTa["firstAidPayments"], Is.EqualTo(1));
             Assert.That((int?)streetTa["casesOpened"], Is.EqualTo(1));
             Assert.That((int?)Region(november, "320682100")["temporaryAssistance"]!["casesPaid"], Is.EqualTo(0));
-            Assert.That(november["notYetWired"]!.AsArray(), Has.Count.EqualTo(3));
+            Assert.That(november["notYetWired"]!.AsArray().Select(x => (string?)x), Is.EqualTo(new[] { "AmountsPaid", "PriceSubsidies", "ReviewsDue", "ReviewsDoneOnTime" }));
         });
 
         var csvResponse = await CountyOfficer().GetAsync("/api/v1/reports/monthly.csv?regionCode=320682&month=2026-11");

@@ -109,7 +109,7 @@ public partial class PolicyPackTests
     public void Sources_WhenParsed_ListEveryDocumentOfDomainMd()
     {
         var sources = PolicySourcesFile.Parse(PolicyData.ReadPolicyFile("sources.json"));
-        Assert.That(sources.Select(s => s.Id), Is.EquivalentTo(new[] { "S0", "S1", "S2", "S3", "S4", "N-57", "N-43", "N-83", "N-1553", "N-2025" }));
+        Assert.That(sources.Select(s => s.Id), Is.EquivalentTo(new[] { "S0", "S1", "S2", "S3", "S4", "N-57", "N-43", "N-83", "N-1553", "N-2025", "N-144" }));
         foreach (var file in sources.Where(s => s.File is not null).Select(s => s.File!))
         {
             Assert.That(file, Does.StartWith("seeds/"));
