@@ -24,7 +24,7 @@ public sealed class AuditLog(DbSession session, ICurrentUser currentUser, TimePr
             """,
             new
             {
-                id = Guid.CreateVersion7(),
+                id = AuditIds.Next(),
                 occurredAt = clock.GetUtcNow(),
                 actor = currentUser.Subject,
                 agency = currentUser.Agency,
@@ -39,5 +39,37 @@ public sealed class AuditLog(DbSession session, ICurrentUser currentUser, TimePr
             },
             session.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+}
+
+/// <summary>
+/// Audit row ids in the order the rows are written. Rows are listed by (occurred_at, id); one command's rows share
+/// the time (one clock reading per command under a test clock, or the same millisecond), and version-7 ids of the same
+/// millisecond differ only in random bits, so their order would be chance. Each id is therefore made greater than the
+/// last one this process issued (bytewise, as PostgreSQL compares uuid).
+/// </summary>
+internal static class AuditIds
+{
+    private static readonly Lock Gate = new();
+    private static Guid last = Guid.Empty;
+
+    public static Guid Next()
+    {
+        var candidate = Guid.CreateVersion7();
+        lock (Gate)
+        {
+            if (candidate.CompareTo(last) <= 0)
+            {
+                var bytes = last.ToByteArray(bigEndian: true);
+                for (var i = bytes.Length - 1; i >= 0 && ++bytes[i] == 0; i--)
+                {
+                }
+
+                candidate = new Guid(bytes, bigEndian: true);
+            }
+
+            last = candidate;
+            return candidate;
+        }
     }
 }

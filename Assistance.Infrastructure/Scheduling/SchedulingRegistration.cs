@@ -82,7 +82,8 @@ public static class SchedulingRegistration
                     .WithCronSchedule(settings.ScheduleOf(job), cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             }
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // Not Quartz's hosted service: it validates the job store when the host starts, before migrations have run.
+        services.AddHostedService<SchedulerStarter>();
         return services;
     }
 }
