@@ -48,7 +48,7 @@ public sealed class EligibilityAssessor(IPolicyStore store)
 
             try
             {
-                result[key] = definition.Validate(ParameterValueData.FromJson(json, field));
+                result[key] = definition.Validate(ParameterValueJson.Read(json, field));
             }
             catch (DomainValidationException e)
             {

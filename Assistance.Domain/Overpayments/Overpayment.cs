@@ -118,7 +118,8 @@ public sealed class Overpayment : IHasDomainEvents
     public void SetVersion(long version) => Version = version;
 }
 
-public sealed class OverpaymentState
+/// <summary>The persisted state of an overpayment (the repository reads and stores it; the aggregate guards it).</summary>
+public sealed record OverpaymentState
 {
     public Guid Id { get; init; }
 

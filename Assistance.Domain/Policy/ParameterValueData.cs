@@ -2,7 +2,6 @@ namespace Assistance.Domain.Policy;
 
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Assistance.Domain.Common;
 using Assistance.Domain.Households;
 
@@ -70,47 +69,6 @@ public sealed class ParameterValueData : IEquatable<ParameterValueData>
         }
 
         return new(ParameterValueKind.StringList, items: array);
-    }
-
-    /// <summary>Reads a JSON value (number, boolean, string, array of strings, null); the field names the error.</summary>
-    public static ParameterValueData FromJson(JsonElement element, string field)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Null:
-            case JsonValueKind.Undefined:
-                return Null;
-            case JsonValueKind.True:
-                return FromBoolean(true);
-            case JsonValueKind.False:
-                return FromBoolean(false);
-            case JsonValueKind.String:
-                return FromString(element.GetString()!);
-            case JsonValueKind.Number:
-                if (element.TryGetInt32(out var i) && !element.GetRawText().Contains('.', StringComparison.Ordinal))
-                {
-                    return FromInteger(i);
-                }
-
-                return element.TryGetDecimal(out var d)
-                    ? FromDecimal(d)
-                    : throw new DomainValidationException(field, "Number is out of range.");
-            case JsonValueKind.Array:
-                var list = new List<string>();
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (item.ValueKind != JsonValueKind.String)
-                    {
-                        throw new DomainValidationException(field, "A list parameter holds strings only.");
-                    }
-
-                    list.Add(item.GetString()!);
-                }
-
-                return FromList(list);
-            default:
-                throw new DomainValidationException(field, $"A parameter value cannot be a JSON {element.ValueKind}.");
-        }
     }
 
     /// <summary>The value as a plain CLR object for serialisation: decimal, int, bool, string, string[] or null.</summary>

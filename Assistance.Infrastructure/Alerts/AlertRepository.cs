@@ -22,10 +22,10 @@ public sealed class AlertRepository(DbSession session, DomainEventCollector even
     {
         ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<AlertState>(new CommandDefinition(
             $"SELECT {Columns} FROM alerts WHERE id = @id AND starts_with(region_code, @prefix)",
             new { id, prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row is null ? null : Alert.Restore(row.ToState());
+        return row is null ? null : Alert.Restore(row);
     }
 
     public async Task SaveAsync(RegionScope scope, Alert alert, long expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ public sealed class AlertRepository(DbSession session, DomainEventCollector even
     {
         ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+        var rows = await connection.QueryAsync<AlertState>(new CommandDefinition(
             $"""
             SELECT {Columns} FROM alerts
             WHERE region_code LIKE @prefix
@@ -83,69 +83,6 @@ public sealed class AlertRepository(DbSession session, DomainEventCollector even
             """,
             new { prefix = scope.Prefix + "%", rule, status = status?.ToString(), afterId, limit },
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => r.ToState()).ToList();
-    }
-
-    private sealed class Row
-    {
-        public Guid Id { get; init; }
-
-        public string RegionCode { get; init; } = string.Empty;
-
-        public string Rule { get; init; } = string.Empty;
-
-        public string RuleId { get; init; } = string.Empty;
-
-        public string Source { get; init; } = string.Empty;
-
-        public Guid EnrolmentId { get; init; }
-
-        public Guid HouseholdId { get; init; }
-
-        public Guid? MemberId { get; init; }
-
-        public string Detail { get; init; } = string.Empty;
-
-        public string Status { get; init; } = string.Empty;
-
-        public DateOnly RaisedOn { get; init; }
-
-        public DateOnly LastSeenOn { get; init; }
-
-        public DateTime? AcknowledgedAt { get; init; }
-
-        public string? AcknowledgedBy { get; init; }
-
-        public DateTime? ResolvedAt { get; init; }
-
-        public string? ResolvedBy { get; init; }
-
-        public string? ResolutionNote { get; init; }
-
-        public long Version { get; init; }
-
-        public AlertState ToState() => new()
-        {
-            Id = Id,
-            RegionCode = RegionCode,
-            Rule = Rule,
-            RuleId = RuleId,
-            Source = Source,
-            EnrolmentId = EnrolmentId,
-            HouseholdId = HouseholdId,
-            MemberId = MemberId,
-            Detail = Detail,
-            Status = Enum.Parse<AlertStatus>(Status),
-            RaisedOn = RaisedOn,
-            LastSeenOn = LastSeenOn,
-            AcknowledgedAt = Utc(AcknowledgedAt),
-            AcknowledgedBy = AcknowledgedBy,
-            ResolvedAt = Utc(ResolvedAt),
-            ResolvedBy = ResolvedBy,
-            ResolutionNote = ResolutionNote,
-            Version = Version,
-        };
-
-        private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+        return rows.AsList();
     }
 }

@@ -5,8 +5,6 @@ using Assistance.Application.Households;
 using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
 using Assistance.Infrastructure.Persistence;
-using Dapper;
-using Npgsql;
 using NpgsqlTypes;
 
 /// <summary>

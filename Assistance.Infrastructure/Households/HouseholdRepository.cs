@@ -6,8 +6,6 @@ using Assistance.Application.Households;
 using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
 using Assistance.Infrastructure.Persistence;
-using Dapper;
-using Npgsql;
 
 /// <summary>Household writes in the command's transaction (unit of work).</summary>
 public sealed class HouseholdRepository(DbSession session, Application.Events.DomainEventCollector events) : IHouseholdRepository

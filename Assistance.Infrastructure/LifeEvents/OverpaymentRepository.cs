@@ -118,7 +118,7 @@ public sealed class OverpaymentRepository(DbSession session, TimeProvider clock,
     {
         ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
+        var rows = (await connection.QueryAsync<OverpaymentState>(new CommandDefinition(
             $"SELECT {Columns} FROM overpayments WHERE starts_with(region_code, @prefix) AND {where}", parameters, session.Transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false)).AsList();
         var ids = rows.Select(r => r.Id).ToArray();
@@ -126,51 +126,6 @@ public sealed class OverpaymentRepository(DbSession session, TimeProvider clock,
             "SELECT overpayment_id, month, paid, due FROM overpayment_months WHERE overpayment_id = ANY(@ids) ORDER BY overpayment_id, month",
             new { ids }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToLookup(m => m.OverpaymentId, m => new OverpaidMonth(m.Month, m.Paid, m.Due));
-        return rows.Select(r => Overpayment.Restore(new OverpaymentState
-        {
-            Id = r.Id,
-            RegionCode = r.RegionCode,
-            EnrolmentId = r.EnrolmentId,
-            HouseholdId = r.HouseholdId,
-            MemberId = r.MemberId,
-            IdNumber = r.IdNumber,
-            LifeEventId = r.LifeEventId,
-            Months = months[r.Id].ToList(),
-            Status = Enum.Parse<OverpaymentStatus>(r.Status),
-            Reason = r.Reason,
-            RaisedOn = r.RaisedOn,
-            ResolvedOn = r.ResolvedOn,
-            ResolutionNote = r.ResolutionNote,
-            Version = r.Version,
-        })).ToList();
-    }
-
-    private sealed class Row
-    {
-        public Guid Id { get; init; }
-
-        public string RegionCode { get; init; } = string.Empty;
-
-        public Guid EnrolmentId { get; init; }
-
-        public Guid HouseholdId { get; init; }
-
-        public Guid? MemberId { get; init; }
-
-        public string IdNumber { get; init; } = string.Empty;
-
-        public Guid? LifeEventId { get; init; }
-
-        public string Status { get; init; } = string.Empty;
-
-        public string Reason { get; init; } = string.Empty;
-
-        public DateOnly RaisedOn { get; init; }
-
-        public DateOnly? ResolvedOn { get; init; }
-
-        public string? ResolutionNote { get; init; }
-
-        public long Version { get; init; }
+        return rows.Select(r => Overpayment.Restore(r with { Months = months[r.Id].ToList() })).ToList();
     }
 }

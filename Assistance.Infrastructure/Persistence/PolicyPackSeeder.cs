@@ -2,6 +2,7 @@ namespace Assistance.Infrastructure.Persistence;
 
 using System.Security.Cryptography;
 using System.Text;
+using Assistance.Application.Policy;
 using Assistance.Domain.Policy;
 using Dapper;
 using Microsoft.Extensions.Logging;

@@ -188,7 +188,7 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
         public StoredParameterValue ToStored()
         {
             using var document = JsonDocument.Parse(value);
-            var data = ParameterValueData.FromJson(document.RootElement, key);
+            var data = ParameterValueJson.Read(document.RootElement, key);
             var parameter = new ParameterValue(
                 key,
                 RegionCode.Parse(region_code),

@@ -9,6 +9,7 @@ using Assistance.Domain.TemporaryAssistance;
 using Assistance.Infrastructure.Persistence;
 using Assistance.Infrastructure.Workflow;
 using Dapper;
+using Npgsql;
 
 /// <summary>Temporary-assistance cases (R-42 … R-44), one row each, filtered by the caller's region scope.</summary>
 public sealed class TemporaryAssistanceRepository(DbSession session, TimeProvider clock, DomainEventCollector events) : ITemporaryAssistanceRepository
@@ -19,17 +20,17 @@ public sealed class TemporaryAssistanceRepository(DbSession session, TimeProvide
         residence_basis AS ResidenceBasis, monthly_standard AS MonthlyStandard, months AS Months, tier AS Tier, status AS Status,
         submitted_on AS SubmittedOn, submitted_by AS SubmittedBy, decided_on AS DecidedOn, decided_by AS DecidedBy, meeting_reference AS MeetingReference,
         refusal_reasons AS RefusalReasons, paid_on AS PaidOn, paid_by AS PaidBy, first_aid AS FirstAid, paperwork_due_on AS PaperworkDueOn,
-        paperwork_recorded_on AS PaperworkRecordedOn, paperwork_explanation AS PaperworkExplanation, evaluation::text AS Evaluation, version AS Version
+        paperwork_recorded_on AS PaperworkRecordedOn, paperwork_explanation AS PaperworkExplanation, version AS Version, evaluation::text AS Evaluation
         """;
 
     public async Task<StoredTemporaryAssistanceCase?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        var found = await ReadAsync(connection, new CommandDefinition(
             $"SELECT {Columns} FROM temporary_assistance_cases WHERE id = @id AND starts_with(region_code, @prefix)",
             new { id, prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row?.ToStored();
+        return found.Count == 0 ? null : found[0];
     }
 
     public async Task AddAsync(RegionScope scope, TemporaryAssistanceCase assistanceCase, IReadOnlyList<EvaluationParameterDto> parameters, CancellationToken cancellationToken)
@@ -127,7 +128,7 @@ public sealed class TemporaryAssistanceRepository(DbSession session, TimeProvide
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(filter);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+        return await ReadAsync(connection, new CommandDefinition(
             $"""
             SELECT {Columns} FROM temporary_assistance_cases
             WHERE starts_with(region_code, @prefix)
@@ -151,101 +152,15 @@ public sealed class TemporaryAssistanceRepository(DbSession session, TimeProvide
                 limit,
             },
             session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => r.ToStored()).ToList();
     }
 
-    private sealed class Row
-    {
-        public Guid Id { get; init; }
-
-        public string RegionCode { get; init; } = string.Empty;
-
-        public string Type { get; init; } = string.Empty;
-
-        public string PersonName { get; init; } = string.Empty;
-
-        public string IdNumber { get; init; } = string.Empty;
-
-        public DateOnly OccurredOn { get; init; }
-
-        public string Description { get; init; } = string.Empty;
-
-        public decimal AmountRequested { get; init; }
-
-        public bool UnemployedMigrantGrant { get; init; }
-
-        public string Residence { get; init; } = string.Empty;
-
-        public string ResidenceBasis { get; init; } = string.Empty;
-
-        public decimal MonthlyStandard { get; init; }
-
-        public decimal Months { get; init; }
-
-        public string Tier { get; init; } = string.Empty;
-
-        public string Status { get; init; } = string.Empty;
-
-        public DateOnly SubmittedOn { get; init; }
-
-        public string SubmittedBy { get; init; } = string.Empty;
-
-        public DateOnly? DecidedOn { get; init; }
-
-        public string? DecidedBy { get; init; }
-
-        public string? MeetingReference { get; init; }
-
-        public string? RefusalReasons { get; init; }
-
-        public DateOnly? PaidOn { get; init; }
-
-        public string? PaidBy { get; init; }
-
-        public bool FirstAid { get; init; }
-
-        public DateOnly? PaperworkDueOn { get; init; }
-
-        public DateOnly? PaperworkRecordedOn { get; init; }
-
-        public string? PaperworkExplanation { get; init; }
-
-        public string Evaluation { get; init; } = "[]";
-
-        public long Version { get; init; }
-
-        public StoredTemporaryAssistanceCase ToStored() => new(
-            TemporaryAssistanceCase.Restore(new TemporaryAssistanceState
-            {
-                Id = Id,
-                RegionCode = RegionCode,
-                Type = Enum.Parse<TemporaryAssistanceType>(Type),
-                PersonName = PersonName,
-                IdNumber = IdNumber,
-                OccurredOn = OccurredOn,
-                Description = Description,
-                AmountRequested = AmountRequested,
-                UnemployedMigrantGrant = UnemployedMigrantGrant,
-                Residence = Enum.Parse<ResidenceType>(Residence),
-                ResidenceBasis = Enum.Parse<ResidenceBasis>(ResidenceBasis),
-                MonthlyStandard = MonthlyStandard,
-                Months = Months,
-                Tier = Enum.Parse<ApprovalTier>(Tier),
-                Status = Enum.Parse<TemporaryAssistanceStatus>(Status),
-                SubmittedOn = SubmittedOn,
-                SubmittedBy = SubmittedBy,
-                DecidedOn = DecidedOn,
-                DecidedBy = DecidedBy,
-                MeetingReference = MeetingReference,
-                RefusalReasons = RefusalReasons,
-                PaidOn = PaidOn,
-                PaidBy = PaidBy,
-                FirstAid = FirstAid,
-                PaperworkDueOn = PaperworkDueOn,
-                PaperworkRecordedOn = PaperworkRecordedOn,
-                PaperworkExplanation = PaperworkExplanation,
-                Version = Version,
-            }),
-            WorkflowJson.Deserialize<List<EvaluationParameterDto>>(Evaluation));
-    }
+    /// <summary>
+    /// Reads rows straight into the aggregate's own <see cref="TemporaryAssistanceState"/> (one mapping, no copied field
+    /// list; Dapper parses the text enums), with the stored evaluation split off as the last column.
+    /// </summary>
+    private static async Task<List<StoredTemporaryAssistanceCase>> ReadAsync(NpgsqlConnection connection, CommandDefinition command) =>
+        (await connection.QueryAsync<TemporaryAssistanceState, string, StoredTemporaryAssistanceCase>(
+            command,
+            (state, evaluation) => new(TemporaryAssistanceCase.Restore(state), WorkflowJson.Deserialize<List<EvaluationParameterDto>>(evaluation)),
+            splitOn: "Evaluation").ConfigureAwait(false)).AsList();
 }

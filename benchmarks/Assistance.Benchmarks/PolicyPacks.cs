@@ -1,5 +1,6 @@
 namespace Assistance.Benchmarks;
 
+using Assistance.Application.Policy;
 using Assistance.Domain.Policy;
 
 /// <summary>Loads policy/packs/*.json from the repository (found by walking up to Assistance.sln).</summary>

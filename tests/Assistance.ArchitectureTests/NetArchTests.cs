@@ -22,14 +22,7 @@ public sealed class NetArchTests
     [
         "System.Runtime", "System.Runtime.InteropServices", "System.Collections", "System.Linq", "System.Runtime.Intrinsics", "System.Memory",
         "System.Text.RegularExpressions", "System.Collections.Immutable", "System.ComponentModel.Annotations", "netstandard",
-
-        // Known exception, to be removed: the policy-pack and seed-file readers (ParameterValueData, PolicyPackFile,
-        // PolicySourcesFile, CalendarSeedFile) still parse JSON inside the Domain. Move them to Infrastructure, then
-        // delete this entry and "System.Text.Json" from AllowedInDomain.
-        "System.Text.Json",
     ];
-
-    private static readonly string[] AllowedInDomain = ["System.Text.Json"];
 
     private static readonly Assembly Domain = typeof(Assistance.Domain.Regions.RegionCode).Assembly;
     private static readonly Assembly Application = typeof(Assistance.Application.DependencyInjection).Assembly;
@@ -58,7 +51,7 @@ public sealed class NetArchTests
     public void Domain_IsFreeOfPackages_AndReferencesOnlyRuntimeLevelAssemblies()
     {
         AssertSuccess(Types.InAssembly(Domain).ShouldNot()
-            .HaveDependencyOnAny(["Microsoft", "MediatR", "FluentValidation", "Npgsql", "Dapper", "Polly", "EvolveDb", "System.Net", "System.IO", .. ForbiddenUnlessAllowed()])
+            .HaveDependencyOnAny(["Microsoft", "MediatR", "FluentValidation", "Npgsql", "Dapper", "Polly", "EvolveDb", "System.Net", "System.IO", "System.Text.Json"])
             .GetResult());
         var references = Domain.GetReferencedAssemblies().Select(a => a.Name!).ToList();
         Assert.That(references.Except(RuntimeLevelAssemblies), Is.Empty, "the Domain references only System.Runtime-level assemblies");
@@ -85,8 +78,6 @@ public sealed class NetArchTests
         AssertSuccess(Types.InAssemblies([Application, Infrastructure, Api]).ShouldNot()
             .ImplementInterface(typeof(Assistance.Domain.Common.IBusinessRule)).GetResult());
     }
-
-    private static string[] ForbiddenUnlessAllowed() => new[] { "System.Text.Json" }.Except(AllowedInDomain).ToArray();
 
     /// <summary>The rule classes NetArchTest finds (each is also checked to cite its R-id, see LayeringTests).</summary>
     internal static IEnumerable<Type> BusinessRuleTypes() =>

@@ -27,6 +27,7 @@ public sealed class RegionScopeTests
         "IHouseholdImportBody", "IHouseholdImportBatch",
         "IOutbox", // like IDomainEventSink: appends events already produced through scoped repositories, each naming its region
         "IWebhookSecretProtector", // encryption, no data
+        "IReviewMoratoriumTerms", // the fields two moratorium commands share (one validator for both), not a data port
     ];
 
     /// <summary>R-21/R-22 are national: these look across regions on purpose, through database functions.</summary>

@@ -2,6 +2,7 @@ namespace Assistance.Application.Policy.SetParameterValue;
 
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
+using Assistance.Application.Policy;
 using Assistance.Application.Regions;
 using Assistance.Domain.Common;
 using Assistance.Domain.Policy;
@@ -17,7 +18,7 @@ public sealed class SetParameterValueHandler(IPolicyStore store, IRegionQueries 
         ParameterValueData value;
         try
         {
-            value = definition.Validate(ParameterValueData.FromJson(request.Value, "value"));
+            value = definition.Validate(ParameterValueJson.Read(request.Value, "value"));
         }
         catch (DomainValidationException e)
         {

@@ -1,8 +1,5 @@
 namespace Assistance.Api.Tests.EarlyWarning;
 
-using System.Net;
-using System.Text.Json.Nodes;
-using Assistance.Api.Tests.Infrastructure;
 using Assistance.Domain.Applications;
 using Assistance.Domain.Enrolments;
 using Assistance.Domain.Households;

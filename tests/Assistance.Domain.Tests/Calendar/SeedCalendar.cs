@@ -1,5 +1,6 @@
 namespace Assistance.Domain.Tests.Calendar;
 
+using Assistance.Application.Calendar;
 using Assistance.Domain.Calendar;
 
 /// <summary>The reviewable seed file the API loads, parsed once for the domain tests.</summary>

@@ -1,10 +1,8 @@
 namespace Assistance.Domain.Tests.Eligibility;
 
-using System.Globalization;
 using Assistance.Domain.Eligibility;
 using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
-using Assistance.Domain.Tests.Support;
 using static Assistance.Domain.Tests.Support.TestHouseholds;
 
 /// <summary>
@@ -14,8 +12,6 @@ using static Assistance.Domain.Tests.Support.TestHouseholds;
 /// </summary>
 public class PolicyFidelityTests
 {
-    private static DateOnly Day(string text) => DateOnly.Parse(text, CultureInfo.InvariantCulture);
-
     private static (AssessmentResult Result, ParameterSet Set) AssessIn(
         ResidenceType residence, string region, string date, Func<DateOnly, MemberInput[]> members, decimal rigid = 0m)
     {

@@ -1,10 +1,8 @@
 namespace Assistance.Domain.Tests.Eligibility;
 
-using System.Globalization;
 using Assistance.Domain.Eligibility;
 using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
-using Assistance.Domain.Tests.Support;
 using static Assistance.Domain.Tests.Support.TestHouseholds;
 
 /// <summary>
@@ -13,8 +11,6 @@ using static Assistance.Domain.Tests.Support.TestHouseholds;
 /// </summary>
 public class SeedRuleTests
 {
-    private static DateOnly Day(string text) => DateOnly.Parse(text, CultureInfo.InvariantCulture);
-
     private static (AssessmentResult Result, ParameterSet Set) AssessIn(string region, string date, Func<DateOnly, MemberInput[]> members, decimal rigid = 0m)
     {
         var day = Day(date);

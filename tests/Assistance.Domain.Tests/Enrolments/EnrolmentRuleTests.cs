@@ -1,7 +1,6 @@
 namespace Assistance.Domain.Tests.Enrolments;
 
 using Assistance.Domain.Applications;
-using Assistance.Domain.Common;
 using Assistance.Domain.Enrolments;
 using Assistance.Domain.Regions;
 using static Assistance.Domain.Tests.Calendar.SeedCalendar;

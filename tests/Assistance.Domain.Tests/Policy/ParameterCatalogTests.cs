@@ -1,5 +1,6 @@
 namespace Assistance.Domain.Tests.Policy;
 
+using Assistance.Application.Policy;
 using Assistance.Domain.Common;
 using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
@@ -106,7 +107,7 @@ public class ParameterCatalogTests
     public void FromJson_WhenNumbersBooleansStringsListsAndNull_ReadsEachKind()
     {
         using var doc = System.Text.Json.JsonDocument.Parse("""[900.00, 18, true, "Cent", ["Award"], null]""");
-        var kinds = doc.RootElement.EnumerateArray().Select(e => ParameterValueData.FromJson(e, "x").Kind).ToList();
+        var kinds = doc.RootElement.EnumerateArray().Select(e => ParameterValueJson.Read(e, "x").Kind).ToList();
         Assert.That(kinds, Is.EqualTo(new[] { ParameterValueKind.Decimal, ParameterValueKind.Integer, ParameterValueKind.Boolean, ParameterValueKind.String, ParameterValueKind.StringList, ParameterValueKind.Null }));
     }
 }

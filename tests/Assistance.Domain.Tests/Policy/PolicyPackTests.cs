@@ -1,6 +1,7 @@
 namespace Assistance.Domain.Tests.Policy;
 
 using System.Text.RegularExpressions;
+using Assistance.Application.Policy;
 using Assistance.Domain.Common;
 using Assistance.Domain.Households;
 using Assistance.Domain.Policy;

@@ -1,5 +1,6 @@
 namespace Assistance.Domain.Tests.Policy;
 
+using Assistance.Application.Policy;
 using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;

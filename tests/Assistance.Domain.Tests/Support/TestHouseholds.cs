@@ -1,5 +1,6 @@
 namespace Assistance.Domain.Tests.Support;
 
+using System.Globalization;
 using Assistance.Domain.Eligibility;
 using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
@@ -8,6 +9,9 @@ using Assistance.Domain.Regions;
 /// <summary>Builders for household snapshots used by the rule tests.</summary>
 internal static class TestHouseholds
 {
+    /// <summary>A day written as the sources write it (yyyy-MM-dd).</summary>
+    public static DateOnly Day(string text) => DateOnly.Parse(text, CultureInfo.InvariantCulture);
+
     /// <summary>A date on which the national baseline holds its 2021-07-01 … 2026-01-01 values.</summary>
     public static readonly DateOnly D = new(2023, 6, 1);
 

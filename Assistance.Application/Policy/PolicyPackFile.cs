@@ -1,13 +1,11 @@
-namespace Assistance.Domain.Policy;
+namespace Assistance.Application.Policy;
 
 using System.Globalization;
 using System.Text.Json;
 using Assistance.Domain.Common;
 using Assistance.Domain.Households;
+using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;
-
-/// <summary>One jurisdiction's parameter values as read from a policy pack file (policy/packs/*.json).</summary>
-public sealed record PolicyPack(RegionCode Region, string Title, IReadOnlyList<ParameterValue> Values);
 
 /// <summary>
 /// Parses a policy pack (format documented in policy/README.md). Pure: takes the JSON text, does no I/O.
@@ -54,7 +52,7 @@ public static class PolicyPackFile
             ParameterValueData value;
             try
             {
-                value = definition.Validate(ParameterValueData.FromJson(valueElement, path + ".value"));
+                value = definition.Validate(ParameterValueJson.Read(valueElement, path + ".value"));
             }
             catch (DomainValidationException e) when (e.Field == key)
             {
@@ -116,42 +114,4 @@ public static class PolicyPackFile
             ? date
             : throw new DomainValidationException(path, $"'{name}' must be a date YYYY-MM-DD.");
     }
-}
-
-/// <summary>A policy document a parameter value cites (S0…S4, N-…), from policy/sources.json.</summary>
-public sealed record PolicySource(string Id, string Title, string? DocumentNumber, string Jurisdiction, DateOnly? Date, DateOnly? InForceFrom, string? File);
-
-/// <summary>Parses policy/sources.json (format in policy/README.md). Pure.</summary>
-public static class PolicySourcesFile
-{
-    public static IReadOnlyList<PolicySource> Parse(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        using var document = PolicyPackFile.ParseDocument(json);
-        if (!document.RootElement.TryGetProperty("sources", out var sources) || sources.ValueKind != JsonValueKind.Array)
-        {
-            throw new DomainValidationException("sources", "The file needs a 'sources' array.");
-        }
-
-        var list = new List<PolicySource>();
-        var index = 0;
-        foreach (var item in sources.EnumerateArray())
-        {
-            var path = "sources[" + index.ToString(CultureInfo.InvariantCulture) + "]";
-            list.Add(new PolicySource(
-                PolicyPackFile.RequiredString(item, "id", path + ".id"),
-                PolicyPackFile.RequiredString(item, "title", path + ".title"),
-                OptionalString(item, "documentNumber"),
-                PolicyPackFile.RequiredString(item, "jurisdiction", path + ".jurisdiction"),
-                PolicyPackFile.OptionalDate(item, "date", path + ".date"),
-                PolicyPackFile.OptionalDate(item, "inForceFrom", path + ".inForceFrom"),
-                OptionalString(item, "file")));
-            index++;
-        }
-
-        return list;
-    }
-
-    private static string? OptionalString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String ? property.GetString() : null;
 }

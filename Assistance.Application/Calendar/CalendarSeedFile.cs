@@ -1,7 +1,8 @@
-namespace Assistance.Domain.Calendar;
+namespace Assistance.Application.Calendar;
 
 using System.Globalization;
 using System.Text.Json;
+using Assistance.Domain.Calendar;
 using Assistance.Domain.Common;
 
 /// <summary>
