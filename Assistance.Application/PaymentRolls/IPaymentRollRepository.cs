@@ -8,10 +8,13 @@ using Assistance.Domain.Regions;
 /// <summary>The price subsidy a roll pays: the index, its month and the amount per person by residence.</summary>
 public sealed record SubsidyInput(Guid PriceIndexId, DateOnly IndexMonth, decimal UrbanPerPerson, decimal RuralPerPerson, string TraceJson);
 
-/// <summary>Everything one set-based generation needs.</summary>
+/// <summary>
+/// Everything one set-based generation needs. <paramref name="DeductOverpayments"/>: payments.overpaymentHandling is
+/// Deduct for the region and month (open overpayments are deducted from the enrolments' monthly lines, R-33/R-40).
+/// </summary>
 public sealed record RollGeneration(
     Guid RollId, RegionCode Region, DateOnly Month, Programme Programme, int Version, Guid? Supersedes, string GeneratedBy, DateTimeOffset At, string? Reason,
-    SubsidyInput? Subsidy);
+    SubsidyInput? Subsidy, bool DeductOverpayments = false);
 
 /// <summary>A line as a bank return needs it.</summary>
 public sealed record LineState(Guid Id, PaymentLineStatus Status, bool Live);
