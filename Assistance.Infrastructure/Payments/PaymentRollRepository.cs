@@ -42,6 +42,28 @@ public sealed class PaymentRollRepository(DbSession session) : IPaymentRollRepos
         return await LoadAsync("r.id = @id AND starts_with(r.region_code, @prefix)", new { id, prefix = scope.Prefix }, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<RollMonth>> RollMonthsAsync(
+        RegionScope scope, Guid enrolmentId, RegionCode enrolmentRegion, Programme programme, DateOnly fromMonth, DateOnly toMonth, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(DateTime Month, bool HasRoll, decimal? Paid)>(new CommandDefinition(
+            """
+            SELECT m.month::timestamp,
+                   EXISTS (SELECT 1 FROM payment_rolls r
+                           WHERE r.month = m.month AND r.programme = @programme AND starts_with(@region, r.region_code) AND starts_with(r.region_code, @prefix)),
+                   (SELECT sum(l.amount) FROM payment_roll_lines l
+                    WHERE l.enrolment_id = @enrolmentId AND l.period = m.month AND l.kind <> 'PriceSubsidy' AND l.live AND l.status = 'Paid'
+                      AND starts_with(l.region_code, @prefix))
+            FROM generate_series(@from::timestamp, @to::timestamp, interval '1 month') AS g(t)
+            CROSS JOIN LATERAL (SELECT g.t::date AS month) m
+            ORDER BY m.month
+            """,
+            new { enrolmentId, region = enrolmentRegion.Value, programme = programme.ToString(), prefix = scope.Prefix, from = fromMonth, to = toMonth },
+            session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new RollMonth(DateOnly.FromDateTime(r.Month), r.HasRoll, r.Paid)).ToList();
+    }
+
     public async Task<long> EstimateLinesAsync(RegionScope scope, RegionCode region, DateOnly month, Programme programme, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
