@@ -28,9 +28,10 @@ public static class DependencyInjection
         services.AddScoped<Events.IDomainEventSink, Events.AuditTrailSink>();
         services.AddScoped<Events.IDomainEventSink, Events.OutboxSink>(); // partner events (issue 13), same transaction
 
-        // Life events, overpayments, reassessment tasks (R-33 … R-35). IPaidMonths switches to payment-roll lines once they exist.
+        // Life events, overpayments, reassessment tasks (R-33 … R-35). IPaidMonths reads payment-roll lines.
         services.AddScoped<Events.IDomainEventSink, Overpayments.EnrolmentAmountHistorySink>();
-        services.AddScoped<Overpayments.IPaidMonths, Overpayments.DerivedPaidMonths>();
+        services.AddScoped<Overpayments.DerivedPaidMonths>();
+        services.AddScoped<Overpayments.IPaidMonths, Overpayments.RollPaidMonths>(); // roll lines Paid; derived where no roll exists (issue 12)
         services.AddScoped<Reassessments.HouseholdReassessment>();
         services.AddScoped<LifeEvents.CountingStopEffects>();
         // Payment rolls and price subsidies.

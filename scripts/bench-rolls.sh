@@ -6,11 +6,15 @@
 #      synchronous (PaymentRolls:AsyncThresholdLines set above N) — timed with curl;
 #   3. the baseline: one hand-written INSERT … SELECT of the same lines (one per enrolment in force with an amount) into
 #      a copy of payment_roll_lines with the same indexes, timed by psql in the same database;
-#   4. GET …/export.csv of the largest roll, while the API process's resident set is sampled every 100 ms.
+#   4. GET …/export.csv of the largest roll, while the API process's resident set is sampled every 100 ms;
+#   5. the same export again from a second API process started with DOTNET_GCHeapHardLimit (BENCH_EXPORT_HEAP_LIMIT,
+#      default 0x4000000 = 64 MiB): it completes only if the export never holds the roll in memory — compare the
+#      printed file size with the limit (choose N, or a lower limit, so that the file is bigger than the limit).
 # The load average is printed before and after: the machine may be shared, compare the ratio within one run.
 #
 #   scripts/bench-rolls.sh [households=1000000] [month=2026-11]
 #   BENCH_PGDIR=/tmp/x scripts/bench-rolls.sh ...   # reuse (or keep) a cluster folder; default: a fresh temporary one
+#   BENCH_PORT=8112 BENCH_EXPORT_HEAP_LIMIT=0x1000000 scripts/bench-rolls.sh ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd -P)"
@@ -38,7 +42,7 @@ PG_SERVER_OPTIONS="${PG_SERVER_OPTIONS:--c fsync=off -c synchronous_commit=off -
 export ASSISTANCE_DB="$(pg_connection_string "$PGDIR" "$DB")"
 PSQL=("$ASSISTANCE_PG_BINDIR/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB" -XqtA -v ON_ERROR_STOP=1)
 
-echo "== load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== uptime at start: $(uptime)"
 loaded="$("${PSQL[@]}" -c "SELECT to_regclass('public.enrolments') IS NOT NULL")"
 if [[ "$loaded" == t ]]; then
   loaded="$("${PSQL[@]}" -c "SELECT set_config('assistance.region_prefix', '*', false)" -c "SELECT count(*) >= $HOUSEHOLDS FROM enrolments" | tail -n 1)"
@@ -125,4 +129,33 @@ wait "$curl_pid"
 read -r code seconds bytes </tmp/assistance-rolls-bench-export.txt
 echo "GET export.csv ($largest_lines lines): HTTP $code, $seconds s, $((bytes / 1048576)) MiB, $(($(wc -l </tmp/assistance-rolls-bench.csv) - 1)) rows"
 echo "API resident set: before $((before / 1024)) MiB, peak during the export $((peak / 1024)) MiB (+$(((peak - before) / 1024)) MiB for a $((bytes / 1048576)) MiB file)"
-echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Flat memory: the same export from an API whose GC heap is capped below the file's size.
+kill -TERM "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true
+api_pid=""
+HEAP_LIMIT="${BENCH_EXPORT_HEAP_LIMIT:-0x4000000}"
+(cd Assistance.Api/bin/Release/net10.0 && DOTNET_GCHeapHardLimit="$HEAP_LIMIT" exec dotnet Assistance.Api.dll) \
+  >/tmp/assistance-rolls-bench-api-capped.log 2>&1 &
+api_pid=$!
+for _ in $(seq 1 240); do
+  curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+before="$(rss)"
+peak="$before"
+curl -sS -o /tmp/assistance-rolls-bench-capped.csv -w '%{http_code} %{time_total} %{size_download}\n' -H "Authorization: Bearer $TOKEN" \
+  "http://127.0.0.1:$PORT/api/v1/payment-rolls/$largest/export.csv" >/tmp/assistance-rolls-bench-export.txt &
+curl_pid=$!
+while kill -0 "$curl_pid" 2>/dev/null; do
+  now="$(rss)"
+  ((now > peak)) && peak="$now"
+  sleep 0.1
+done
+wait "$curl_pid"
+read -r code seconds bytes </tmp/assistance-rolls-bench-export.txt
+same="differs from"
+cmp -s /tmp/assistance-rolls-bench.csv /tmp/assistance-rolls-bench-capped.csv && same="identical to"
+echo "GET export.csv with DOTNET_GCHeapHardLimit=$HEAP_LIMIT ($((HEAP_LIMIT / 1048576)) MiB): HTTP $code, $seconds s, $((bytes / 1048576)) MiB ($bytes bytes), $(($(wc -l </tmp/assistance-rolls-bench-capped.csv) - 1)) rows, $same the uncapped export"
+echo "capped API resident set: before $((before / 1024)) MiB, peak during the export $((peak / 1024)) MiB"
+grep -m 3 -iE 'OutOfMemory|fatal' /tmp/assistance-rolls-bench-api-capped.log || true
+echo "== uptime at the end: $(uptime)"

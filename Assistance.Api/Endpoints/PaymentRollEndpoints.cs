@@ -131,14 +131,14 @@ public static class PaymentRollEndpoints
         http.Response.Headers.ContentDisposition =
             $"attachment; filename=\"payment-roll-{export.Roll.RegionCode}-{export.Roll.Month}-{export.Roll.Programme}-v{export.Roll.Version}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
-        await writer.WriteAsync("lineId,kind,period,enrolmentId,householdId,payeeName,payeeIdNumber,amount,reissueOf,status\n").ConfigureAwait(false);
+        await writer.WriteAsync("lineId,kind,period,enrolmentId,householdId,payeeName,payeeIdNumber,amount,reissueOf,status,deduction,netAmount\n").ConfigureAwait(false);
         var rows = 0;
         await foreach (var row in export.Rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var idNumber = row.PayeeIdNumber is null ? string.Empty : export.ShowIdNumbers ? row.PayeeIdNumber : NationalId.Mask(row.PayeeIdNumber);
             await writer.WriteAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{row.LineId},{row.Kind},{row.Period},{row.EnrolmentId},{row.HouseholdId},{Csv(row.PayeeName)},{idNumber},{row.Amount:0.00},{row.ReissueOf},{row.Status}\n"))
+                $"{row.LineId},{row.Kind},{row.Period},{row.EnrolmentId},{row.HouseholdId},{Csv(row.PayeeName)},{idNumber},{row.Amount:0.00},{row.ReissueOf},{row.Status},{row.Deduction:0.00},{row.Amount - row.Deduction:0.00}\n"))
                 .ConfigureAwait(false);
             if (++rows % 5000 == 0)
             {

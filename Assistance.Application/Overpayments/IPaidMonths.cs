@@ -7,9 +7,8 @@ using Assistance.Domain.Enrolments;
 public sealed record PaidMonth(DateOnly Month, decimal Amount);
 
 /// <summary>
-/// Which months were paid for an enrolment, and how much (R-33 overpayments read it). The implementation on main derives
-/// them from the enrolment and its amount history (<see cref="DerivedPaidMonths"/>); once payment rolls exist, an
-/// implementation over the roll lines replaces it (one registration in DependencyInjection).
+/// Which months were paid for an enrolment, and how much (R-33 overpayments read it): <see cref="RollPaidMonths"/> reads
+/// the roll lines the bank returned Paid, and falls back to <see cref="DerivedPaidMonths"/> for months without a roll.
 /// </summary>
 public interface IPaidMonths
 {

@@ -8,10 +8,16 @@ using Assistance.Domain.Regions;
 /// <summary>The price subsidy a roll pays: the index, its month and the amount per person by residence.</summary>
 public sealed record SubsidyInput(Guid PriceIndexId, DateOnly IndexMonth, decimal UrbanPerPerson, decimal RuralPerPerson, string TraceJson);
 
-/// <summary>Everything one set-based generation needs.</summary>
+/// <summary>
+/// Everything one set-based generation needs. <paramref name="DeductOverpayments"/>: payments.overpaymentHandling is
+/// Deduct for the region and month (open overpayments are deducted from the enrolments' monthly lines, R-33/R-40).
+/// </summary>
 public sealed record RollGeneration(
     Guid RollId, RegionCode Region, DateOnly Month, Programme Programme, int Version, Guid? Supersedes, string GeneratedBy, DateTimeOffset At, string? Reason,
-    SubsidyInput? Subsidy);
+    SubsidyInput? Subsidy, bool DeductOverpayments = false);
+
+/// <summary>One month of an enrolment as the rolls know it (<see cref="IPaymentRollRepository.RollMonthsAsync"/>).</summary>
+public sealed record RollMonth(DateOnly Month, bool HasRoll, decimal? Paid);
 
 /// <summary>A line as a bank return needs it.</summary>
 public sealed record LineState(Guid Id, PaymentLineStatus Status, bool Live);
@@ -31,6 +37,14 @@ public interface IPaymentRollRepository
     Task<PaymentRollDto?> FindCurrentAsync(RegionScope scope, RegionCode region, DateOnly month, Programme programme, CancellationToken cancellationToken);
 
     Task<PaymentRollDto?> GetAsync(RegionScope scope, Guid id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For each month from <paramref name="fromMonth"/> to <paramref name="toMonth"/>: whether a roll of the enrolment's programme
+    /// exists for it in a region containing the enrolment (any version), and the sum of the enrolment's monthly lines the
+    /// bank returned Paid for that period (price subsidies excluded; re-issues included), or null.
+    /// </summary>
+    Task<IReadOnlyList<RollMonth>> RollMonthsAsync(
+        RegionScope scope, Guid enrolmentId, RegionCode enrolmentRegion, Programme programme, DateOnly fromMonth, DateOnly toMonth, CancellationToken cancellationToken);
 
     /// <summary>How many enrolments the roll would pay (the size estimate that picks 201 or 202).</summary>
     Task<long> EstimateLinesAsync(RegionScope scope, RegionCode region, DateOnly month, Programme programme, CancellationToken cancellationToken);

@@ -9,7 +9,10 @@ using Assistance.Domain.Payments;
 /// <param name="Kind">Line kind, ReIssue, or All for the whole roll.</param>
 /// <param name="LineCount">Number of lines.</param>
 /// <param name="Amount">Sum of their amounts in yuan.</param>
-public sealed record PaymentRollTotalDto([property: MaxLength(40)] string Kind, [property: Range(0, int.MaxValue)] int LineCount, decimal Amount);
+/// <param name="Deduction">Sum of the overpayments deducted from them (R-33, payments.overpaymentHandling = Deduct).</param>
+/// <param name="NetAmount">Amount − deduction: what the bank pays out.</param>
+public sealed record PaymentRollTotalDto(
+    [property: MaxLength(40)] string Kind, [property: Range(0, int.MaxValue)] int LineCount, decimal Amount, decimal Deduction, decimal NetAmount);
 
 /// <summary>A payment roll version (发放名册, R-40) with its control totals (the disbursement envelope).</summary>
 /// <param name="Id">Roll version id.</param>
@@ -28,6 +31,8 @@ public sealed record PaymentRollTotalDto([property: MaxLength(40)] string Kind, 
 /// <param name="LineCount">Control total: number of lines.</param>
 /// <param name="TotalAmount">Control total: sum of the amounts in yuan.</param>
 /// <param name="Totals">Control totals per line kind (ReIssue for re-issued lines).</param>
+/// <param name="TotalDeduction">Control total: overpayments deducted (R-33, payments.overpaymentHandling = Deduct).</param>
+/// <param name="NetAmount">Control total: amount − deduction, what the bank pays out.</param>
 public sealed record PaymentRollDto(
     Guid Id,
     [property: MaxLength(12)] string RegionCode,
@@ -44,7 +49,9 @@ public sealed record PaymentRollDto(
     [property: MaxLength(2000)] string? Reason,
     [property: Range(0, int.MaxValue)] int LineCount,
     decimal TotalAmount,
-    [property: MaxLength(20)] IReadOnlyList<PaymentRollTotalDto> Totals);
+    [property: MaxLength(20)] IReadOnlyList<PaymentRollTotalDto> Totals,
+    decimal TotalDeduction,
+    decimal NetAmount);
 
 /// <summary>One roll line.</summary>
 /// <param name="Id">Line id (the bank return file names it).</param>
@@ -60,7 +67,7 @@ public sealed record PaymentRollDto(
 /// <param name="Persons">Covered persons (price subsidy lines).</param>
 /// <param name="PriceIndexId">Price index of a subsidy line.</param>
 /// <param name="ReissueOf">The failed line this line re-issues.</param>
-/// <param name="Deduction">Overpayment deducted from this line (R-33; not wired yet: always null).</param>
+/// <param name="Deduction">Overpayment deducted from this line (R-33, where payments.overpaymentHandling is Deduct), or null; the bank pays amount − deduction.</param>
 /// <param name="Status">Pending, Paid or Failed.</param>
 /// <param name="StatusReason">The bank's reason for a failure.</param>
 /// <param name="BankReference">The bank's reference.</param>
@@ -153,7 +160,10 @@ public sealed record PaymentRollGenerationDto([property: MaxLength(20)] string O
 /// <param name="Unchanged">Lines that already had the returned status (a file sent twice changes nothing).</param>
 public sealed record BankReturnResultDto(Guid RollId, [property: Range(0, 20000)] int Paid, [property: Range(0, 20000)] int Failed, [property: Range(0, 20000)] int Unchanged);
 
-/// <summary>One CSV row of the bank export, as read from the database (ID number unmasked; the writer masks).</summary>
+/// <summary>
+/// One CSV row of the bank export, as read from the database (ID number unmasked; the writer masks). The bank pays
+/// <see cref="Amount"/> − <see cref="Deduction"/> (the overpayment deducted, R-33; 0 when none).
+/// </summary>
 public sealed record PaymentExportRow(
     Guid LineId, string Kind, string Period, Guid EnrolmentId, Guid HouseholdId, string? PayeeName, string? PayeeIdNumber, decimal Amount, Guid? ReissueOf,
-    string Status);
+    string Status, decimal Deduction = 0m);

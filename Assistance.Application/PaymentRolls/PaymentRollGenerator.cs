@@ -1,8 +1,10 @@
 namespace Assistance.Application.PaymentRolls;
 
 using Assistance.Application.Abstractions;
+using Assistance.Application.Policy;
 using Assistance.Application.PriceIndices;
 using Assistance.Domain.Applications;
+using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;
 
 /// <summary>
@@ -11,7 +13,8 @@ using Assistance.Domain.Regions;
 /// Shared by the first generation, the long-running operation, the monthly scheduled run and the regeneration.
 /// </summary>
 public sealed class PaymentRollGenerator(
-    IPaymentRollRepository rolls, IPriceIndexRepository indices, PriceSubsidyCalculator subsidies, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+    IPaymentRollRepository rolls, IPriceIndexRepository indices, PriceSubsidyCalculator subsidies, IPolicyStore policy, IAuditLog audit, ICurrentUser user,
+    TimeProvider clock)
 {
     private const string Entity = "PaymentRoll";
 
@@ -34,6 +37,7 @@ public sealed class PaymentRollGenerator(
             }
         }
 
+        var deduct = await DeductsOverpaymentsAsync(region, month, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7();
         if (previous is not null)
@@ -42,7 +46,7 @@ public sealed class PaymentRollGenerator(
         }
 
         var roll = await rolls.GenerateAsync(
-            scope, new RollGeneration(id, region, month, programme, (previous?.Version ?? 0) + 1, previous?.Id, user.Subject, now, reason, subsidy), cancellationToken)
+            scope, new RollGeneration(id, region, month, programme, (previous?.Version ?? 0) + 1, previous?.Id, user.Subject, now, reason, subsidy, deduct), cancellationToken)
             .ConfigureAwait(false);
         var after = new { roll.Id, roll.Month, roll.Programme, roll.Version, roll.LineCount, roll.TotalAmount, roll.Totals, roll.PriceIndexId };
         if (previous is null)
@@ -58,5 +62,22 @@ public sealed class PaymentRollGenerator(
         }
 
         return roll;
+    }
+
+    /// <summary>
+    /// payments.overpaymentHandling for the roll's region on the first day of the roll month. Deduct
+    /// puts open overpayments on the roll; Recover (the national default) leaves them to be recovered outside it.
+    /// </summary>
+    private async Task<bool> DeductsOverpaymentsAsync(RegionCode region, DateOnly month, CancellationToken cancellationToken)
+    {
+        var resolver = await policy.ResolverForAsync(region, cancellationToken).ConfigureAwait(false)
+            ?? throw new Common.NotFoundException("Region", region.Value);
+        var handling = resolver.Resolve(ParameterCatalog.PaymentsOverpaymentHandling.Key, region, month);
+        if (handling is null || handling.Value.IsNull)
+        {
+            throw new ParameterNotInForceException(ParameterCatalog.PaymentsOverpaymentHandling.Key, region.Value, month);
+        }
+
+        return handling.Value.AsString() == "Deduct";
     }
 }

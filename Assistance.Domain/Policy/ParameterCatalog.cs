@@ -82,6 +82,9 @@ public static class ParameterCatalog
     // Life events and work refusals (R-33 … R-35).
     public static readonly ParameterDefinition WorkRefusalsBeforeShareCut = Define("dibao.workRefusal.consecutiveRefusalsToCut", ParameterType.Integer, "refusals", "Consecutive refusals of suitable work without justified reason after which the member's share is cut (R-35).");
 
+    // Overpayments on payment rolls (R-33 recovered through R-40).
+    public static readonly ParameterDefinition PaymentsOverpaymentHandling = Define("payments.overpaymentHandling", ParameterType.EnumString, "rule", "Deduct: open overpayments are deducted from the enrolment's next roll lines (R-40); Recover: they are recovered outside the roll and resolved by hand.", ["Deduct", "Recover"]);
+
     private static readonly FrozenDictionary<string, ParameterDefinition> ByKey =
         Definitions.ToFrozenDictionary(d => d.Key, StringComparer.Ordinal);
 

@@ -42,6 +42,28 @@ public sealed class PaymentRollRepository(DbSession session) : IPaymentRollRepos
         return await LoadAsync("r.id = @id AND starts_with(r.region_code, @prefix)", new { id, prefix = scope.Prefix }, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<RollMonth>> RollMonthsAsync(
+        RegionScope scope, Guid enrolmentId, RegionCode enrolmentRegion, Programme programme, DateOnly fromMonth, DateOnly toMonth, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(DateTime Month, bool HasRoll, decimal? Paid)>(new CommandDefinition(
+            """
+            SELECT m.month::timestamp,
+                   EXISTS (SELECT 1 FROM payment_rolls r
+                           WHERE r.month = m.month AND r.programme = @programme AND starts_with(@region, r.region_code) AND starts_with(r.region_code, @prefix)),
+                   (SELECT sum(l.amount) FROM payment_roll_lines l
+                    WHERE l.enrolment_id = @enrolmentId AND l.period = m.month AND l.kind <> 'PriceSubsidy' AND l.live AND l.status = 'Paid'
+                      AND starts_with(l.region_code, @prefix))
+            FROM generate_series(@from::timestamp, @to::timestamp, interval '1 month') AS g(t)
+            CROSS JOIN LATERAL (SELECT g.t::date AS month) m
+            ORDER BY m.month
+            """,
+            new { enrolmentId, region = enrolmentRegion.Value, programme = programme.ToString(), prefix = scope.Prefix, from = fromMonth, to = toMonth },
+            session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new RollMonth(DateOnly.FromDateTime(r.Month), r.HasRoll, r.Paid)).ToList();
+    }
+
     public async Task<long> EstimateLinesAsync(RegionScope scope, RegionCode region, DateOnly month, Programme programme, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -85,7 +107,7 @@ public sealed class PaymentRollRepository(DbSession session) : IPaymentRollRepos
         await connection.ExecuteAsync(new CommandDefinition(
             "SET LOCAL enable_nestloop = off", transaction: session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
-            PaymentRollSql.Generate(generation.Programme == Programme.Tekun, subsidy is not null),
+            PaymentRollSql.Generate(generation.Programme == Programme.Tekun, subsidy is not null, generation.DeductOverpayments),
             new
             {
                 rollId = generation.RollId,
@@ -183,7 +205,7 @@ public sealed class PaymentRollRepository(DbSession session) : IPaymentRollRepos
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
             """
-            SELECT l.id, l.kind, to_char(l.period, 'YYYY-MM'), l.enrolment_id, l.household_id, p.name, p.id_number, l.amount, l.reissue_of, l.status
+            SELECT l.id, l.kind, to_char(l.period, 'YYYY-MM'), l.enrolment_id, l.household_id, p.name, p.id_number, l.amount, l.reissue_of, l.status, coalesce(l.deduction, 0)
             FROM payment_roll_lines l
             LEFT JOIN LATERAL (
                 SELECT m.name, m.id_number FROM household_members m
@@ -209,7 +231,8 @@ public sealed class PaymentRollRepository(DbSession session) : IPaymentRollRepos
                 await reader.IsDBNullAsync(6, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(6),
                 reader.GetDecimal(7),
                 await reader.IsDBNullAsync(8, cancellationToken).ConfigureAwait(false) ? null : reader.GetGuid(8),
-                reader.GetString(9));
+                reader.GetString(9),
+                reader.GetDecimal(10));
         }
     }
 
@@ -342,15 +365,16 @@ public sealed class PaymentRollRepository(DbSession session) : IPaymentRollRepos
             return null;
         }
 
-        var totals = (await connection.QueryAsync<(string Kind, int LineCount, decimal Amount)>(new CommandDefinition(
-            "SELECT kind, line_count, amount FROM payment_roll_totals WHERE roll_id = @id ORDER BY kind = 'All', kind",
+        var totals = (await connection.QueryAsync<(string Kind, int LineCount, decimal Amount, decimal Deduction)>(new CommandDefinition(
+            "SELECT kind, line_count, amount, deduction FROM payment_roll_totals WHERE roll_id = @id ORDER BY kind = 'All', kind",
             new { id = roll.Id }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         var all = totals.FirstOrDefault(t => t.Kind == "All");
         return new PaymentRollDto(
             roll.Id, roll.RegionCode, Months.Format(roll.Month), Enum.Parse<Programme>(roll.Programme), roll.Version,
             roll.SupersededBy is null ? "Current" : "Superseded", roll.Supersedes, roll.SupersededBy, roll.SupersededAt, roll.PriceIndexId, roll.GeneratedBy,
             roll.GeneratedAt, roll.Reason, all.LineCount, all.Amount + 0.00m,
-            totals.Where(t => t.Kind != "All").Select(t => new PaymentRollTotalDto(t.Kind, t.LineCount, t.Amount + 0.00m)).ToList());
+            totals.Where(t => t.Kind != "All").Select(t => new PaymentRollTotalDto(t.Kind, t.LineCount, t.Amount + 0.00m, t.Deduction + 0.00m, t.Amount - t.Deduction + 0.00m)).ToList(),
+            all.Deduction + 0.00m, all.Amount - all.Deduction + 0.00m);
     }
 
     private sealed class RollRow

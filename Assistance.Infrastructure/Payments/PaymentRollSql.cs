@@ -43,7 +43,28 @@ internal static class PaymentRollSql
           WHERE i.monthly_amount > 0
           """;
 
-    public static string Generate(bool tekun, bool subsidy) => $"""
+    /// <summary>
+    /// R-33 through R-40 (payments.overpaymentHandling = Deduct): what each open overpayment of the county still has
+    /// outstanding — its amount less the deductions of standing lines (live, not Failed). The liveness of a deduction's
+    /// line is read by a scalar subquery (an index probe per deduction) so that the generation's hash-join setting never
+    /// turns it into a scan of every roll line.
+    /// </summary>
+    private const string Owed = """
+        owed AS MATERIALIZED (
+            SELECT o.id, o.enrolment_id, o.region_code, o.raised_on,
+                   o.amount - coalesce((SELECT sum(d.amount) FROM overpayment_deductions d
+                                        WHERE d.overpayment_id = o.id
+                                          AND coalesce((SELECT l.live AND l.status <> 'Failed' FROM payment_roll_lines l WHERE l.id = d.line_id), false)), 0)
+                     AS outstanding
+            FROM overpayments o
+            WHERE o.status = 'Open' AND starts_with(o.region_code, @prefix)
+        ),
+        owed_by_enrolment AS (
+            SELECT enrolment_id, sum(outstanding) AS outstanding FROM owed WHERE outstanding > 0 GROUP BY enrolment_id
+        ),
+        """;
+
+    public static string Generate(bool tekun, bool subsidy, bool deduct) => $"""
         WITH inforce AS MATERIALIZED (
             SELECT e.id, e.region_code, e.household_id, e.person_member_id, e.application_id, e.programme, e.monthly_amount, e.dibao_class
                    {(tekun ? ", e.basis" : string.Empty)}
@@ -51,24 +72,34 @@ internal static class PaymentRollSql
             WHERE {InForce}
         ),
         monthly AS ({MonthlyLines(tekun)}),
+        {(deduct ? Owed : string.Empty)}
         candidates AS (
+            -- The deduction (R-33) falls on the enrolment's own monthly line (tekun: the basic line), up to its amount;
+            -- never on a price subsidy or a re-issue.
             SELECT m.enrolment_id, m.region_code, m.kind, m.household_id, m.person_member_id, m.application_id, @month AS period, m.amount,
-                   NULL::integer AS persons, NULL::uuid AS price_index_id, NULL::uuid AS reissue_of
+                   NULL::integer AS persons, NULL::uuid AS price_index_id, NULL::uuid AS reissue_of,
+                   {(deduct ? "CASE WHEN m.kind <> 'TekunCare' AND ob.outstanding > 0 THEN LEAST(m.amount, ob.outstanding) END" : "NULL::numeric")} AS deduction
             FROM monthly m
+            {(deduct ? "LEFT JOIN owed_by_enrolment ob ON ob.enrolment_id = m.enrolment_id" : string.Empty)}
             {(subsidy ? """
             UNION ALL
             -- R-41: counted members covered by the enrolment × the amount per person for the household's residence.
             SELECT i.id, i.region_code, 'PriceSubsidy', i.household_id, i.person_member_id, i.application_id, @indexMonth,
-                   p.n * CASE h.residence WHEN 'Urban' THEN @urbanPerPerson ELSE @ruralPerPerson END, p.n, @priceIndexId, NULL::uuid
+                   p.n * CASE h.residence WHEN 'Urban' THEN @urbanPerPerson ELSE @ruralPerPerson END, p.n, @priceIndexId, NULL::uuid, NULL::numeric
             FROM inforce i
             JOIN households h ON h.id = i.household_id
-            CROSS JOIN LATERAL (SELECT count(*)::integer AS n FROM enrolment_persons ep WHERE ep.enrolment_id = i.id) p
+            -- Only members still counted (R-01: Present): a member who died or is imprisoned stays in the enrolment's
+            -- covered list (R-33 ends counting, not coverage), but receives no subsidy. The member's status is read by a
+            -- scalar subquery (an index probe) so that the statement's hash-join setting never scans every member per line.
+            CROSS JOIN LATERAL (SELECT count(*)::integer AS n FROM enrolment_persons ep
+                                WHERE ep.enrolment_id = i.id
+                                  AND (SELECT m.status FROM household_members m WHERE m.id = ep.member_id) = 'Present') p
             WHERE p.n > 0
             """ : string.Empty)}
             UNION ALL
             -- Failed lines of earlier months of this county and programme, not yet re-issued.
             SELECT f.enrolment_id, f.region_code, f.kind, f.household_id, f.person_member_id, f.application_id, f.period, f.amount,
-                   f.persons, f.price_index_id, f.id
+                   f.persons, f.price_index_id, f.id, NULL::numeric
             FROM payment_roll_lines f
             JOIN payment_rolls r ON r.id = f.roll_id
             WHERE f.status = 'Failed' AND f.live AND starts_with(f.region_code, @prefix) AND r.programme = @programme AND r.month < @month
@@ -76,19 +107,32 @@ internal static class PaymentRollSql
         ),
         lines AS (
             INSERT INTO payment_roll_lines (id, roll_id, region_code, kind, enrolment_id, household_id, person_member_id, application_id, period, amount,
-                                            persons, price_index_id, reissue_of)
+                                            persons, price_index_id, reissue_of, deduction)
             SELECT gen_random_uuid(), @rollId, c.region_code, c.kind, c.enrolment_id, c.household_id, c.person_member_id, c.application_id, c.period,
-                   c.amount, c.persons, c.price_index_id, c.reissue_of
+                   c.amount, c.persons, c.price_index_id, c.reissue_of, c.deduction
             FROM candidates c
             -- Never twice: what is paid or pending anywhere (another version, another roll) is left out here, and the
             -- unique index ux_payment_roll_lines_once refuses it anyway.
             WHERE NOT EXISTS (SELECT 1 FROM payment_roll_lines x
                               WHERE x.enrolment_id = c.enrolment_id AND x.kind = c.kind AND x.period = c.period AND x.live AND x.status <> 'Failed')
-            RETURNING kind, amount, reissue_of
+            RETURNING id, enrolment_id, kind, amount, deduction, reissue_of
+        ){(deduct ? """
+        ,
+        -- Each line's deduction shared among the enrolment's overpayments, oldest first (one row per line and overpayment).
+        deductions AS (
+            INSERT INTO overpayment_deductions (line_id, overpayment_id, roll_id, region_code, amount)
+            SELECT s.line_id, s.overpayment_id, @rollId, s.region_code, s.take
+            FROM (SELECT l.id AS line_id, o.id AS overpayment_id, o.region_code,
+                         LEAST(o.outstanding, l.deduction - (sum(o.outstanding) OVER (PARTITION BY l.id ORDER BY o.raised_on, o.id) - o.outstanding)) AS take
+                  FROM lines l
+                  JOIN owed o ON o.enrolment_id = l.enrolment_id AND o.outstanding > 0
+                  WHERE l.deduction > 0) s
+            WHERE s.take > 0
         )
-        INSERT INTO payment_roll_totals (roll_id, region_code, kind, line_count, amount)
-        SELECT @rollId, @region, coalesce(t.kind, 'All'), count(*)::integer, coalesce(sum(t.amount), 0)
-        FROM (SELECT CASE WHEN reissue_of IS NULL THEN kind ELSE 'ReIssue' END AS kind, amount FROM lines) t
+        """ : string.Empty)}
+        INSERT INTO payment_roll_totals (roll_id, region_code, kind, line_count, amount, deduction)
+        SELECT @rollId, @region, coalesce(t.kind, 'All'), count(*)::integer, coalesce(sum(t.amount), 0), coalesce(sum(t.deduction), 0)
+        FROM (SELECT CASE WHEN reissue_of IS NULL THEN kind ELSE 'ReIssue' END AS kind, amount, deduction FROM lines) t
         GROUP BY ROLLUP (t.kind)
         """;
 

@@ -115,7 +115,7 @@ public sealed class BankReturnTests : PaymentRollTestBase
         {
             Assert.That(masked.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
             Assert.That(masked.Content.Headers.ContentType?.CharSet, Is.EqualTo("utf-8"));
-            Assert.That(rows[0], Is.EqualTo("lineId,kind,period,enrolmentId,householdId,payeeName,payeeIdNumber,amount,reissueOf,status"));
+            Assert.That(rows[0], Is.EqualTo("lineId,kind,period,enrolmentId,householdId,payeeName,payeeIdNumber,amount,reissueOf,status,deduction,netAmount"));
             Assert.That(rows, Has.Length.EqualTo(lines.Count + 1));
             Assert.That(text, Does.Not.Contain(idNumber));
             Assert.That(text, Does.Contain(idNumber[..6] + "********" + idNumber[14..]));
