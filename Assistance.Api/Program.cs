@@ -53,6 +53,8 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     json.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { RequiredValuesModifier.Apply } }.WithMasking();
 });
+// Issue 13: source-generated JSON for the status-query types, first in the chain (Assistance.Api/Http/StatusQueryJsonContext.cs).
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, Assistance.Api.Http.StatusQueryJsonContext.Resolver));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 // With demo data, the clock lets the demo story happen on its own dates (Assistance.Api/Demo); otherwise the system clock.

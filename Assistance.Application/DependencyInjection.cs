@@ -38,6 +38,9 @@ public static class DependencyInjection
         services.AddScoped<PaymentRolls.PaymentRollGenerator>();
         services.AddScoped<PriceIndices.PriceSubsidyCalculator>();
 
+        // Issue 13: the synchronous status query without the mediator pipeline (StatusQueries/StatusQueryDirectPath.cs).
+        services.AddScoped<StatusQueries.StatusQueryDirectPath>();
+
         // MediatR 5 nests behaviours in registration order: the first registered is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(DatabaseErrorBehaviour<,>));

@@ -5,7 +5,6 @@ using Assistance.Api.Security;
 using Assistance.Application.Abstractions;
 using Assistance.Application.StatusQueries;
 using Assistance.Application.StatusQueries.GetStatusQueryJob;
-using Assistance.Application.StatusQueries.QueryStatuses;
 using Assistance.Application.StatusQueries.StartStatusQueryJob;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,10 +31,11 @@ public static class StatusQueryEndpoints
     /// <param name="body">The items: the caller's reference and the ID number of each person.</param>
     /// <param name="limits">Synchronous limit and largest batch.</param>
     /// <param name="http">The request (item count for the audit, Operation-Location).</param>
-    /// <param name="sender">Mediator.</param>
+    /// <param name="direct">The synchronous query without the mediator pipeline (the hottest path).</param>
+    /// <param name="sender">Mediator (asynchronous jobs).</param>
     /// <param name="cancellationToken">Request cancellation.</param>
     public static async Task<Results<Ok<StatusQueryResult>, Accepted<StatusQueryJobDto>>> QueryStatuses(
-        StatusQueryRequest body, StatusQueryLimits limits, HttpContext http, ISender sender, CancellationToken cancellationToken)
+        StatusQueryRequest body, StatusQueryLimits limits, HttpContext http, StatusQueryDirectPath direct, ISender sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(limits);
@@ -44,7 +44,8 @@ public static class StatusQueryEndpoints
         http.Items[ItemCountKey] = items.Count;
         if (items.Count <= limits.SynchronousLimit)
         {
-            return TypedResults.Ok(await sender.Send(new QueryStatusesQuery(items), cancellationToken).ConfigureAwait(false));
+            ArgumentNullException.ThrowIfNull(direct);
+            return TypedResults.Ok(await direct.QueryAsync(items, cancellationToken).ConfigureAwait(false));
         }
 
         var job = await sender.Send(new StartStatusQueryJobCommand(items), cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,12 @@ using System.Reflection;
 using FluentValidation.Results;
 
 /// <summary>
+/// A request whose validator applies the limits declared on its records itself (a hot path that must not pay for the
+/// reflective walk of <see cref="DeclaredLimits"/>), with the same fields and wording.
+/// </summary>
+public interface IChecksItsDeclaredLimits;
+
+/// <summary>
 /// The limits the contract declares (ranges, lengths and item counts from DataAnnotations on the request records)
 /// are enforced for every request, not only where a validator happens to repeat them. Checked with the validators
 /// and reported together with them; a field a validator already reports is not reported twice.

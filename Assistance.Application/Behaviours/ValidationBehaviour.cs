@@ -23,7 +23,7 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
             }
         }
 
-        if (request is not null)
+        if (request is not null and not IChecksItsDeclaredLimits)
         {
             // The contract's declared limits, reported with the validators' failures (a field once).
             foreach (var limit in DeclaredLimits.Check(request))

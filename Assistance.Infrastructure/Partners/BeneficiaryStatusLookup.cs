@@ -24,17 +24,27 @@ public sealed class BeneficiaryStatusLookup(DbSession session) : IBeneficiarySta
         WHERE starts_with(p.region_code, $2)
         """;
 
+    private const string SetRegionSql = "SELECT set_config('assistance.region_prefix', $1, true)";
+
     public async Task<StatusAnswer[]> AnswerAsync(RegionScope scope, IReadOnlyList<StatusQueryItem> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(items);
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await AnswerAsync(connection, session.Transaction, scope.Prefix, items, cancellationToken).ConfigureAwait(false);
+        // One round trip: outside a unit of work the region setting travels in the same batch as the lookup (the
+        // batch is its own implicit transaction, so the setting ends with it), instead of BEGIN + set_config, the
+        // lookup and a ROLLBACK when the request's session is disposed.
+        var (connection, transaction, regionPrefixToSet) = await session.BatchedReadAsync(cancellationToken).ConfigureAwait(false);
+        return await AnswerAsync(connection, transaction, regionPrefixToSet, scope.Prefix, items, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The lookup on a connection whose transaction already carries the region scope (also used by the job worker).</summary>
-    internal static async Task<StatusAnswer[]> AnswerAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string prefix, IReadOnlyList<StatusQueryItem> items, CancellationToken cancellationToken)
+    internal static Task<StatusAnswer[]> AnswerAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string prefix, IReadOnlyList<StatusQueryItem> items, CancellationToken cancellationToken) =>
+        AnswerAsync(connection, transaction, null, prefix, items, cancellationToken);
+
+    private static async Task<StatusAnswer[]> AnswerAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string? regionPrefixToSet, string prefix, IReadOnlyList<StatusQueryItem> items,
+        CancellationToken cancellationToken)
     {
         var idNumbers = new string[items.Count];
         for (var i = 0; i < idNumbers.Length; i++)
@@ -43,11 +53,26 @@ public sealed class BeneficiaryStatusLookup(DbSession session) : IBeneficiarySta
         }
 
         var found = new List<ProgrammeStatus>?[items.Count];
-        await using (var command = new NpgsqlCommand(Sql, connection, transaction))
+        await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = idNumbers, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix, NpgsqlDbType = NpgsqlDbType.Text });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (regionPrefixToSet is not null)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(SetRegionSql)
+                {
+                    Parameters = { new NpgsqlParameter<string> { TypedValue = regionPrefixToSet, NpgsqlDbType = NpgsqlDbType.Text } },
+                });
+            }
+
+            var lookup = new NpgsqlBatchCommand(Sql);
+            lookup.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = idNumbers, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            lookup.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix, NpgsqlDbType = NpgsqlDbType.Text });
+            batch.BatchCommands.Add(lookup);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (regionPrefixToSet is not null)
+            {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var index = reader.GetInt32(0) - 1;
