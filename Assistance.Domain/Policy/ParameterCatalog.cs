@@ -82,6 +82,9 @@ public static class ParameterCatalog
     // Life events and work refusals (R-33 … R-35).
     public static readonly ParameterDefinition WorkRefusalsBeforeShareCut = Define("dibao.workRefusal.consecutiveRefusalsToCut", ParameterType.Integer, "refusals", "Consecutive refusals of suitable work without justified reason after which the member's share is cut (R-35).");
 
+    // Early warning.
+    public static readonly ParameterDefinition AlertTekunMinorLeadMonths = Define("alerts.tekunMinorLeadMonths", ParameterType.Integer, Months, "R-36: warn this many months before a tekun minor reaches tekun.minorAgeLimit.");
+
     private static readonly FrozenDictionary<string, ParameterDefinition> ByKey =
         Definitions.ToFrozenDictionary(d => d.Key, StringComparer.Ordinal);
 
