@@ -118,7 +118,8 @@ public sealed class EnrolmentRuleTests
         Assert.That((e.Status, e.GradualExitEndsOn, e.NextReviewOn), Is.EqualTo((EnrolmentStatus.GradualExit, D("2025-12-31"), (DateOnly?)null)));
 
         var none = Create();
-        AssertRule(() => none.StartGradualExit(D("2025-06-21"), "found work", 0), "enrolment.gradual-exit-not-in-force");
+        var ex = Assert.Throws<BusinessRuleViolationException>(() => none.StartGradualExit(D("2025-06-21"), "found work", 0));
+        Assert.That((ex!.Code, ex.RuleId), Is.EqualTo(("enrolment.gradual-exit-not-in-force", "R-32; S0 一; S1 一.3; N-83")));
         Assert.That((none.Status, none.GradualExitEndsOn), Is.EqualTo((EnrolmentStatus.Active, (DateOnly?)null)));
     }
 
