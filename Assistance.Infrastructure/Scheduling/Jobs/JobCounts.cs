@@ -5,10 +5,10 @@ using Assistance.Infrastructure.Alerts;
 internal static class JobCounts
 {
     /// <summary>
-/// Rule outcomes as run counts: raised, unchanged (open conditions that still hold, not written), cleared and open, in
-/// total and per rule (<c>ZeroEmployment.raised</c>), and each rule's wall time (<c>ZeroEmployment.ms</c>) for the
-/// benchmark (scripts/bench-alerts.sh prints them).
-/// </summary>
+    /// Rule outcomes as run counts: raised, unchanged (open conditions that still hold, not written), cleared and open, in
+    /// total and per rule (<c>ZeroEmployment.raised</c>), and each rule's wall time (<c>ZeroEmployment.ms</c>) for the
+    /// benchmark (scripts/bench-alerts.sh prints them).
+    /// </summary>
     public static IReadOnlyDictionary<string, long> Of(IReadOnlyList<AlertRuleOutcome> outcomes)
     {
         var counts = new Dictionary<string, long>
