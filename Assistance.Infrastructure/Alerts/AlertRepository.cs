@@ -10,7 +10,7 @@ using Dapper;
 
 /// <summary>
 /// Alerts read and changed by callers, within their region scope (RLS enforces it again). An open alert's last-seen day
-/// is the latest day its rule ran since raising it (alert_rule_runs, migration 0070): runs do not rewrite unchanged open alerts.
+/// is the latest day its rule ran since raising it (alert_rule_runs, migration 0330): runs do not rewrite unchanged open alerts.
 /// </summary>
 public sealed class AlertRepository(DbSession session, DomainEventCollector events) : IAlertRepository
 {

@@ -21,7 +21,7 @@ public sealed record AlertRuleOutcome(string Rule, long Raised, long SeenAgain, 
 /// open alerts, so an open condition is never raised twice), and open alerts of the rule that the condition no longer
 /// returns are resolved by the system ("the condition no longer holds") through an anti-join. Open alerts whose
 /// condition still holds are not touched: their last-seen day is the latest day the rule ran since raising them
-/// (alert_rule_runs, migration 0070), and their detail is the one written when they were raised. Parameters are resolved in C# first: every
+/// (alert_rule_runs, migration 0330), and their detail is the one written when they were raised. Parameters are resolved in C# first: every
 /// region of the register × Urban/Rural × the rule's keys on the day (a few hundred values, PolicyStore's cache),
 /// passed as arrays and unnested as <c>p</c>.
 /// </summary>
