@@ -2,8 +2,9 @@
 # The daily alert run against a large register (docs/benchmarks.md, "Alert run on 1,000,000 enrolments"):
 # starts the API (Release, scheduler off) on the database of ASSISTANCE_DB (load it first with
 # scripts/synthetic-data.sh 1000000 --today <day>), then runs the alert-rules and due-review-scan jobs through
-# POST /api/v1/jobs/{name}/runs for <day> and prints each run record (started/finished, counts) and the wall time
-# of the request. Each period runs once: use a new day for a new measurement (or delete its job_runs rows).
+# POST /api/v1/jobs/{name}/runs for <day> and prints each run record (started/finished, counts), each rule's wall
+# time (<Rule>.ms) and writes (<Rule>.raised / .cleared; .unchanged = open conditions left untouched), and the wall
+# time of the request. Each period runs once: use a new day for a new measurement (or delete its job_runs rows).
 #
 #   ASSISTANCE_DB="Host=…;Database=bench1m;Username=<owner>" scripts/bench-alerts.sh 2026-11-02
 set -euo pipefail
@@ -32,5 +33,7 @@ for job in alert-rules due-review-scan; do
     -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
     -d "{\"period\":\"$DAY\"}" "http://127.0.0.1:$PORT/api/v1/jobs/$job/runs"
   cat /tmp/assistance-bench-alerts-run.json; echo
+  # Per-rule wall time (ms) and what each rule wrote, from the run's counts.
+  grep -oE '"[A-Za-z]+\.(ms|raised|cleared|unchanged|open)":[0-9]+' /tmp/assistance-bench-alerts-run.json | tr -d '"' | sort || true
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -5,7 +5,10 @@ using System.Text.Json;
 using Assistance.Domain.Applications;
 using Assistance.Domain.Enrolments;
 
-/// <summary>An enrolment (救助对象, R-22). ID numbers of covered persons are masked unless the caller holds pii.read.</summary>
+/// <summary>
+/// An enrolment (救助对象, R-22). ID numbers of covered persons are masked unless the caller holds pii.read.
+/// <c>GradualExitEndsOn</c> is the last day a gradual exit pays, set however the gradual exit started.
+/// </summary>
 public sealed record EnrolmentDto(
     Guid Id,
     [property: MaxLength(12)] string RegionCode,
@@ -24,7 +27,8 @@ public sealed record EnrolmentDto(
     DateOnly ApprovedOn,
     DateOnly? EndedOn,
     JsonElement? Basis,
-    [property: Range(0, long.MaxValue)] long Version)
+    [property: Range(0, long.MaxValue)] long Version,
+    DateOnly? GradualExitEndsOn = null)
 {
     public static EnrolmentDto From(Enrolment e, string? basisJson = null, bool showIdNumbers = false)
     {
@@ -34,7 +38,7 @@ public sealed record EnrolmentDto(
             e.Covered.Select(c => new CoveredPersonDto(c.MemberId, showIdNumbers ? c.IdNumber : Domain.Households.NationalId.Mask(c.IdNumber))).ToList(),
             e.MonthlyAmount, e.DibaoClass is null ? null : Enum.Parse<Domain.Eligibility.DibaoClass>(e.DibaoClass), e.ReviewIntervalMonths, e.NextReviewOn, e.StartMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
             e.Status, e.CareSetting, e.ApprovedOn, e.EndedOn,
-            basisJson is null ? null : JsonDocument.Parse(basisJson).RootElement.Clone(), e.Version);
+            basisJson is null ? null : JsonDocument.Parse(basisJson).RootElement.Clone(), e.Version, e.GradualExitEndsOn);
     }
 }
 

@@ -92,6 +92,11 @@ public sealed class AuditTrailSink(IAuditLog audit) : IDomainEventSink
                     yield return new AuditEntry(
                         EnrolmentEntity, x.EnrolmentId.ToString(), x.Action, x.Region, new { Status = x.StatusBefore }, new { Status = EnrolmentStatus.Ended, x.EndedOn }, x.Reason);
                     break;
+                case EnrolmentCoverageStopped c:
+                    yield return new AuditEntry(
+                        EnrolmentEntity, c.EnrolmentId.ToString(), c.Action, c.Region, new { Covered = c.Covered.Count + 1 },
+                        new { Covered = c.Covered.Count, c.Person.MemberId, IdNumber = NationalId.Mask(c.Person.IdNumber), c.StoppedOn }, c.Reason);
+                    break;
                 case EnrolmentAmountChanged a:
                     yield return new AuditEntry(
                         EnrolmentEntity, a.EnrolmentId.ToString(), a.Action, a.Region, new { MonthlyAmount = a.AmountBefore },

@@ -70,6 +70,16 @@ public sealed class CountingStopEffects(
         }
 
         var continuing = loaded.Except(ending).Select(x => x.Enrolment).ToList();
+        if (lifeEvent.Type == LifeEventType.Death)
+        {
+            // The dead person is no longer covered by what continues; an imprisoned one stays covered (not
+            // counted) because a release makes them countable again on the same enrolment.
+            foreach (var e in continuing)
+            {
+                e.StopCovering(memberId, lifeEvent.OccurredOn, today, reason);
+            }
+        }
+
         var outcome = await reassessment.ReassessAsync(scope, household.Id, continuing, effectiveMonth, today, reason, cancellationToken).ConfigureAwait(false);
 
         var raised = new List<Guid>();

@@ -34,6 +34,7 @@ public sealed record ExistingEnrolment(Guid EnrolmentId, Programme Programme, Gu
 public sealed class Enrolment : IHasDomainEvents
 {
     private readonly List<IDomainEvent> domainEvents = [];
+    private readonly List<(Guid MemberId, DateOnly On)> coverageStopped = [];
 
     private Enrolment(EnrolmentState s)
     {
@@ -73,7 +74,10 @@ public sealed class Enrolment : IHasDomainEvents
     /// <summary>The tekun person; null for a household enrolment.</summary>
     public Guid? PersonMemberId { get; }
 
-    public IReadOnlyList<CoveredPerson> Covered { get; }
+    public IReadOnlyList<CoveredPerson> Covered { get; private set; }
+
+    /// <summary>Persons this enrolment stopped covering since it was loaded, with the day (saved by the repository).</summary>
+    public IReadOnlyList<(Guid MemberId, DateOnly On)> CoverageStopped => coverageStopped;
 
     public decimal MonthlyAmount { get; private set; }
 
@@ -179,10 +183,24 @@ public sealed class Enrolment : IHasDomainEvents
         ChangeStatus("Resume", EnrolmentStatus.Active, today, reason);
     }
 
-    public void StartGradualExit(DateOnly today, string? reason)
+    /// <summary>
+    /// A gradual exit (渐退, R-32) started by a caseworker's decision on <paramref name="today"/>: the same length as a
+    /// review's GradualExit outcome (<paramref name="gradualExitMaxMonths"/> = <c>dibao.gradualExit.maxMonths</c> for the
+    /// region on that day), so the gradual-exit-ends job ends it when it has run its length.
+    /// </summary>
+    public void StartGradualExit(DateOnly today, string? reason, int gradualExitMaxMonths)
     {
         BusinessRules.Check(new EndedEnrolmentIsNeverReactivated(Status, "start a gradual exit for"));
         Allow("start a gradual exit", EnrolmentStatus.Active);
+        BusinessRules.Check(new GradualExitHasALengthInForce(gradualExitMaxMonths));
+        BeginGradualExit(today, gradualExitMaxMonths, today, reason);
+    }
+
+    /// <summary>R-32: the amount continues unchanged to the end of the start month plus the maximum months, then the enrolment ends.</summary>
+    private void BeginGradualExit(DateOnly startedOn, int gradualExitMaxMonths, DateOnly today, string? reason)
+    {
+        GradualExitEndsOn = new DateOnly(startedOn.Year, startedOn.Month, 1).AddMonths(gradualExitMaxMonths + 1).AddDays(-1);
+        NextReviewOn = null;
         ChangeStatus("StartGradualExit", EnrolmentStatus.GradualExit, today, reason);
     }
 
@@ -222,9 +240,7 @@ public sealed class Enrolment : IHasDomainEvents
                 NextReviewOn = ReviewIntervalMonths is { } months ? reviewedOn.AddMonths(months) : null;
                 break;
             case ReviewOutcome.GradualExit:
-                GradualExitEndsOn = firstOfMonth.AddMonths(findings.GradualExitMaxMonths + 1).AddDays(-1);
-                NextReviewOn = null;
-                ChangeStatus("StartGradualExit", EnrolmentStatus.GradualExit, today, reason);
+                BeginGradualExit(reviewedOn, findings.GradualExitMaxMonths, today, reason);
                 break;
             default:
                 NextReviewOn = null;
@@ -321,6 +337,23 @@ public sealed class Enrolment : IHasDomainEvents
         MonthlyAmount = newAmount;
         domainEvents.Add(new EnrolmentAmountChanged(
             Id, Region, Programme, HouseholdId, Covered, today, reason, before, newAmount, new DateOnly(effectiveMonth.Year, effectiveMonth.Month, 1)));
+    }
+
+    /// <summary>
+    /// R-33 (S0 二): a covered person who died is no longer covered by the enrolment that continues for the rest of the
+    /// household, from <paramref name="occurredOn"/>. An enrolment that ends (a sole member, a tekun person) keeps whom it
+    /// covered; an ended enrolment is history and is not changed. Unknown members change nothing.
+    /// </summary>
+    public void StopCovering(Guid memberId, DateOnly occurredOn, DateOnly today, string? reason)
+    {
+        if (Status == EnrolmentStatus.Ended || Covered.Count < 2 || Covered.FirstOrDefault(c => c.MemberId == memberId) is not { } person)
+        {
+            return;
+        }
+
+        Covered = [.. Covered.Where(c => c.MemberId != memberId)];
+        coverageStopped.Add((memberId, occurredOn));
+        domainEvents.Add(new EnrolmentCoverageStopped(Id, Region, Programme, HouseholdId, Covered, today, reason, person, occurredOn));
     }
 
     public void ClearDomainEvents() => domainEvents.Clear();

@@ -51,3 +51,9 @@ public sealed record WorkRefusalRecorded(
     Guid EnrolmentId, RegionCode Region, Programme Programme, Guid HouseholdId, IReadOnlyList<CoveredPerson> Covered, DateOnly OnDate, string? Reason,
     Guid RefusalId, Guid MemberId, DateOnly RefusedOn, bool Justified, int ConsecutiveUnjustified)
     : EnrolmentDomainEvent(EnrolmentId, Region, Programme, HouseholdId, Covered, "WorkRefused", OnDate, Reason);
+
+/// <summary>A covered person died: the continuing enrolment no longer covers them from <paramref name="StoppedOn"/> (R-33; S0 二).</summary>
+public sealed record EnrolmentCoverageStopped(
+    Guid EnrolmentId, RegionCode Region, Programme Programme, Guid HouseholdId, IReadOnlyList<CoveredPerson> Covered, DateOnly OnDate, string? Reason,
+    CoveredPerson Person, DateOnly StoppedOn)
+    : EnrolmentDomainEvent(EnrolmentId, Region, Programme, HouseholdId, Covered, "CoverageStopped", OnDate, Reason);

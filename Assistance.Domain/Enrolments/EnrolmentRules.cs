@@ -57,6 +57,21 @@ public sealed class EndedEnrolmentIsNeverReactivated(EnrolmentStatus status, str
     public bool IsBroken() => status == EnrolmentStatus.Ended;
 }
 
+/// <summary>
+/// R-32 (S0 一; S1 一.3; N-83): a gradual exit runs for <c>dibao.gradualExit.maxMonths</c> (region and date); where none
+/// is in force (unset or 0) there is no gradual exit to start, so it is refused rather than left without an end.
+/// </summary>
+public sealed class GradualExitHasALengthInForce(int gradualExitMaxMonths) : IBusinessRule
+{
+    public string Code => "enrolment.gradual-exit-not-in-force";
+
+    public string Message => "No gradual exit is in force for the enrolment's region today (dibao.gradualExit.maxMonths is unset or 0): end or suspend the enrolment instead.";
+
+    public string Source => "R-32; S0 一; S1 一.3; N-83";
+
+    public bool IsBroken() => gradualExitMaxMonths <= 0;
+}
+
 /// <summary>R-23; S0 一; S1 一.3: every tekun enrolment says whether care is centralized or decentralized.</summary>
 public sealed class TekunEnrolmentHasCareSetting(Programme programme, CareSetting? careSetting) : IBusinessRule
 {

@@ -84,6 +84,8 @@ public static class ParameterCatalog
 
     // Overpayments on payment rolls (R-33 recovered through R-40).
     public static readonly ParameterDefinition PaymentsOverpaymentHandling = Define("payments.overpaymentHandling", ParameterType.EnumString, "rule", "Deduct: open overpayments are deducted from the enrolment's next roll lines (R-40); Recover: they are recovered outside the roll and resolved by hand.", ["Deduct", "Recover"]);
+    // Early warning.
+    public static readonly ParameterDefinition AlertTekunMinorLeadMonths = Define("alerts.tekunMinorLeadMonths", ParameterType.Integer, Months, "R-36: warn this many months before a tekun minor reaches tekun.minorAgeLimit.");
 
     private static readonly FrozenDictionary<string, ParameterDefinition> ByKey =
         Definitions.ToFrozenDictionary(d => d.Key, StringComparer.Ordinal);

@@ -8,12 +8,21 @@ using Assistance.Domain.Alerts;
 using Assistance.Infrastructure.Persistence;
 using Dapper;
 
-/// <summary>Alerts read and changed by callers, within their region scope (RLS enforces it again).</summary>
+/// <summary>
+/// Alerts read and changed by callers, within their region scope (RLS enforces it again). An open alert's last-seen day
+/// is the latest day its rule ran since raising it (alert_rule_runs, migration 0330): runs do not rewrite unchanged open alerts.
+/// </summary>
 public sealed class AlertRepository(DbSession session, DomainEventCollector events) : IAlertRepository
 {
     private const string Columns = """
         id AS Id, region_code AS RegionCode, rule AS Rule, rule_id AS RuleId, source AS Source, enrolment_id AS EnrolmentId,
-        household_id AS HouseholdId, member_id AS MemberId, detail AS Detail, status AS Status, raised_on AS RaisedOn, last_seen_on AS LastSeenOn,
+        household_id AS HouseholdId, member_id AS MemberId, detail AS Detail, status AS Status, raised_on AS RaisedOn,
+        CASE WHEN status = 'Resolved' THEN last_seen_on
+             ELSE greatest(last_seen_on, (
+                 SELECT max(r.day) FROM alert_rule_runs r
+                 WHERE r.rule = alerts.rule
+                   AND r.seq >= coalesce((SELECT min(x.seq) FROM alert_rule_runs x
+                                          WHERE x.rule = alerts.rule AND x.day = alerts.raised_on AND x.ran_at = alerts.raised_at), 0))) END AS LastSeenOn,
         acknowledged_at AS AcknowledgedAt, acknowledged_by AS AcknowledgedBy, resolved_at AS ResolvedAt, resolved_by AS ResolvedBy,
         resolution_note AS ResolutionNote, version AS Version
         """;

@@ -8,16 +8,22 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-/// <summary>What one rule did on a day: alerts raised, open alerts seen again, alerts cleared, and open alerts of the rule after the run.</summary>
-public sealed record AlertRuleOutcome(string Rule, long Raised, long SeenAgain, long Cleared, long Open);
+/// <summary>
+/// What one rule did on a day: alerts raised, open alerts whose condition still held (left as they are, not written),
+/// alerts cleared, open alerts of the rule after the run, and the rule's wall time in milliseconds.
+/// </summary>
+public sealed record AlertRuleOutcome(string Rule, long Raised, long SeenAgain, long Cleared, long Open, long ElapsedMs);
 
 /// <summary>
-/// Runs alert rules for a day as system work (the owner, national scope), each rule in its own transaction and in
-/// three set-based statements: the condition joined with the parameters raises new alerts and marks open ones seen
-/// (one INSERT … ON CONFLICT on the partial unique index of open alerts), then open alerts of the rule not seen on
-/// that day are resolved by the system ("the condition no longer holds"). Parameters are resolved in C# first: every
-/// region of the register × Urban/Rural × the rule's keys on the day (a few hundred values, PolicyStore's cache), passed
-/// as arrays and unnested as <c>p</c>.
+/// Runs alert rules for a day as system work (the owner, national scope), each rule in its own transaction and one
+/// set-based statement that writes only what changed: the condition joined with the parameters is evaluated once
+/// (a materialized CTE); new conditions are inserted (INSERT … ON CONFLICT DO NOTHING on the partial unique index of
+/// open alerts, so an open condition is never raised twice), and open alerts of the rule that the condition no longer
+/// returns are resolved by the system ("the condition no longer holds") through an anti-join. Open alerts whose
+/// condition still holds are not touched: their last-seen day is the latest day the rule ran since raising them
+/// (alert_rule_runs, migration 0330), and their detail is the one written when they were raised. Parameters are resolved in C# first: every
+/// region of the register × Urban/Rural × the rule's keys on the day (a few hundred values, PolicyStore's cache),
+/// passed as arrays and unnested as <c>p</c>.
 /// </summary>
 public sealed class AlertRuleRunner(
     [FromKeyedServices(DatabaseSettings.SystemKey)] NpgsqlDataSource dataSource,
@@ -48,6 +54,7 @@ public sealed class AlertRuleRunner(
 
     private async Task<AlertRuleOutcome> RunRuleAsync(AlertRule rule, DateOnly day, ParameterArrays p, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -56,6 +63,14 @@ public sealed class AlertRuleRunner(
         // (Alerts:RuleWorkMem, default 256MB; this transaction only).
         await connection.ExecuteAsync(new CommandDefinition(
             "SELECT set_config('work_mem', @workMem, true)", new { workMem }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        // This run, in run order: runs of one rule are serialized, so an alert's raising run and the runs after it say on
+        // which days its condition still held (its derived last-seen day).
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtext('alert-rule:' || @rule))", new { rule = rule.Name }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var run = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "INSERT INTO alert_rule_runs (rule, day, ran_at) VALUES (@rule, @day, @now) RETURNING seq",
+            new { rule = rule.Name, day, now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var args = new
         {
             day,
@@ -69,39 +84,41 @@ public sealed class AlertRuleRunner(
             values = p.Values,
             actor = SystemActor,
             note = $"The condition no longer holds on {day:yyyy-MM-dd} (daily rule run).",
+            run,
         };
-        var (raised, seen) = await connection.QuerySingleAsync<(long Raised, long Seen)>(new CommandDefinition(
+        var (raised, held, cleared) = await connection.QuerySingleAsync<(long Raised, long Held, long Cleared)>(new CommandDefinition(
             $"""
             WITH p AS (
                 SELECT * FROM unnest(@regions::text[], @residences::text[], @keys::text[], @values::numeric[]) AS p(region_code, residence, key, value)
             ),
-            cond AS (
+            cond AS MATERIALIZED (
             {rule.ConditionSql}
             ),
-            up AS (
+            ins AS (
                 INSERT INTO alerts (id, region_code, rule, rule_id, source, subject_key, enrolment_id, household_id, member_id, detail, status,
                                     raised_on, last_seen_on, raised_at, version, updated_at)
                 SELECT gen_random_uuid(), c.region_code, @rule, @ruleId, @source, c.subject_key, c.enrolment_id, c.household_id, c.member_id,
                        c.detail, 'Open', @day, @day, @now, 1, @now
                 FROM cond c
-                ON CONFLICT (rule, subject_key) WHERE status <> 'Resolved'
-                DO UPDATE SET last_seen_on = EXCLUDED.last_seen_on, detail = EXCLUDED.detail
-                WHERE alerts.last_seen_on < EXCLUDED.last_seen_on
-                RETURNING (xmax = 0) AS raised
+                ON CONFLICT (rule, subject_key) WHERE status <> 'Resolved' DO NOTHING
+                RETURNING 1
+            ),
+            -- Open alerts the condition no longer returns. One raised by a later day's run (a re-run of an older day) stays.
+            res AS (
+                UPDATE alerts a
+                SET status = 'Resolved', resolved_at = @now, resolved_by = @actor, resolution_note = @note,
+                    -- The latest earlier day a run since the raising one still found the condition (see AlertRepository).
+                    last_seen_on = greatest(a.last_seen_on, (
+                        SELECT max(r.day) FROM alert_rule_runs r
+                        WHERE r.rule = @rule AND r.seq < @run AND r.day < @day
+                          AND r.seq >= coalesce((SELECT min(x.seq) FROM alert_rule_runs x
+                                                 WHERE x.rule = @rule AND x.day = a.raised_on AND x.ran_at = a.raised_at), 0))),
+                    version = a.version + 1, updated_at = @now
+                WHERE a.rule = @rule AND a.status <> 'Resolved' AND a.raised_on <= @day
+                  AND NOT EXISTS (SELECT 1 FROM cond c WHERE c.subject_key = a.subject_key)
+                RETURNING 1
             )
-            SELECT count(*) FILTER (WHERE raised), count(*) FILTER (WHERE NOT raised) FROM up
-            """,
-            args,
-            transaction,
-            commandTimeout: 600,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-
-        // Still-open alerts the condition no longer returned. An alert seen on a later day (a re-run of an older day) stays.
-        var cleared = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE alerts
-            SET status = 'Resolved', resolved_at = @now, resolved_by = @actor, resolution_note = @note, version = version + 1, updated_at = @now
-            WHERE rule = @rule AND status <> 'Resolved' AND last_seen_on < @day
+            SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM cond), (SELECT count(*) FROM res)
             """,
             args,
             transaction,
@@ -110,7 +127,8 @@ public sealed class AlertRuleRunner(
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         var open = await OpenCountAsync(rule.Name, cancellationToken).ConfigureAwait(false);
-        return new AlertRuleOutcome(rule.Name, raised, seen, cleared, open);
+        var elapsed = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return new AlertRuleOutcome(rule.Name, raised, held - raised, cleared, open, elapsed);
     }
 
     private async Task<long> OpenCountAsync(string rule, CancellationToken cancellationToken)

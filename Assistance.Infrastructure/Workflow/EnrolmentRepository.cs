@@ -148,9 +148,22 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock, A
             throw new VersionMismatchException("Enrolment", expectedVersion, actual ?? 0);
         }
 
+        // A person the enrolment stopped covering (R-33) keeps the row for history, inactive, with the day it stopped.
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE enrolment_persons SET active = @active WHERE enrolment_id = @id",
-            new { id = enrolment.Id, active = enrolment.IsActive }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            """
+            UPDATE enrolment_persons p SET removed_on = s.stopped_on
+            FROM unnest(@stoppedMembers::uuid[], @stoppedOn::date[]) AS s(member_id, stopped_on)
+            WHERE p.enrolment_id = @id AND p.member_id = s.member_id AND p.removed_on IS NULL;
+            UPDATE enrolment_persons SET active = @active AND removed_on IS NULL WHERE enrolment_id = @id
+            """,
+            new
+            {
+                id = enrolment.Id,
+                active = enrolment.IsActive,
+                stoppedMembers = enrolment.CoverageStopped.Select(c => c.MemberId).ToArray(),
+                stoppedOn = enrolment.CoverageStopped.Select(c => c.On).ToArray(),
+            },
+            session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         enrolment.SetVersion(version.Value);
         events.Collect(enrolment);
     }
@@ -178,7 +191,7 @@ public sealed class EnrolmentRepository(DbSession session, TimeProvider clock, A
 
     private async Task<ILookup<Guid, CoveredPerson>> PersonsAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<(Guid EnrolmentId, Guid MemberId, string IdNumber)>(new CommandDefinition(
-            "SELECT enrolment_id, member_id, id_number FROM enrolment_persons WHERE enrolment_id = ANY(@ids) ORDER BY enrolment_id, id_number",
+            "SELECT enrolment_id, member_id, id_number FROM enrolment_persons WHERE enrolment_id = ANY(@ids) AND removed_on IS NULL ORDER BY enrolment_id, id_number",
             new { ids }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
         .ToLookup(p => p.EnrolmentId, p => new CoveredPerson(p.MemberId, p.IdNumber));
 

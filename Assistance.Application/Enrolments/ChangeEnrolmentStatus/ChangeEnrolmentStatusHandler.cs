@@ -2,8 +2,9 @@ namespace Assistance.Application.Enrolments.ChangeEnrolmentStatus;
 
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
+using Assistance.Application.Policy;
 
-public sealed class ChangeEnrolmentStatusHandler(IEnrolmentRepository enrolments, ICurrentUser user, TimeProvider clock)
+public sealed class ChangeEnrolmentStatusHandler(IEnrolmentRepository enrolments, IPolicyStore policy, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ChangeEnrolmentStatusCommand, EnrolmentDto>
 {
     public async Task<EnrolmentDto> Handle(ChangeEnrolmentStatusCommand request, CancellationToken cancellationToken)
@@ -20,7 +21,10 @@ public sealed class ChangeEnrolmentStatusHandler(IEnrolmentRepository enrolments
         {
             case EnrolmentAction.Suspend: e.Suspend(today, request.Reason); break;
             case EnrolmentAction.Resume: e.Resume(today, request.Reason); break;
-            case EnrolmentAction.StartGradualExit: e.StartGradualExit(today, request.Reason); break;
+            case EnrolmentAction.StartGradualExit:
+                // The same length a review's GradualExit outcome gets, so the gradual-exit-ends job ends it.
+                e.StartGradualExit(today, request.Reason, await PolicyReader.GradualExitMaxMonthsAsync(policy, e.Region, today, cancellationToken).ConfigureAwait(false));
+                break;
             default: e.End(today, request.Reason); break;
         }
 

@@ -48,7 +48,7 @@ public sealed class RecordReviewHandler(
         var assessment = await assessor.AssessAsync(user.Scope, enrolment.HouseholdId, enrolment.Region, request.ReviewedOn, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("Household", enrolment.HouseholdId.ToString());
         var (stillQualifies, amount) = ReviewEntitlement.Of(enrolment, assessment);
-        var gradualExitMonths = await GradualExitMaxMonthsAsync(enrolment, request.ReviewedOn, cancellationToken).ConfigureAwait(false);
+        var gradualExitMonths = await PolicyReader.GradualExitMaxMonthsAsync(policy, enrolment.Region, request.ReviewedOn, cancellationToken).ConfigureAwait(false);
         var moratorium = await reviews.MoratoriumInForceAsync(user.Scope, enrolment.Region, today, cancellationToken).ConfigureAwait(false);
 
         var review = enrolment.RecordReview(
@@ -58,14 +58,5 @@ public sealed class RecordReviewHandler(
         await enrolments.SaveAsync(user.Scope, enrolment, loadedVersion, cancellationToken).ConfigureAwait(false);
         await reviews.AddAsync(user.Scope, review, assessment.ResultJson, user.Subject, cancellationToken).ConfigureAwait(false);
         return ReviewDto.From(review, assessment.ResultJson, user.Subject);
-    }
-
-    /// <summary>dibao.gradualExit.maxMonths for the enrolment's region on the review date; none in force is no gradual exit.</summary>
-    private async Task<int> GradualExitMaxMonthsAsync(Enrolment enrolment, DateOnly on, CancellationToken cancellationToken)
-    {
-        var resolver = await policy.ResolverForAsync(enrolment.Region, cancellationToken).ConfigureAwait(false)
-            ?? throw new NotFoundException("Region", enrolment.Region.Value);
-        var value = resolver.Resolve(ParameterCatalog.GradualExitMaxMonths.Key, enrolment.Region, on)?.Value;
-        return value is null || value.IsNull ? 0 : value.AsInteger();
     }
 }

@@ -140,6 +140,17 @@ public sealed class DeathAndOverpaymentTests : LifeEventTestBase
         var change = trail["items"]!.AsArray().Single(r => (string?)r!["action"] == "AmountChanged")!;
         Assert.That(((decimal?)change["before"]!["monthlyAmount"], (decimal?)change["after"]!["monthlyAmount"], (string?)change["after"]!["effectiveMonth"]),
             Is.EqualTo(((decimal?)forThree, (decimal?)forTwo, "2026-05")));
+
+        // The dead member is no longer in the continuing enrolment's covered list; the two others stay.
+        var stopped = trail["items"]!.AsArray().Single(r => (string?)r!["action"] == "CoverageStopped")!;
+        var deadMemberId = (string?)stopped["after"]!["memberId"];
+        var coveredBefore = enrolment["covered"]!.AsArray().Select(c => (string?)c!["memberId"]).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(((long?)stopped["before"]!["covered"], (long?)stopped["after"]!["covered"], (string?)stopped["after"]!["stoppedOn"]), Is.EqualTo((3L, 2L, "2026-04-20")));
+            Assert.That(coveredBefore, Does.Contain(deadMemberId));
+            Assert.That(after["covered"]!.AsArray().Select(c => (string?)c!["memberId"]), Is.EquivalentTo(coveredBefore.Where(m => m != deadMemberId)));
+        });
     }
 
     [Test]

@@ -147,6 +147,39 @@ public sealed class ReviewTests : ReviewTestBase
     }
 
     [Test]
+    public async Task GradualExit_StartedByHand_GetsTheRegionsLength_AndTheExitsRunEndsItAfterTheFullLength()
+    {
+        var county = County();
+        var household = await PoorFamilyAsync();
+        var enrolment = await EnrolAsync(county, household, "Dibao", "2026-03-04");
+        var id = Guid.Parse((string)enrolment["id"]!);
+        Assert.That((string?)enrolment["nextReviewOn"], Is.Not.Null);
+
+        // A caseworker starts the gradual exit directly (no review): dibao.gradualExit.maxMonths is 6 here (N-83), the
+        // same length a review's GradualExit outcome gets.
+        Today("2026-10-09");
+        var response = await county.PostJsonAsync(
+            $"/api/v1/enrolments/{id}/status", new { action = "StartGradualExit", reason = "户主就业" }, Guid.NewGuid().ToString(), $"\"{(long)enrolment["version"]!}\"");
+        var started = await response.JsonAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), started.ToJsonString());
+        Assert.That(
+            ((string?)started["status"], (string?)started["gradualExitEndsOn"], (string?)started["nextReviewOn"], (decimal?)started["monthlyAmount"]),
+            Is.EqualTo(("GradualExit", "2027-04-30", (string?)null, (decimal?)enrolment["monthlyAmount"])));
+
+        Today("2027-04-30");
+        var early = await RunExitsAsync(county, "2027-04-30");
+        Assert.That(early["ended"]!.AsArray().Select(e => (string?)e!["enrolmentId"]), Does.Not.Contain(id.ToString()));
+        Assert.That((string?)(await GetEnrolmentAsync(county, id))["status"], Is.EqualTo("GradualExit"));
+
+        Today("2027-05-01");
+        var run = await RunExitsAsync(county, "2027-05-01");
+        var ended = run["ended"]!.AsArray().Single(e => (string?)e!["enrolmentId"] == id.ToString())!;
+        Assert.That(((string?)ended["kind"], (string?)ended["endedOn"]), Is.EqualTo(("GradualExitCompleted", "2027-04-30")));
+        var after = await GetEnrolmentAsync(county, id);
+        Assert.That(((string?)after["status"], (string?)after["endedOn"], (string?)after["gradualExitEndsOn"]), Is.EqualTo(("Ended", "2027-04-30", "2027-04-30")));
+    }
+
+    [Test]
     public async Task BadInput_IsAProblemAndChangesNothing()
     {
         var county = County();

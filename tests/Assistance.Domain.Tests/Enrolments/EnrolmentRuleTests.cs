@@ -94,7 +94,7 @@ public sealed class EnrolmentRuleTests
         Assert.That(e.IsActive, Is.False);
         AssertRule(() => e.Resume(D("2025-07-01"), null), "enrolment.ended");
         AssertRule(() => e.Suspend(D("2025-07-01"), null), "enrolment.ended");
-        AssertRule(() => e.StartGradualExit(D("2025-07-01"), null), "enrolment.ended");
+        AssertRule(() => e.StartGradualExit(D("2025-07-01"), null, 6), "enrolment.ended");
         AssertRule(() => e.ChangeAmount(100m, D("2025-08-01"), D("2025-07-01"), null), "enrolment.ended");
         AssertRule(() => e.End(D("2025-07-01"), null), "enrolment.ended");
     }
@@ -103,10 +103,23 @@ public sealed class EnrolmentRuleTests
     public void GradualExit_FromActive_ThenEnd()
     {
         var e = Create();
-        e.StartGradualExit(D("2025-06-01"), null);
+        e.StartGradualExit(D("2025-06-01"), null, 6);
         Assert.That(e.Status, Is.EqualTo(EnrolmentStatus.GradualExit));
         e.End(D("2025-09-30"), null);
         Assert.That(e.EndedOn, Is.EqualTo(D("2025-09-30")));
+    }
+
+    [Test]
+    public void GradualExit_StartedByHand_EndsAfterTheMaximumMonths_LikeAReviewOutcome()
+    {
+        var e = Create();
+        e.StartGradualExit(D("2025-06-21"), "found work", 6);
+        Assert.That((e.Status, e.GradualExitEndsOn, e.NextReviewOn), Is.EqualTo((EnrolmentStatus.GradualExit, D("2025-12-31"), (DateOnly?)null)));
+
+        var none = Create();
+        var ex = Assert.Throws<BusinessRuleViolationException>(() => none.StartGradualExit(D("2025-06-21"), "found work", 0));
+        Assert.That((ex!.Code, ex.RuleId), Is.EqualTo(("enrolment.gradual-exit-not-in-force", "R-32; S0 一; S1 一.3; N-83")));
+        Assert.That((none.Status, none.GradualExitEndsOn), Is.EqualTo((EnrolmentStatus.Active, (DateOnly?)null)));
     }
 
     [Test]
@@ -119,7 +132,7 @@ public sealed class EnrolmentRuleTests
 
         e.ChangeAmount(e.MonthlyAmount + 12.5m, D("2025-07-15"), D("2025-06-20"), "review");
         e.ChangeAmount(e.MonthlyAmount, D("2025-07-15"), D("2025-06-20"), "same amount: no event");
-        e.StartGradualExit(D("2025-06-21"), "found work");
+        e.StartGradualExit(D("2025-06-21"), "found work", 6);
         e.End(D("2025-12-31"), "gradual exit over");
 
         Assert.That(e.DomainEvents, Has.Count.EqualTo(3));
