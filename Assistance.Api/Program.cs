@@ -51,7 +51,12 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     json.NumberHandling = JsonNumberHandling.Strict;
     json.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
     json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-    json.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { RequiredValuesModifier.Apply } }.WithMasking();
+    // Issue 14: source-generated metadata for the hot shapes first (Http/ApiJsonContext.cs), reflection for the rest;
+    // the same modifiers run over both, so behaviour and the contract do not depend on which resolver answered.
+    json.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(
+        System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            ApiJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
+        RequiredValuesModifier.Apply).WithMasking();
 });
 // Issue 13: source-generated JSON for the status-query types, first in the chain (Assistance.Api/Http/StatusQueryJsonContext.cs).
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, Assistance.Api.Http.StatusQueryJsonContext.Resolver));

@@ -23,13 +23,20 @@ public sealed class RequestContractFilter : IEndpointFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var handler = context.HttpContext.GetEndpoint()?.Metadata.OfType<MethodInfo>().FirstOrDefault();
+        // Allocated only when a field fails: the valid request passes without a dictionary (issue 14).
+        Dictionary<string, List<string>>? errors = null;
+        var handlers = context.HttpContext.GetEndpoint()?.Metadata.GetOrderedMetadata<MethodInfo>();
+        var handler = handlers is { Count: > 0 } ? handlers[0] : null;
         var parameters = handler is null ? [] : Parameters.GetOrAdd(handler, static m => m.GetParameters()
             .Select(p => (p.Position, p.Name ?? "value", p.GetCustomAttributes<ValidationAttribute>().ToArray()))
             .Where(p => p.Item3.Length > 0).ToArray());
-        foreach (var parameter in parameters.Where(p => p.Position < context.Arguments.Count))
+        foreach (var parameter in parameters)
         {
+            if (parameter.Position >= context.Arguments.Count)
+            {
+                continue;
+            }
+
             var argument = context.Arguments[parameter.Position];
             foreach (var rule in parameter.Rules)
             {
@@ -41,7 +48,7 @@ public sealed class RequestContractFilter : IEndpointFilter
                         throw Application.Common.CursorCodec.Invalid();
                     }
 
-                    Add(errors, parameter.Name, Message(rule, parameter.Name));
+                    Add(ref errors, parameter.Name, Message(rule, parameter.Name));
                 }
             }
         }
@@ -50,11 +57,11 @@ public sealed class RequestContractFilter : IEndpointFilter
         {
             if (argument is not null && argument.GetType().Assembly == typeof(RequestContractFilter).Assembly && IsRecord(argument.GetType()))
             {
-                Walk(argument, string.Empty, errors, 0);
+                Walk(argument, string.Empty, ref errors, 0);
             }
         }
 
-        if (errors.Count > 0)
+        if (errors is { Count: > 0 })
         {
             await ProblemDetailsSetup.WriteAsync(context.HttpContext, 400, "validation.failed", "The request is invalid.",
                 "One or more fields are invalid: " + string.Join(", ", errors.Keys) + ".",
@@ -65,7 +72,7 @@ public sealed class RequestContractFilter : IEndpointFilter
         return await next(context).ConfigureAwait(false);
     }
 
-    private static void Walk(object value, string path, Dictionary<string, List<string>> errors, int depth)
+    private static void Walk(object value, string path, ref Dictionary<string, List<string>>? errors, int depth)
     {
         if (depth > 16)
         {
@@ -80,7 +87,7 @@ public sealed class RequestContractFilter : IEndpointFilter
             {
                 if ((propertyValue is not null || rule is RequiredAttribute) && !IsValid(rule, propertyValue))
                 {
-                    Add(errors, field, Message(rule, field));
+                    Add(ref errors, field, Message(rule, field));
                 }
             }
 
@@ -94,11 +101,11 @@ public sealed class RequestContractFilter : IEndpointFilter
                     {
                         if (item is null)
                         {
-                            Add(errors, $"{field}[{index}]", $"{field}[{index}] may not be null.");
+                            Add(ref errors, $"{field}[{index}]", $"{field}[{index}] may not be null.");
                         }
                         else if (IsRecord(item.GetType()))
                         {
-                            Walk(item, $"{field}[{index}]", errors, depth + 1);
+                            Walk(item, $"{field}[{index}]", ref errors, depth + 1);
                         }
 
                         index++;
@@ -108,7 +115,7 @@ public sealed class RequestContractFilter : IEndpointFilter
                 default:
                     if (IsRecord(propertyValue.GetType()))
                     {
-                        Walk(propertyValue, field, errors, depth + 1);
+                        Walk(propertyValue, field, ref errors, depth + 1);
                     }
 
                     break;
@@ -122,8 +129,9 @@ public sealed class RequestContractFilter : IEndpointFilter
             .Select(p => (p, char.ToLowerInvariant(p.Name[0]) + p.Name[1..], p.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray()))
             .ToArray());
 
-    private static void Add(Dictionary<string, List<string>> errors, string field, string message)
+    private static void Add(ref Dictionary<string, List<string>>? errors, string field, string message)
     {
+        errors ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (!errors.TryGetValue(field, out var messages))
         {
             errors[field] = messages = [];

@@ -30,16 +30,17 @@ public static class TextRuleMiddleware
             if (HasJsonBody(context.Request))
             {
                 context.Request.EnableBuffering();
-                var body = await ReadAsync(context.Request.Body, context.RequestAborted).ConfigureAwait(false);
+                var (buffer, length) = await ReadAsync(context.Request.Body, context.Request.ContentLength, context.RequestAborted).ConfigureAwait(false);
                 try
                 {
-                    if (!System.Text.Unicode.Utf8.IsValid(body.WrittenSpan))
+                    var body = buffer.AsSpan(0, length);
+                    if (!System.Text.Unicode.Utf8.IsValid(body))
                     {
                         await WriteAsync(context, "body", "is not valid UTF-8: send JSON encoded as UTF-8.").ConfigureAwait(false);
                         return;
                     }
 
-                    if (Scan(body.WrittenSpan) is { } violation)
+                    if (Scan(body) is { } violation)
                     {
                         // Name the field only when every part of its path is a name the operation declares: an
                         // invented property name is the caller's input, which a problem never repeats.
@@ -49,7 +50,8 @@ public static class TextRuleMiddleware
                 }
                 finally
                 {
-                    body.Clear();
+                    // The body may hold personal data: the pooled buffer goes back cleared.
+                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
                 }
 
                 context.Request.Body.Position = 0;
@@ -125,21 +127,50 @@ public static class TextRuleMiddleware
         // NDJSON imports are checked line by line as they are read (HouseholdImportBody), never buffered whole here.
         && !type.Contains(Endpoints.HouseholdImportEndpoints.NdjsonMediaType, StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<ArrayBufferWriter<byte>> ReadAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole body into a pooled buffer (returned by the caller): sized from Content-Length when it is given,
+    /// so the usual request is one rented array and no copy (it was two fresh arrays per request, issue 14).
+    /// </summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        int read;
-        while ((read = await body.ReadAsync(buffer.GetMemory(8192), cancellationToken).ConfigureAwait(false)) > 0)
+        // One byte over the declared length, so the read that reports the end needs no larger buffer.
+        var buffer = ArrayPool<byte>.Shared.Rent(contentLength is > 0 and < int.MaxValue / 2 ? (int)contentLength + 1 : 8192);
+        var length = 0;
+        try
         {
-            buffer.Advance(read);
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                    buffer = larger;
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            throw;
         }
 
-        return buffer;
+        return (buffer, length);
     }
 
     /// <summary>Walks the JSON tokens; malformed JSON is left to the binder, which answers request.malformed-json.</summary>
     internal static (string Path, string Reason)? Scan(ReadOnlySpan<byte> json)
     {
+        // Nothing can break the rule without a backslash (no escapes), a DEL or the lead byte 0xE2 of U+2000–U+2FFF (where
+        // the bidirectional controls live): raw control characters, tab and line breaks inside a string are not valid
+        // JSON, and malformed JSON answers null below as well. The usual body is thus checked without a token walk.
+        if (json.IndexOfAny((byte)'\\', (byte)0x7F, (byte)0xE2) < 0)
+        {
+            return null;
+        }
+
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
         var path = new List<(string? Property, int Index)>();
         string? property = null;

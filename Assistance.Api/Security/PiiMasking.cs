@@ -33,7 +33,12 @@ public static class PiiMasking
 
             if (property.PropertyType == typeof(string))
             {
-                property.Get = owner => get(owner) is string text && MustMask(text) ? NationalId.MaskIn(text) : get(owner);
+                property.Get = owner =>
+                {
+                    // One read of the underlying getter, not two when nothing needs masking (the usual case).
+                    var value = get(owner);
+                    return value is string text && MustMask(text) ? NationalId.MaskIn(text) : value;
+                };
             }
             else if (typeof(IEnumerable<string>).IsAssignableFrom(property.PropertyType) && property.PropertyType.IsAssignableFrom(typeof(List<string>)))
             {

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Assistance.Application.Abstractions;
 using Assistance.Application.Common;
 using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using Polly.Retry;
 
@@ -14,14 +15,11 @@ using Polly.Retry;
 /// audit rows, so a change and its record commit together or not at all. The whole unit is retried on
 /// transient database errors (serialization failure, deadlock, dropped connection).
 /// </summary>
-public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
-    IUnitOfWork unitOfWork,
-    IIdempotencyStore idempotencyStore,
-    IdempotencyContext idempotency,
-    ICurrentUser currentUser,
-    UnitOfWorkRetry retry)
+public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IServiceProvider services)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    // Collaborators are resolved for commands only: queries pass straight through and no longer build a unit of
+    // work, an idempotency store and the current user per request (issue 14, profile of POST /assessments).
     private static readonly JsonSerializerOptions HashOptions = new(JsonSerializerDefaults.Web);
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -32,6 +30,7 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
             return await next().ConfigureAwait(false);
         }
 
+        var retry = services.GetRequiredService<UnitOfWorkRetry>();
         return await retry.Pipeline.ExecuteAsync(
             async token => await RunOnceAsync(request, next, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
@@ -39,6 +38,10 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
 
     private async Task<TResponse> RunOnceAsync(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
+        var unitOfWork = services.GetRequiredService<IUnitOfWork>();
+        var idempotencyStore = services.GetRequiredService<IIdempotencyStore>();
+        var idempotency = services.GetRequiredService<IdempotencyContext>();
+        var currentUser = services.GetRequiredService<ICurrentUser>();
         await unitOfWork.BeginAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -7,6 +7,7 @@ using Assistance.Domain.Common;
 using Assistance.Domain.Regions;
 using MediatR;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// R-22 refused a registration because a household outside the caller's region holds the ID number. The answer
@@ -59,10 +60,11 @@ public sealed class ForeignHolderAnswerLimiter(IConfiguration configuration) : I
 /// the audit rows are written in a transaction of their own: one in the caller's region (who asked) and one in
 /// the holder's region (whose person was asked about). Neither names the other household to the caller.
 /// </summary>
-public sealed class ForeignHolderConflictBehaviour<TRequest, TResponse>(
-    ForeignHolderAnswerLimiter limiter, IUnitOfWork unitOfWork, IAuditLog audit, ICurrentUser user)
+public sealed class ForeignHolderConflictBehaviour<TRequest, TResponse>(IServiceProvider services)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    // Its collaborators are resolved only when a conflict arrives: this behaviour wraps every use case, queries
+    // included, and resolving a unit of work and an audit log per request showed in the profile (issue 14).
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
@@ -72,6 +74,10 @@ public sealed class ForeignHolderConflictBehaviour<TRequest, TResponse>(
         }
         catch (ForeignHolderConflictException conflict)
         {
+            var limiter = services.GetRequiredService<ForeignHolderAnswerLimiter>();
+            var unitOfWork = services.GetRequiredService<IUnitOfWork>();
+            var audit = services.GetRequiredService<IAuditLog>();
+            var user = services.GetRequiredService<ICurrentUser>();
             var allowed = limiter.TryAcquire(user.Subject, out var retryAfter);
             var details = new { IdNumber = conflict.MaskedIdNumber, CallerRegion = user.Region.Value, Answered = allowed, Rule = "R-22" };
             await unitOfWork.BeginAsync(cancellationToken).ConfigureAwait(false);

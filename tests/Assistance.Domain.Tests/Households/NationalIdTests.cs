@@ -132,4 +132,35 @@ public class NationalIdTests
         Assert.That(id.Masked, Is.EqualTo("320682********" + id.Value[14..]));
         Assert.That(id.ToString(), Is.EqualTo(id.Masked));
     }
+
+    [TestCase("", false)]
+    [TestCase("no digits at all", false)]
+    [TestCase("1234567890123456", false)] // 16 digits
+    [TestCase("12345678901234567", true)] // exactly 17, whole text
+    [TestCase("id 12345678901234567", true)] // 17 at the end
+    [TestCase("12345678901234567 and more", true)] // 17 at the start
+    [TestCase("a 1234567890123456 b 1234567890123456 c", false)] // two runs of 16 never add up
+    [TestCase("amount 1234.56, income 300.00 of 12 months", false)]
+    [TestCase("320682195001010012", true)] // 18 digits
+    [TestCase("１２３４５６７８９０１２３４５６７８", false)] // full-width digits are not ASCII digits
+    public void MayContainIdNumber_FindsAnyRunOf17AsciiDigits(string text, bool expected)
+    {
+        Assert.That(NationalId.MayContainIdNumber(text), Is.EqualTo(expected));
+        Assert.That(NationalId.MayContainIdNumber(text), Is.EqualTo(ReferenceRun(text)), "agrees with a char-by-char count");
+    }
+
+    private static bool ReferenceRun(string text)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = c is >= '0' and <= '9' ? run + 1 : 0;
+            if (run == 17)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
