@@ -39,7 +39,20 @@ public sealed partial class PaymentRollOperationRunner(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await ResumeUnfinishedAsync(stoppingToken).ConfigureAwait(false);
+        // Resuming waits for the migrations; operations requested meanwhile are run as they come.
+        var resuming = ResumeUnfinishedAsync(stoppingToken);
+        try
+        {
+            await RunQueuedAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await resuming.ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunQueuedAsync(CancellationToken stoppingToken)
+    {
         await foreach (var operation in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             try
