@@ -109,5 +109,7 @@ public static class DependencyInjection
         // Payment rolls and price indices.
         services.AddScoped<Application.PaymentRolls.IPaymentRollRepository, Payments.PaymentRollRepository>();
         services.AddScoped<Application.PriceIndices.IPriceIndexRepository, Payments.PriceIndexRepository>();
+        // Roll generations left Queued or Running by a stopped process, resumed at startup (issue 12).
+        services.AddSingleton<Payments.PaymentRollOperationRecovery>();
     }
 }

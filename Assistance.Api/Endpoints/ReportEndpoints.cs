@@ -15,13 +15,13 @@ public static class ReportEndpoints
 {
     public const string CsvHeader =
         "regionCode,parentCode,programme,households,persons,monthlyAmountsInForce,newEnrolments,endedEnrolments,"
-        + "casesOpened,casesPaid,amountPaid,firstAidPayments,priceSubsidies,reviewsDue,reviewsDoneOnTime";
+        + "casesOpened,casesPaid,amountPaid,firstAidPayments,priceSubsidies,reviewsDue,reviewsDoneOnTime,rollNetAmount,amountsPaid,priceSubsidyLines";
 
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/reports").WithTags("Reports");
         group.MapGet("/monthly", GetMonthlyReport).RequireAuthorization(Scopes.CasesRead)
-            .WithSummary("The monthly report of a region subtree: per region and programme, households, persons, amounts in force, new and ended enrolments, temporary assistance.");
+            .WithSummary("The monthly report of a region subtree: per region and programme, households, persons, amounts in force, new and ended enrolments, roll amounts generated and paid, price subsidies, reviews due and on time, temporary assistance.");
         group.MapGet("/monthly.csv", GetMonthlyReportCsv).RequireAuthorization(Scopes.CasesRead)
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("The same monthly report as CSV (UTF-8, header row, one row per region and programme plus one temporary-assistance row per region).");
@@ -51,7 +51,10 @@ public static class ReportEndpoints
         return Results.Text(ToCsv(report), "text/csv; charset=utf-8", Encoding.UTF8);
     }
 
-    /// <summary>Codes, enum names and numbers only: no field needs quoting. Figures not wired yet are empty cells.</summary>
+    /// <summary>
+    /// Codes, enum names and numbers only: no field needs quoting. Cells that do not apply to a row (temporary-assistance
+    /// columns on programme rows and the reverse) are empty. amountPaid is temporary assistance; amountsPaid is the rolls'.
+    /// </summary>
     public static string ToCsv(MonthlyReportDto report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -61,11 +64,12 @@ public static class ReportEndpoints
             foreach (var p in region.Programmes)
             {
                 csv.Append(CultureInfo.InvariantCulture, $"{region.RegionCode},{region.ParentCode},{p.Programme},{p.Households},{p.Persons},{Yuan(p.MonthlyAmountsInForce)},")
-                    .Append(CultureInfo.InvariantCulture, $"{p.NewEnrolments},{p.EndedEnrolments},,,,,{Yuan(p.PriceSubsidies)},{p.ReviewsDue},{p.ReviewsDoneOnTime}\n");
+                    .Append(CultureInfo.InvariantCulture, $"{p.NewEnrolments},{p.EndedEnrolments},,,,,{Yuan(p.PriceSubsidies)},{p.ReviewsDue},{p.ReviewsDoneOnTime},")
+                    .Append(CultureInfo.InvariantCulture, $"{Yuan(p.RollNetAmount)},{Yuan(p.AmountsPaid)},{p.PriceSubsidyLines}\n");
             }
 
             var t = region.TemporaryAssistance;
-            csv.Append(CultureInfo.InvariantCulture, $"{region.RegionCode},{region.ParentCode},TemporaryAssistance,,,,,,{t.CasesOpened},{t.CasesPaid},{Yuan(t.AmountPaid)},{t.FirstAidPayments},,,\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{region.RegionCode},{region.ParentCode},TemporaryAssistance,,,,,,{t.CasesOpened},{t.CasesPaid},{Yuan(t.AmountPaid)},{t.FirstAidPayments},,,,,,\n");
         }
 
         return csv.ToString();
@@ -82,5 +86,5 @@ public static class ReportEndpoints
         [StringLength(500)] string? cursor, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new MedicalInsuranceChangesQuery(regionCode, month, limit, cursor), cancellationToken).ConfigureAwait(false));
 
-    private static string Yuan(decimal? amount) => amount is { } a ? a.ToString("0.00", CultureInfo.InvariantCulture) : string.Empty;
+    private static string Yuan(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -75,7 +75,7 @@ public interface IPaymentRollRepository
 
     Task<PaymentRollOperationDto?> GetOperationAsync(RegionScope scope, Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Queued → Running; null when another worker took it or it is finished.</summary>
+    /// <summary>Queued (or Running left by a stopped process) → Running under a row lock; null when another worker holds it or it is finished.</summary>
     Task<PaymentRollOperationDto?> ClaimOperationAsync(RegionScope scope, Guid id, CancellationToken cancellationToken);
 
     Task FinishOperationAsync(RegionScope scope, Guid id, Guid? rollId, string? failure, DateTimeOffset at, CancellationToken cancellationToken);

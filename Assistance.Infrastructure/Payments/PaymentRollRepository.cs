@@ -314,8 +314,16 @@ public sealed class PaymentRollRepository(DbSession session) : IPaymentRollRepos
     {
         ArgumentNullException.ThrowIfNull(scope);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // Claim, run and finish share one transaction, so a committed Running row has no live runner (its process
+        // stopped before recording a failure) and may be claimed again; a row some transaction is running holds its
+        // lock and is skipped, so two replicas never run one operation twice.
         var claimed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE payment_roll_operations SET status = 'Running' WHERE id = @id AND status = 'Queued' AND starts_with(region_code, @prefix)",
+            """
+            UPDATE payment_roll_operations SET status = 'Running'
+            WHERE id = (SELECT id FROM payment_roll_operations
+                        WHERE id = @id AND status IN ('Queued', 'Running') AND starts_with(region_code, @prefix)
+                        FOR UPDATE SKIP LOCKED)
+            """,
             new { id, prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return claimed == 1 ? await GetOperationAsync(scope, id, cancellationToken).ConfigureAwait(false) : null;
     }
