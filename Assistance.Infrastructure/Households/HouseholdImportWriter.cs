@@ -34,14 +34,17 @@ public sealed class HouseholdImportWriter(DbSession session) : IHouseholdImportW
         private const string Savepoint = "household_import_write";
         private bool copying = true;
 
-        public async ValueTask AddAsync(Household household, int line, CancellationToken cancellationToken)
+        public ValueTask AddAsync(Household household, int line, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(household);
             scope.Require(household.Region);
+            cancellationToken.ThrowIfCancellationRequested();
             for (var position = 0; position < household.Members.Count; position++)
             {
-                await HouseholdImportSql.WriteStagingRowAsync(importer, household, position, line, cancellationToken).ConfigureAwait(false);
+                HouseholdImportSql.WriteStagingRow(importer, household, position, line);
             }
+
+            return ValueTask.CompletedTask;
         }
 
         public async Task<HouseholdImportOutcome> CompleteAsync(DateTimeOffset now, int maxListed, CancellationToken cancellationToken)
@@ -171,61 +174,65 @@ internal static class HouseholdImportSql
         ORDER BY r.line, r.position LIMIT @maxListed
         """;
 
-    /// <summary>One member row; the household's own fields travel on its first member only.</summary>
-    public static async Task WriteStagingRowAsync(NpgsqlBinaryImporter importer, Household household, int position, int line, CancellationToken cancellationToken)
+    /// <summary>
+    /// One member row; the household's own fields travel on its first member only. Synchronous on purpose: the row
+    /// goes into Npgsql's write buffer, which is sent only when full, and an awaited call per field costs more than the
+    /// field (the import's consumer loop writes every row of a million households).
+    /// </summary>
+    public static void WriteStagingRow(NpgsqlBinaryImporter importer, Household household, int position, int line)
     {
         var member = household.Members[position];
         var details = member.Details;
-        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(line, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(household.Id, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(household.Region.Value, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(position, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+        importer.StartRow();
+        importer.Write(line, NpgsqlDbType.Integer);
+        importer.Write(household.Id, NpgsqlDbType.Uuid);
+        importer.Write(household.Region.Value, NpgsqlDbType.Varchar);
+        importer.Write(position, NpgsqlDbType.Integer);
         if (position == 0)
         {
-            await importer.WriteAsync(household.Residence.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(household.Address, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(household.Assets.Financial, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(household.Assets.MotorVehicles, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(household.MonthlyRigidExpenditure, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
+            importer.Write(household.Residence.ToString(), NpgsqlDbType.Text);
+            importer.Write(household.Address, NpgsqlDbType.Text);
+            importer.Write(household.Assets.Financial, NpgsqlDbType.Numeric);
+            importer.Write(household.Assets.MotorVehicles, NpgsqlDbType.Integer);
+            importer.Write(household.MonthlyRigidExpenditure, NpgsqlDbType.Numeric);
         }
         else
         {
             for (var i = 0; i < 5; i++)
             {
-                await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                importer.WriteNull();
             }
         }
 
-        await importer.WriteAsync(member.Id, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(member.IdNumber.Value, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.Name, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.Relationship.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(member.BirthDate, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(member.Sex.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.Status.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.LaborCapacity.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        importer.Write(member.Id, NpgsqlDbType.Uuid);
+        importer.Write(member.IdNumber.Value, NpgsqlDbType.Varchar);
+        importer.Write(details.Name, NpgsqlDbType.Text);
+        importer.Write(details.Relationship.ToString(), NpgsqlDbType.Text);
+        importer.Write(member.BirthDate, NpgsqlDbType.Date);
+        importer.Write(member.Sex.ToString(), NpgsqlDbType.Text);
+        importer.Write(details.Status.ToString(), NpgsqlDbType.Text);
+        importer.Write(details.LaborCapacity.ToString(), NpgsqlDbType.Text);
         if (details.Disability is { } disability)
         {
-            await importer.WriteAsync(disability.Category.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync((short)disability.Grade, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
+            importer.Write(disability.Category.ToString(), NpgsqlDbType.Text);
+            importer.Write((short)disability.Grade, NpgsqlDbType.Smallint);
         }
         else
         {
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+            importer.WriteNull();
+            importer.WriteNull();
         }
 
-        await importer.WriteAsync(details.SeriousIllness, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.SelfCare.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.InSchool, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.Employed, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.HasCapableSupporter, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+        importer.Write(details.SeriousIllness, NpgsqlDbType.Boolean);
+        importer.Write(details.SelfCare.ToString(), NpgsqlDbType.Text);
+        importer.Write(details.InSchool, NpgsqlDbType.Boolean);
+        importer.Write(details.Employed, NpgsqlDbType.Boolean);
+        importer.Write(details.HasCapableSupporter, NpgsqlDbType.Boolean);
         if (details.Incomes.Count == 0)
         {
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+            importer.WriteNull();
+            importer.WriteNull();
+            importer.WriteNull();
         }
         else
         {
@@ -240,9 +247,9 @@ internal static class HouseholdImportSql
                 unstable[i] = incomes[i].Unstable;
             }
 
-            await importer.WriteAsync(types, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(amounts, NpgsqlDbType.Array | NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(unstable, NpgsqlDbType.Array | NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+            importer.Write(types, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            importer.Write(amounts, NpgsqlDbType.Array | NpgsqlDbType.Numeric);
+            importer.Write(unstable, NpgsqlDbType.Array | NpgsqlDbType.Boolean);
         }
     }
 }
