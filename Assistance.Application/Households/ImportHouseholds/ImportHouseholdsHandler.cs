@@ -42,12 +42,12 @@ public sealed class ImportHouseholdsHandler(
         // the first error stopping the writes) and streams them into the COPY.
         var checkedChunks = Channel.CreateBounded<Checked[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => ProduceAsync(request.Body, validator, now, checkedChunks.Writer, stop.Token), stop.Token);
+        var producer = Task.Run(() => ProduceAsync(request.Body, validator, batch, now, checkedChunks.Writer, stop.Token), stop.Token);
         try
         {
             await foreach (var chunk in checkedChunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                foreach (var (line, refused, household) in chunk)
+                foreach (var (line, refused, household, rows) in chunk)
                 {
                     if (errors.Count + outOfScope.Count >= MaxListedErrors)
                     {
@@ -83,7 +83,7 @@ public sealed class ImportHouseholdsHandler(
 
                     if (!duplicate && errors.Count == 0 && outOfScope.Count == 0)
                     {
-                        await batch.AddAsync(household, line, cancellationToken).ConfigureAwait(false);
+                        await batch.AddAsync(household, rows, cancellationToken).ConfigureAwait(false);
                         households++;
                     }
                 }
@@ -148,7 +148,8 @@ public sealed class ImportHouseholdsHandler(
     }
 
     private static async Task ProduceAsync(
-        IHouseholdImportBody body, CreateHouseholdValidator validator, DateTimeOffset now, ChannelWriter<Checked[]> writer, CancellationToken cancellationToken)
+        IHouseholdImportBody body, CreateHouseholdValidator validator, IHouseholdImportBatch batch, DateTimeOffset now, ChannelWriter<Checked[]> writer,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -157,8 +158,10 @@ public sealed class ImportHouseholdsHandler(
                 var chunk = new Checked[lines.Count];
                 Parallel.For(0, lines.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
                 {
+                    // The staging rows are encoded here too, on all cores; a line that is not staged after all
+                    // (out of scope, a repeated ID number, an earlier error) only wasted its encoding.
                     var refused = Check(lines[i], validator, now, out var household);
-                    chunk[i] = new Checked(lines[i].Number, refused, household);
+                    chunk[i] = new Checked(lines[i].Number, refused, household, household is null ? default : batch.Encode(household, lines[i].Number));
                 });
                 await writer.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
             }
@@ -263,7 +266,7 @@ public sealed class ImportHouseholdsHandler(
         return (value * 11) + (idNumber[17] is 'X' or 'x' ? 10 : idNumber[17] - '0');
     }
 
-    private readonly record struct Checked(int Line, List<ImportLineError>? Refused, Household? Household);
+    private readonly record struct Checked(int Line, List<ImportLineError>? Refused, Household? Household, ReadOnlyMemory<byte> Rows);
 
     private static string JsonPath(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
