@@ -27,12 +27,18 @@ public sealed class ImportFastCheckTests
         var spouse = NewIdNumber(male: false, birth: new DateOnly(1961, 5, 17));
         yield return new TestCaseData(Good(GoodMember(), GoodMember(spouse, Relationship.Spouse) with
         {
-            BirthDate = new DateOnly(1961, 5, 17), Sex = Sex.Female, Status = MemberStatus.Present, LaborCapacity = LaborCapacity.Partial,
-            Disability = new DisabilityInput(DisabilityCategory.Physical, 2), SeriousIllness = true, SelfCare = SelfCareLevel.PartialCare,
+            BirthDate = new DateOnly(1961, 5, 17),
+            Sex = Sex.Female,
+            Status = MemberStatus.Present,
+            LaborCapacity = LaborCapacity.Partial,
+            Disability = new DisabilityInput(DisabilityCategory.Physical, 2),
+            SeriousIllness = true,
+            SelfCare = SelfCareLevel.PartialCare,
             Incomes = [new IncomeInput(IncomeType.Wage, 1800.50m, true), new IncomeInput(IncomeType.ResidentBasicPension, 0m)],
         }) with
         {
-            Assets = new AssetsInput(3000.25m, 1), MonthlyRigidExpenditure = 120.5m,
+            Assets = new AssetsInput(3000.25m, 1),
+            MonthlyRigidExpenditure = 120.5m,
         }).SetName("two members, every field");
         yield return new TestCaseData(Good(GoodMember(NewIdNumberEndingInX().ToLowerInvariant()))).SetName("lowercase x");
         yield return new TestCaseData(Good([.. Enumerable.Range(0, 30).Select(i => GoodMember(relationship: i == 0 ? Relationship.Head : Relationship.Child))]))
@@ -41,7 +47,8 @@ public sealed class ImportFastCheckTests
             .SetName("longest name and address once trimmed");
         yield return new TestCaseData(Good(GoodMember(relationship: Relationship.Other), GoodMember(relationship: Relationship.Other)) with
         {
-            Assets = new AssetsInput(), RegionCode = "320682",
+            Assets = new AssetsInput(),
+            RegionCode = "320682",
         }).SetName("no head, empty assets, county code");
     }
 
