@@ -9,7 +9,8 @@ using Assistance.Domain.Regions;
 
 /// <summary>
 /// Registers every household of an NDJSON body or none. Each line goes through what POST /households checks: the
-/// same validator (400 naming the field) and the Household aggregate with its business rules; R-22 is checked within
+/// same validator (400 naming the field; run only for the lines <see cref="ImportLineFastCheck"/> cannot vouch for)
+/// and the Household aggregate with its business rules; R-22 is checked within
 /// the file here and against the register by the database, set-based, when the staged rows are written (the unique
 /// index on ID numbers, then one query naming the lines). The first refused line stops the writing, but reading
 /// goes on so the answer lists up to <see cref="MaxListedErrors"/> lines at once.
