@@ -6,6 +6,9 @@
 # after (the machine may be shared).
 #
 #   scripts/bench-import.sh [households=1000000]
+#   BENCH_PROFILE=1 scripts/bench-import.sh 50000   # also a dotnet-trace CPU profile of the API during the import
+#                                                   # (BENCH_PROFILE_SECONDS, default 10), summarised by
+#                                                   # scripts/profile-summary.py; the file is kept in $BENCH_OUT (/tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd -P)"
@@ -38,6 +41,19 @@ done
 TOKEN="$(cd Assistance.Api/bin/Release/net10.0 && dotnet Assistance.Api.dll dev-token --scopes "registry.read registry.write" --region 000000)"
 
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+trace_pid=""
+if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
+  OUTDIR="${BENCH_OUT:-/tmp}"
+  dotnet tool restore >/dev/null
+  dotnet tool run dotnet-trace -- collect -p "$api_pid" --profile dotnet-sampled-thread-time \
+    --duration "00:00:00:${BENCH_PROFILE_SECONDS:-10}" --format Speedscope -o "$OUTDIR/assistance-import.nettrace" >/dev/null 2>&1 &
+  trace_pid=$!
+  sleep 2
+fi
 dotnet benchmarks/Assistance.ImportBenchmark/bin/Release/net10.0/Assistance.ImportBenchmark.dll \
   "$COUNT" "http://127.0.0.1:$PORT" "$TOKEN" "$ASSISTANCE_DB"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ -n "$trace_pid" ]]; then
+  wait "$trace_pid" || true
+  python3 scripts/profile-summary.py "$OUTDIR/assistance-import.speedscope.json" 30
+fi

@@ -32,6 +32,11 @@ BUCKETS = [
     ("Kestrel / sockets", "Microsoft.AspNetCore.Server.Kestrel"),
     ("sockets", "System.Net.Sockets"),
     ("thread pool / async", "System.Threading"),
+    # The import path (scripts/bench-import.sh with BENCH_PROFILE=1).
+    ("import body / text rule", "HouseholdImportBody"),
+    ("import handler / fast check", "Assistance.Application.Households"),
+    ("household aggregate", "Assistance.Domain.Households"),
+    ("import staging COPY", "HouseholdImportSql"),
 ]
 WAITS = ("?!?", "WorkerThreadStart", "LowLevelLifoSemaphore", "ManualResetEventSlim.Wait", "WaitHandle.Wait", "Monitor.Wait",
          "WaitOneNoCheck", "Thread.Sleep", "TimerLoop", "Thread (")

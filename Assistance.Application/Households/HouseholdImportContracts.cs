@@ -81,8 +81,14 @@ public interface IHouseholdImportWriter
 /// <summary>One import's staging. Disposing without <see cref="CompleteAsync"/> abandons it (the unit of work rolls back).</summary>
 public interface IHouseholdImportBatch : IAsyncDisposable
 {
-    /// <summary>Stages a household the aggregate has checked (line = its line in the body).</summary>
-    ValueTask AddAsync(Household household, int line, CancellationToken cancellationToken);
+    /// <summary>
+    /// The staging rows of a household the aggregate has checked (line = its line in the body), encoded for
+    /// <see cref="AddAsync"/>. Pure and thread-safe: the handler encodes on all cores while it parses.
+    /// </summary>
+    ReadOnlyMemory<byte> Encode(Household household, int line);
+
+    /// <summary>Stages a household: its rows from <see cref="Encode"/>, sent in line order.</summary>
+    ValueTask AddAsync(Household household, ReadOnlyMemory<byte> rows, CancellationToken cancellationToken);
 
     /// <summary>
     /// Ends staging, checks the region codes against the register and writes the households, members and incomes;

@@ -23,32 +23,32 @@ public sealed class HouseholdImportWriter(DbSession session) : IHouseholdImportW
         var transaction = session.Transaction ?? throw new InvalidOperationException("An import needs a unit of work.");
         await connection.ExecuteAsync(new CommandDefinition(HouseholdImportSql.CreateStaging, transaction: transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
-        var importer = await connection.BeginBinaryImportAsync(HouseholdImportSql.CopyStaging, cancellationToken).ConfigureAwait(false);
-        importer.Timeout = Timeout.InfiniteTimeSpan;
-        return new Batch(connection, transaction, importer, scope);
+        var copy = await connection.BeginRawBinaryCopyAsync(HouseholdImportSql.CopyStaging, cancellationToken).ConfigureAwait(false);
+        copy.WriteTimeout = Timeout.Infinite;
+        await copy.WriteAsync(StagingRowEncoder.Header, cancellationToken).ConfigureAwait(false);
+        return new Batch(connection, transaction, copy, scope);
     }
 
-    private sealed class Batch(NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlBinaryImporter importer, RegionScope scope)
+    private sealed class Batch(NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlRawCopyStream copy, RegionScope scope)
         : IHouseholdImportBatch
     {
         private const string Savepoint = "household_import_write";
         private bool copying = true;
 
-        public async ValueTask AddAsync(Household household, int line, CancellationToken cancellationToken)
+        public ReadOnlyMemory<byte> Encode(Household household, int line) => StagingRowEncoder.Encode(household, line);
+
+        public ValueTask AddAsync(Household household, ReadOnlyMemory<byte> rows, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(household);
             scope.Require(household.Region);
-            for (var position = 0; position < household.Members.Count; position++)
-            {
-                await HouseholdImportSql.WriteStagingRowAsync(importer, household, position, line, cancellationToken).ConfigureAwait(false);
-            }
+            return copy.WriteAsync(rows, cancellationToken);
         }
 
         public async Task<HouseholdImportOutcome> CompleteAsync(DateTimeOffset now, int maxListed, CancellationToken cancellationToken)
         {
-            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(StagingRowEncoder.Trailer, cancellationToken).ConfigureAwait(false);
             copying = false;
-            await importer.DisposeAsync().ConfigureAwait(false);
+            await copy.DisposeAsync().ConfigureAwait(false);
 
             var unknown = (await connection.QueryAsync<(int Line, string RegionCode)>(new CommandDefinition(
                 HouseholdImportSql.UnknownRegions, new { maxListed }, transaction, HouseholdImportSql.NoTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
@@ -85,11 +85,12 @@ public sealed class HouseholdImportWriter(DbSession session) : IHouseholdImportW
         {
             if (copying)
             {
-                // Not completed: disposing cancels the COPY; the unit of work then rolls the transaction back.
+                // Not completed: the COPY is cancelled; the unit of work then rolls the transaction back.
                 copying = false;
                 try
                 {
-                    await importer.DisposeAsync().ConfigureAwait(false);
+                    await copy.CancelAsync().ConfigureAwait(false);
+                    await copy.DisposeAsync().ConfigureAwait(false);
                 }
                 catch (NpgsqlException)
                 {
@@ -113,20 +114,20 @@ internal static class HouseholdImportSql
         """
         CREATE TEMP TABLE household_import_rows (
             line integer NOT NULL, household_id uuid NOT NULL, region_code varchar(12) NOT NULL, position integer NOT NULL,
-            residence text, address text, financial_assets numeric(14,2), motor_vehicles integer, monthly_rigid_expenditure numeric(12,2),
+            residence text, address text, financial_assets_fen bigint, motor_vehicles integer, monthly_rigid_expenditure_fen bigint,
             member_id uuid NOT NULL, id_number varchar(18) NOT NULL, name text NOT NULL, relationship text NOT NULL, birth_date date NOT NULL,
             sex text NOT NULL, status text NOT NULL, labor_capacity text NOT NULL, disability_category text, disability_grade smallint,
             serious_illness boolean NOT NULL, self_care text NOT NULL, in_school boolean NOT NULL, employed boolean NOT NULL,
-            has_capable_supporter boolean NOT NULL, income_types text[], income_amounts numeric(12,2)[], income_unstable boolean[]
+            has_capable_supporter boolean NOT NULL, income_types text[], income_amounts_fen bigint[], income_unstable boolean[]
         ) ON COMMIT DROP
         """;
 
     public const string CopyStaging =
         """
-        COPY household_import_rows (line, household_id, region_code, position, residence, address, financial_assets, motor_vehicles,
-            monthly_rigid_expenditure, member_id, id_number, name, relationship, birth_date, sex, status, labor_capacity,
+        COPY household_import_rows (line, household_id, region_code, position, residence, address, financial_assets_fen, motor_vehicles,
+            monthly_rigid_expenditure_fen, member_id, id_number, name, relationship, birth_date, sex, status, labor_capacity,
             disability_category, disability_grade, serious_illness, self_care, in_school, employed, has_capable_supporter,
-            income_types, income_amounts, income_unstable) FROM STDIN (FORMAT BINARY)
+            income_types, income_amounts_fen, income_unstable) FROM STDIN (FORMAT BINARY)
         """;
 
     public const string UnknownRegions =
@@ -140,7 +141,8 @@ internal static class HouseholdImportSql
         """
         INSERT INTO households (id, region_code, residence, address, financial_assets, motor_vehicles, monthly_rigid_expenditure,
                                 version, created_at, updated_at)
-        SELECT household_id, region_code, residence, address, financial_assets, motor_vehicles, monthly_rigid_expenditure, 1, @now, @now
+        SELECT household_id, region_code, residence, address, financial_assets_fen * 0.01, motor_vehicles, monthly_rigid_expenditure_fen * 0.01,
+               1, @now, @now
         FROM household_import_rows WHERE position = 0
         """;
 
@@ -157,9 +159,9 @@ internal static class HouseholdImportSql
     public const string InsertIncomes =
         """
         INSERT INTO member_incomes (member_id, region_code, position, income_type, monthly_amount, unstable)
-        SELECT r.member_id, r.region_code, (i.ordinality - 1)::integer, i.income_type, i.monthly_amount, i.unstable
+        SELECT r.member_id, r.region_code, (i.ordinality - 1)::integer, i.income_type, i.amount_fen * 0.01, i.unstable
         FROM household_import_rows r
-        CROSS JOIN LATERAL unnest(r.income_types, r.income_amounts, r.income_unstable) WITH ORDINALITY AS i(income_type, monthly_amount, unstable, ordinality)
+        CROSS JOIN LATERAL unnest(r.income_types, r.income_amounts_fen, r.income_unstable) WITH ORDINALITY AS i(income_type, amount_fen, unstable, ordinality)
         WHERE r.income_types IS NOT NULL
         """;
 
@@ -170,79 +172,4 @@ internal static class HouseholdImportSql
         JOIN household_import_rows r ON r.id_number = h.id_number
         ORDER BY r.line, r.position LIMIT @maxListed
         """;
-
-    /// <summary>One member row; the household's own fields travel on its first member only.</summary>
-    public static async Task WriteStagingRowAsync(NpgsqlBinaryImporter importer, Household household, int position, int line, CancellationToken cancellationToken)
-    {
-        var member = household.Members[position];
-        var details = member.Details;
-        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(line, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(household.Id, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(household.Region.Value, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(position, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-        if (position == 0)
-        {
-            await importer.WriteAsync(household.Residence.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(household.Address, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(household.Assets.Financial, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(household.Assets.MotorVehicles, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(household.MonthlyRigidExpenditure, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            for (var i = 0; i < 5; i++)
-            {
-                await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        await importer.WriteAsync(member.Id, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(member.IdNumber.Value, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.Name, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.Relationship.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(member.BirthDate, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(member.Sex.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.Status.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.LaborCapacity.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        if (details.Disability is { } disability)
-        {
-            await importer.WriteAsync(disability.Category.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync((short)disability.Grade, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await importer.WriteAsync(details.SeriousIllness, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.SelfCare.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.InSchool, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.Employed, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(details.HasCapableSupporter, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-        if (details.Incomes.Count == 0)
-        {
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var incomes = details.Incomes;
-            var types = new string[incomes.Count];
-            var amounts = new decimal[incomes.Count];
-            var unstable = new bool[incomes.Count];
-            for (var i = 0; i < incomes.Count; i++)
-            {
-                types[i] = incomes[i].Type.ToString();
-                amounts[i] = incomes[i].MonthlyAmount;
-                unstable[i] = incomes[i].Unstable;
-            }
-
-            await importer.WriteAsync(types, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(amounts, NpgsqlDbType.Array | NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(unstable, NpgsqlDbType.Array | NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-        }
-    }
 }
