@@ -80,20 +80,70 @@ public sealed partial class PolicyPackSeeder([Microsoft.Extensions.DependencyInj
             {
                 if (loadedSha != sha)
                 {
-                    // A loaded pack is history: changing the file does not rewrite the store. New values go
-                    // through POST /api/v1/policy/parameters with their own source.
-                    LogPackChanged(logger, fileName);
+                    // A loaded pack is history: changing the file does not rewrite the store (caseworkers' values and
+                    // the dated history stay). New values of a known parameter go through POST /api/v1/policy/parameters
+                    // with their own source. But a parameter the store has never held for a region (one a release
+                    // added to the pack) is loaded, or an upgraded database would refuse every rule that needs it.
+                    var added = await LoadParametersNewToTheStoreAsync(connection, tx, fileName, json, sha, now, cancellationToken).ConfigureAwait(false);
+                    LogPackChanged(logger, fileName, added);
+                    inserted += added;
                 }
 
                 continue;
             }
 
             var pack = PolicyPackFile.Parse(json, now);
+            await CopyValuesAsync(connection, pack.Values, fileName, now, cancellationToken).ConfigureAwait(false);
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO policy_pack_loads (file_name, sha256, loaded_at) VALUES (@fileName, @sha, @now)",
+                new { fileName, sha, now },
+                tx,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            inserted += pack.Values.Count;
+        }
+
+        if (inserted > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("UPDATE policy_revision SET revision = revision + 1", transaction: tx, cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
+            LogLoaded(logger, inserted);
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> LoadParametersNewToTheStoreAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, string fileName, string json, string sha, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pack = PolicyPackFile.Parse(json, now);
+        var held = (await connection.QueryAsync<(string Key, string RegionCode)>(new CommandDefinition(
+            "SELECT DISTINCT key, region_code FROM parameter_values WHERE region_code = ANY(@regions)",
+            new { regions = pack.Values.Select(v => v.RegionCode.Value).Distinct(StringComparer.Ordinal).ToArray() },
+            tx,
+            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();
+        var fresh = pack.Values.Where(v => !held.Contains((v.Key, v.RegionCode.Value))).ToList();
+        if (fresh.Count > 0)
+        {
+            await CopyValuesAsync(connection, fresh, fileName, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE policy_pack_loads SET sha256 = @sha, loaded_at = @now WHERE file_name = @fileName",
+            new { fileName, sha, now },
+            tx,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return fresh.Count;
+    }
+
+    private static async Task CopyValuesAsync(
+        NpgsqlConnection connection, IEnumerable<ParameterValue> values, string fileName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
             await using (var importer = await connection.BeginBinaryImportAsync(
                 "COPY parameter_values (id, key, region_code, effective_from, effective_to, value, source, is_demo, recorded_at, recorded_by, residence) FROM STDIN (FORMAT BINARY)",
                 cancellationToken).ConfigureAwait(false))
             {
-                foreach (var value in pack.Values)
+                foreach (var value in values)
                 {
                     await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
                     await importer.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
@@ -126,23 +176,6 @@ public sealed partial class PolicyPackSeeder([Microsoft.Extensions.DependencyInj
 
                 await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             }
-
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO policy_pack_loads (file_name, sha256, loaded_at) VALUES (@fileName, @sha, @now)",
-                new { fileName, sha, now },
-                tx,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            inserted += pack.Values.Count;
-        }
-
-        if (inserted > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition("UPDATE policy_revision SET revision = revision + 1", transaction: tx, cancellationToken: cancellationToken))
-                .ConfigureAwait(false);
-            LogLoaded(logger, inserted);
-        }
-
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string Read(string resource)
@@ -156,6 +189,6 @@ public sealed partial class PolicyPackSeeder([Microsoft.Extensions.DependencyInj
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} parameter values from policy packs")]
     private static partial void LogLoaded(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Policy pack {FileName} changed after it was loaded; the store keeps the loaded values")]
-    private static partial void LogPackChanged(ILogger logger, string fileName);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Policy pack {FileName} changed after it was loaded; the store keeps the loaded values and added {Added} values of parameters it did not hold for their region")]
+    private static partial void LogPackChanged(ILogger logger, string fileName, int added);
 }
