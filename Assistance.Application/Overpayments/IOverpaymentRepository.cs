@@ -18,4 +18,10 @@ public interface IOverpaymentRepository
 
     Task<IReadOnlyList<Overpayment>> ListAsync(
         RegionScope scope, OverpaymentStatus? status, Guid? enrolmentId, Guid? afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What payment rolls deduct of each overpayment (R-33 through R-40, payments.overpaymentHandling = Deduct): the
+    /// deductions on lines that still count (live, not returned Failed). Overpayments without any are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, decimal>> DeductedOnRollsAsync(RegionScope scope, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 }

@@ -15,6 +15,8 @@ using Assistance.Domain.Overpayments;
 /// <param name="LifeEventId">The life event that revealed it.</param>
 /// <param name="Months">Each month paid beyond what was due.</param>
 /// <param name="Amount">Total to recover.</param>
+/// <param name="DeductedOnRolls">What payment rolls deduct of it where the region deducts overpayments (payments.overpaymentHandling = Deduct): deductions on lines that still count (pending or paid, not superseded, not returned Failed).</param>
+/// <param name="Outstanding">Amount less DeductedOnRolls: what is still to recover. Resolving it as Recovered stays a caseworker's act.</param>
 /// <param name="Status">Open, Recovered or WrittenOff.</param>
 /// <param name="Reason">Why it was raised.</param>
 /// <param name="RaisedOn">When it was raised.</param>
@@ -31,6 +33,8 @@ public sealed record OverpaymentDto(
     Guid? LifeEventId,
     [property: MaxLength(600)] IReadOnlyList<OverpaidMonthDto> Months,
     decimal Amount,
+    decimal DeductedOnRolls,
+    decimal Outstanding,
     OverpaymentStatus Status,
     [property: MaxLength(2000)] string Reason,
     DateOnly RaisedOn,
@@ -38,13 +42,13 @@ public sealed record OverpaymentDto(
     [property: MaxLength(2000)] string? ResolutionNote,
     [property: Range(0, long.MaxValue)] long Version)
 {
-    public static OverpaymentDto From(Overpayment o, bool showIdNumbers)
+    public static OverpaymentDto From(Overpayment o, bool showIdNumbers, decimal deductedOnRolls)
     {
         ArgumentNullException.ThrowIfNull(o);
         return new OverpaymentDto(
             o.Id, o.Region.Value, o.EnrolmentId, o.HouseholdId, o.MemberId, showIdNumbers ? o.IdNumber : NationalId.Mask(o.IdNumber), o.LifeEventId,
             o.Months.Select(m => new OverpaidMonthDto(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.Paid, m.Due, m.Amount)).ToList(),
-            o.Amount, o.Status, o.Reason, o.RaisedOn, o.ResolvedOn, o.ResolutionNote, o.Version);
+            o.Amount, deductedOnRolls, o.Amount - deductedOnRolls, o.Status, o.Reason, o.RaisedOn, o.ResolvedOn, o.ResolutionNote, o.Version);
     }
 }
 

@@ -114,6 +114,28 @@ public sealed class OverpaymentRepository(DbSession session, TimeProvider clock,
             new { prefix = scope?.Prefix, status = status?.ToString(), enrolmentId, afterId, limit },
             cancellationToken);
 
+    public async Task<IReadOnlyDictionary<Guid, decimal>> DeductedOnRollsAsync(RegionScope scope, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, decimal>();
+        }
+
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(Guid OverpaymentId, decimal Deducted)>(new CommandDefinition(
+            """
+            SELECT d.overpayment_id, sum(d.amount)
+            FROM overpayment_deductions d
+            JOIN payment_roll_lines l ON l.id = d.line_id
+            WHERE d.overpayment_id = ANY(@ids) AND starts_with(d.region_code, @prefix) AND l.live AND l.status <> 'Failed'
+            GROUP BY d.overpayment_id
+            """,
+            new { ids = ids.ToArray(), prefix = scope.Prefix }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.OverpaymentId, r => r.Deducted);
+    }
+
     private async Task<IReadOnlyList<Overpayment>> QueryAsync(RegionScope scope, string where, object parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);

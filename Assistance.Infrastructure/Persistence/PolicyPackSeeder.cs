@@ -139,43 +139,43 @@ public sealed partial class PolicyPackSeeder([Microsoft.Extensions.DependencyInj
     private static async Task CopyValuesAsync(
         NpgsqlConnection connection, IEnumerable<ParameterValue> values, string fileName, DateTimeOffset now, CancellationToken cancellationToken)
     {
-            await using (var importer = await connection.BeginBinaryImportAsync(
-                "COPY parameter_values (id, key, region_code, effective_from, effective_to, value, source, is_demo, recorded_at, recorded_by, residence) FROM STDIN (FORMAT BINARY)",
-                cancellationToken).ConfigureAwait(false))
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY parameter_values (id, key, region_code, effective_from, effective_to, value, source, is_demo, recorded_at, recorded_by, residence) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var value in values)
             {
-                foreach (var value in values)
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(value.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(value.RegionCode.Value, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(value.EffectiveFrom, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
+                if (value.EffectiveTo is { } to)
                 {
-                    await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync(value.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync(value.RegionCode.Value, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync(value.EffectiveFrom, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
-                    if (value.EffectiveTo is { } to)
-                    {
-                        await importer.WriteAsync(to, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                    }
-
-                    await importer.WriteAsync(PolicyStore.ToJson(value.Value), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync(value.Source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync(value.IsDemo, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync($"policy pack {fileName}", NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    if (value.Residence is { } residence)
-                    {
-                        await importer.WriteAsync(residence.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                    }
+                    await importer.WriteAsync(to, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(PolicyStore.ToJson(value.Value), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(value.Source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(value.IsDemo, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync($"policy pack {fileName}", NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                if (value.Residence is { } residence)
+                {
+                    await importer.WriteAsync(residence.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
+
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static string Read(string resource)

@@ -10,6 +10,7 @@ public sealed class GetOverpaymentHandler(IOverpaymentRepository overpayments, I
         ArgumentNullException.ThrowIfNull(request);
         var o = await overpayments.GetAsync(user.Scope, request.Id, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("Overpayment", request.Id.ToString());
-        return OverpaymentDto.From(o, user.CanReadIdNumbers());
+        var deducted = await overpayments.DeductedOnRollsAsync(user.Scope, [o.Id], cancellationToken).ConfigureAwait(false);
+        return OverpaymentDto.From(o, user.CanReadIdNumbers(), deducted.GetValueOrDefault(o.Id));
     }
 }

@@ -21,6 +21,7 @@ public sealed class ListOverpaymentsHandler(IOverpaymentRepository overpayments,
         }
 
         var pii = user.CanReadIdNumbers();
-        return new Page<OverpaymentDto>(rows.Select(o => OverpaymentDto.From(o, pii)).ToList(), next);
+        var deducted = await overpayments.DeductedOnRollsAsync(scope, rows.Select(o => o.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        return new Page<OverpaymentDto>(rows.Select(o => OverpaymentDto.From(o, pii, deducted.GetValueOrDefault(o.Id))).ToList(), next);
     }
 }

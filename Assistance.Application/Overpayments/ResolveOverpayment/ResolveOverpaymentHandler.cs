@@ -14,6 +14,7 @@ public sealed class ResolveOverpaymentHandler(IOverpaymentRepository overpayment
         var loaded = o.Version;
         o.Resolve(request.Status, request.Note, clock.Today());
         await overpayments.SaveAsync(user.Scope, o, loaded, cancellationToken).ConfigureAwait(false);
-        return OverpaymentDto.From(o, user.CanReadIdNumbers());
+        var deducted = await overpayments.DeductedOnRollsAsync(user.Scope, [o.Id], cancellationToken).ConfigureAwait(false);
+        return OverpaymentDto.From(o, user.CanReadIdNumbers(), deducted.GetValueOrDefault(o.Id));
     }
 }

@@ -140,7 +140,18 @@ public sealed class RollOverpaymentTests : PaymentRollTestBase
         var september = await GenerateCreatedAsync("2026-09", "Dibao");
         var left = Math.Max(0m, rest - forTwo);
         Assert.That((decimal)september["totalDeduction"]!, Is.EqualTo(Math.Min(left, forTwo)));
-        Assert.That(await StandingDeductionsAsync(), Is.EqualTo(overpaid <= 3 * forTwo ? overpaid : 3 * forTwo));
+        var standingAtTheEnd = await StandingDeductionsAsync();
+        Assert.That(standingAtTheEnd, Is.EqualTo(overpaid <= 3 * forTwo ? overpaid : 3 * forTwo));
+
+        // The caseworker sees on the overpayment what the rolls deduct and what is still to recover.
+        var listed = (await (await Payments().GetAsync(new Uri($"/api/v1/overpayments?enrolmentId={family.Id}", UriKind.Relative))).JsonAsync())["items"]![0]!;
+        var one = await (await Payments().GetAsync(new Uri($"/api/v1/overpayments/{(string)listed["id"]!}", UriKind.Relative))).JsonAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(((decimal)listed["deductedOnRolls"]!, (decimal)listed["outstanding"]!), Is.EqualTo((standingAtTheEnd, overpaid - standingAtTheEnd)));
+            Assert.That(((decimal)one["deductedOnRolls"]!, (decimal)one["outstanding"]!), Is.EqualTo((standingAtTheEnd, overpaid - standingAtTheEnd)));
+            Assert.That((string?)one["status"], Is.EqualTo("Open"), "resolving it stays a caseworker's act");
+        });
     }
 
     [Test]
