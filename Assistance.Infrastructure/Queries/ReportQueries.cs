@@ -31,7 +31,9 @@ public sealed class ReportQueries(DbSession session) : IReportQueries
                        count(*) FILTER (WHERE e.approved_on >= @monthStart)::int,
                        count(*) FILTER (WHERE e.ended_on >= @monthStart AND e.ended_on < @nextMonth)::int
                 FROM e
-                LEFT JOIN LATERAL (SELECT count(*) AS persons FROM enrolment_persons ep WHERE ep.enrolment_id = e.id) p ON true
+                -- R-33: a person whose coverage stopped (death) is not counted from the month it happened.
+                LEFT JOIN LATERAL (SELECT count(*) AS persons FROM enrolment_persons ep
+                                   WHERE ep.enrolment_id = e.id AND (ep.removed_on IS NULL OR ep.removed_on >= @nextMonth)) p ON true
                 GROUP BY e.region_code, e.programme
                 ORDER BY e.region_code, e.programme
                 """,

@@ -151,6 +151,19 @@ public sealed class DeathAndOverpaymentTests : LifeEventTestBase
             Assert.That(coveredBefore, Does.Contain(deadMemberId));
             Assert.That(after["covered"]!.AsArray().Select(c => (string?)c!["memberId"]), Is.EquivalentTo(coveredBefore.Where(m => m != deadMemberId)));
         });
+
+        // The monthly report counts the dead member before the death month and not from it (R-33, R-62). Other tests of
+        // this class enrol in the same township, all from February, with nothing else changing their covered persons
+        // from March to May: the township's count drops by exactly this one person in April.
+        var persons = new List<int?>();
+        foreach (var month in new[] { "2026-03", "2026-04", "2026-05" })
+        {
+            var report = await GetAsync($"/api/v1/reports/monthly?regionCode=320682&month={month}");
+            var township = report["regions"]!.AsArray().Single(r => (string?)r!["regionCode"] == "320682001")!;
+            persons.Add((int?)township["programmes"]!.AsArray().Single(p => (string?)p!["programme"] == "Dibao")!["persons"]);
+        }
+
+        Assert.That((persons[0] - persons[1], persons[1] - persons[2]), Is.EqualTo(((int?)1, (int?)0)), $"persons March, April, May: {string.Join(", ", persons)}");
     }
 
     [Test]
