@@ -52,7 +52,9 @@ for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
   sleep 0.5
 done
-TOKEN="$(cd Assistance.Api/bin/Release/net10.0 && dotnet Assistance.Api.dll dev-token --scopes "status.query" --region 000000 --agency bench-agency --sub bench)"
+# BENCH_AGENCY= (empty) measures without the agency claim, i.e. without the partner audit row written per call.
+AGENCY="${BENCH_AGENCY-bench-agency}"
+TOKEN="$(cd Assistance.Api/bin/Release/net10.0 && dotnet Assistance.Api.dll dev-token --scopes "status.query" --region 000000 ${AGENCY:+--agency "$AGENCY"} --sub bench)"
 
 ITEMS="$(psql_ "SELECT string_agg(format('{\"referenceId\":\"r%s\",\"idNumber\":\"%s\"}', n, id_number), ',') FROM (SELECT row_number() OVER () AS n, id_number FROM (SELECT id_number FROM enrolment_persons WHERE active ORDER BY md5(id_number) LIMIT 8) s) t")"
 BODY="{\"items\":[$ITEMS,{\"referenceId\":\"u1\",\"idNumber\":\"110101190001010019\"},{\"referenceId\":\"u2\",\"idNumber\":\"11010119000101002X\"}]}"
