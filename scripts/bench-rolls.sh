@@ -139,18 +139,23 @@ echo "ratio API / baseline B: $(awk -v a="$total" -v b="$baseline_b_s" 'BEGIN { 
 
 # Memory while streaming the CSV of the largest roll: resident set of the API process sampled every 100 ms.
 rss() { awk '/^VmRSS/ { print $2 }' "/proc/$api_pid/status"; }
-before="$(rss)"
-peak="$before"
-curl -sS -o /tmp/assistance-rolls-bench.csv -w '%{http_code} %{time_total} %{size_download}\n' -H "Authorization: Bearer $TOKEN" \
-  "http://127.0.0.1:$PORT/api/v1/payment-rolls/$largest/export.csv" >/tmp/assistance-rolls-bench-export.txt &
-curl_pid=$!
-while kill -0 "$curl_pid" 2>/dev/null; do
-  now="$(rss)"
-  ((now > peak)) && peak="$now"
-  sleep 0.1
-done
-wait "$curl_pid"
-read -r code seconds bytes </tmp/assistance-rolls-bench-export.txt
+# export <file>: streams the largest roll's CSV into <file> while sampling the API's resident set; sets before, peak,
+# code, seconds and bytes.
+export_sampled() {
+  before="$(rss)"
+  peak="$before"
+  curl -sS -o "$1" -w '%{http_code} %{time_total} %{size_download}\n' -H "Authorization: Bearer $TOKEN" \
+    "http://127.0.0.1:$PORT/api/v1/payment-rolls/$largest/export.csv" >/tmp/assistance-rolls-bench-export.txt &
+  local curl_pid=$!
+  while kill -0 "$curl_pid" 2>/dev/null; do
+    now="$(rss)"
+    ((now > peak)) && peak="$now"
+    sleep 0.1
+  done
+  wait "$curl_pid"
+  read -r code seconds bytes </tmp/assistance-rolls-bench-export.txt
+}
+export_sampled /tmp/assistance-rolls-bench.csv
 echo "GET export.csv ($largest_lines lines): HTTP $code, $seconds s, $((bytes / 1048576)) MiB, $(($(wc -l </tmp/assistance-rolls-bench.csv) - 1)) rows"
 echo "API resident set: before $((before / 1024)) MiB, peak during the export $((peak / 1024)) MiB (+$(((peak - before) / 1024)) MiB for a $((bytes / 1048576)) MiB file)"
 
@@ -165,18 +170,7 @@ for _ in $(seq 1 240); do
   curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
   sleep 0.5
 done
-before="$(rss)"
-peak="$before"
-curl -sS -o /tmp/assistance-rolls-bench-capped.csv -w '%{http_code} %{time_total} %{size_download}\n' -H "Authorization: Bearer $TOKEN" \
-  "http://127.0.0.1:$PORT/api/v1/payment-rolls/$largest/export.csv" >/tmp/assistance-rolls-bench-export.txt &
-curl_pid=$!
-while kill -0 "$curl_pid" 2>/dev/null; do
-  now="$(rss)"
-  ((now > peak)) && peak="$now"
-  sleep 0.1
-done
-wait "$curl_pid"
-read -r code seconds bytes </tmp/assistance-rolls-bench-export.txt
+export_sampled /tmp/assistance-rolls-bench-capped.csv
 same="differs from"
 cmp -s /tmp/assistance-rolls-bench.csv /tmp/assistance-rolls-bench-capped.csv && same="identical to"
 echo "GET export.csv with DOTNET_GCHeapHardLimit=$HEAP_LIMIT ($((HEAP_LIMIT / 1048576)) MiB): HTTP $code, $seconds s, $((bytes / 1048576)) MiB ($bytes bytes), $(($(wc -l </tmp/assistance-rolls-bench-capped.csv) - 1)) rows, $same the uncapped export"

@@ -39,6 +39,26 @@ public abstract class PaymentRollTestBase : WorkflowTestBase
         return new Enrolled(enrolmentId, household.Id, (decimal)body["monthlyAmount"]!, body["covered"]!.AsArray().Count, body);
     }
 
+    /// <summary>
+    /// The police report a member's death through POST /life-events; returns the continuing enrolment's amount
+    /// after the reassessment.
+    /// </summary>
+    protected async Task<decimal> ReportDeathAsync(string idNumber, string occurredOn)
+    {
+        var partner = Factory.ClientAs("police-320682", CountyCode, "如皋市公安局", "events.write", "cases.read");
+        var death = await partner.PostJsonAsync("/api/v1/life-events", new
+        {
+            eventId = "EV-ROLL-" + Guid.NewGuid().ToString("N"),
+            type = "Death",
+            idNumber,
+            occurredOn,
+            reportingAgency = "如皋市公安局",
+        });
+        var received = await death.JsonAsync();
+        Assert.That(death.StatusCode, Is.EqualTo(HttpStatusCode.Created), received.ToJsonString());
+        return (decimal)received["effects"]!["enrolmentsReassessed"]![0]!["amountAfter"]!;
+    }
+
     protected async Task ChangeStatusAsync(Enrolled enrolment, string action, string day)
     {
         var client = Payments();

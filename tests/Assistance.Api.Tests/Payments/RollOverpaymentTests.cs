@@ -44,18 +44,7 @@ public sealed class RollOverpaymentTests : PaymentRollTestBase
         await ChangeStatusAsync(gradualExit, "StartGradualExit", "2026-04-15");
 
         Today("2026-07-05");
-        var partner = Factory.ClientAs("police-320682", CountyCode, "如皋市公安局", "events.write", "cases.read");
-        var death = await partner.PostJsonAsync("/api/v1/life-events", new
-        {
-            eventId = "EV-ROLL-" + Guid.NewGuid().ToString("N"),
-            type = "Death",
-            idNumber = three.IdNumbers[1],
-            occurredOn = "2026-04-20",
-            reportingAgency = "如皋市公安局",
-        });
-        var received = await death.JsonAsync();
-        Assert.That(death.StatusCode, Is.EqualTo(HttpStatusCode.Created), received.ToJsonString());
-        forTwo = (decimal)received["effects"]!["enrolmentsReassessed"]![0]!["amountAfter"]!;
+        forTwo = await ReportDeathAsync(three.IdNumbers[1], "2026-04-20");
         var overpayment = await (await Payments().GetAsync(new Uri($"/api/v1/overpayments?enrolmentId={family.Id}", UriKind.Relative))).JsonAsync();
         overpaid = (decimal)overpayment["items"]![0]!["amount"]!;
         Assert.That(overpaid, Is.EqualTo((family.MonthlyAmount - forTwo) * 3), "May, June and July were paid for three");

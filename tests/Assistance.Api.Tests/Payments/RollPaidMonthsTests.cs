@@ -31,18 +31,7 @@ public sealed class RollPaidMonthsTests : PaymentRollTestBase
         await BankReturnAsync(june, $"lineId,status,reference,reason\n{juneLine["id"]},Failed,,账户冻结");
 
         Today("2026-07-05");
-        var partner = Factory.ClientAs("police-320682", CountyCode, "如皋市公安局", "events.write", "cases.read");
-        var death = await partner.PostJsonAsync("/api/v1/life-events", new
-        {
-            eventId = "EV-PAID-" + Guid.NewGuid().ToString("N"),
-            type = "Death",
-            idNumber = three.IdNumbers[1],
-            occurredOn = "2026-04-20",
-            reportingAgency = "如皋市公安局",
-        });
-        var received = await death.JsonAsync();
-        Assert.That(death.StatusCode, Is.EqualTo(HttpStatusCode.Created), received.ToJsonString());
-        var forTwo = (decimal)received["effects"]!["enrolmentsReassessed"]![0]!["amountAfter"]!;
+        var forTwo = await ReportDeathAsync(three.IdNumbers[1], "2026-04-20");
 
         var overpayment = (await (await Payments().GetAsync(new Uri($"/api/v1/overpayments?enrolmentId={family.Id}", UriKind.Relative))).JsonAsync())["items"]![0]!;
         var months = overpayment["months"]!.AsArray();

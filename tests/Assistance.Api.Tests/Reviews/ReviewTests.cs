@@ -129,16 +129,7 @@ public sealed class ReviewTests : ReviewTestBase
         // Not reviewed again while leaving, and not ended before its last day has passed.
         var again = await ReviewAsync(county, id, "2026-10-09", version);
         await again.ProblemAsync(HttpStatusCode.Conflict, "review.enrolment-not-active");
-        Today("2027-04-30");
-        var early = await RunExitsAsync(county, "2027-04-30");
-        Assert.That(early["ended"]!.AsArray().Select(e => (string?)e!["enrolmentId"]), Does.Not.Contain(id.ToString()));
-        Assert.That((string?)(await GetEnrolmentAsync(county, id))["status"], Is.EqualTo("GradualExit"));
-
-        Today("2027-05-01");
-        var run = await RunExitsAsync(county, "2027-05-01");
-        var ended = run["ended"]!.AsArray().Single(e => (string?)e!["enrolmentId"] == id.ToString())!;
-        Assert.That(((string?)ended["kind"], (string?)ended["endedOn"]), Is.EqualTo(("GradualExitCompleted", "2027-04-30")));
-        var after = await GetEnrolmentAsync(county, id);
+        var after = await EndsOnlyAfterItsLastDayAsync(county, id, "2027-04-30");
         Assert.That(((string?)after["status"], (string?)after["endedOn"]), Is.EqualTo(("Ended", "2027-04-30")));
 
         // Idempotent: the next run ends nothing more.
@@ -166,16 +157,7 @@ public sealed class ReviewTests : ReviewTestBase
             ((string?)started["status"], (string?)started["gradualExitEndsOn"], (string?)started["nextReviewOn"], (decimal?)started["monthlyAmount"]),
             Is.EqualTo(("GradualExit", "2027-04-30", (string?)null, (decimal?)enrolment["monthlyAmount"])));
 
-        Today("2027-04-30");
-        var early = await RunExitsAsync(county, "2027-04-30");
-        Assert.That(early["ended"]!.AsArray().Select(e => (string?)e!["enrolmentId"]), Does.Not.Contain(id.ToString()));
-        Assert.That((string?)(await GetEnrolmentAsync(county, id))["status"], Is.EqualTo("GradualExit"));
-
-        Today("2027-05-01");
-        var run = await RunExitsAsync(county, "2027-05-01");
-        var ended = run["ended"]!.AsArray().Single(e => (string?)e!["enrolmentId"] == id.ToString())!;
-        Assert.That(((string?)ended["kind"], (string?)ended["endedOn"]), Is.EqualTo(("GradualExitCompleted", "2027-04-30")));
-        var after = await GetEnrolmentAsync(county, id);
+        var after = await EndsOnlyAfterItsLastDayAsync(county, id, "2027-04-30");
         Assert.That(((string?)after["status"], (string?)after["endedOn"], (string?)after["gradualExitEndsOn"]), Is.EqualTo(("Ended", "2027-04-30", "2027-04-30")));
     }
 
@@ -211,5 +193,21 @@ public sealed class ReviewTests : ReviewTestBase
         await (await ReviewAsync(county, id, "2026-10-08", version, etag: etag)).ProblemAsync(HttpStatusCode.PreconditionFailed, "enrolment.version-mismatch");
         reviews = await (await county.GetAsync(Url($"/api/v1/enrolments/{id}/reviews"))).JsonAsync();
         Assert.That(reviews["items"]!.AsArray(), Has.Count.EqualTo(1));
+    }
+
+    /// <summary>The exits run leaves a gradual exit alone on its last day and ends it, on that day, the day after.</summary>
+    private async Task<JsonNode> EndsOnlyAfterItsLastDayAsync(HttpClient county, Guid id, string lastDay)
+    {
+        Today(lastDay);
+        var early = await RunExitsAsync(county, lastDay);
+        Assert.That(early["ended"]!.AsArray().Select(e => (string?)e!["enrolmentId"]), Does.Not.Contain(id.ToString()));
+        Assert.That((string?)(await GetEnrolmentAsync(county, id))["status"], Is.EqualTo("GradualExit"));
+
+        var dayAfter = DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Today(dayAfter);
+        var run = await RunExitsAsync(county, dayAfter);
+        var ended = run["ended"]!.AsArray().Single(e => (string?)e!["enrolmentId"] == id.ToString())!;
+        Assert.That(((string?)ended["kind"], (string?)ended["endedOn"]), Is.EqualTo(("GradualExitCompleted", lastDay)));
+        return await GetEnrolmentAsync(county, id);
     }
 }
