@@ -40,6 +40,9 @@ public static class DependencyInjection
 
         // Issue 13: the synchronous status query without the mediator pipeline (StatusQueries/StatusQueryDirectPath.cs).
         services.AddScoped<StatusQueries.StatusQueryDirectPath>();
+        // Issue 14: read-only queries of the hot endpoints without the mediator (Behaviours/QueryDirectPath.cs), used by
+        // the status query above and POST /assessments.
+        services.AddScoped(typeof(QueryDirectPath<,>));
 
         // MediatR 5 nests behaviours in registration order: the first registered is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));

@@ -49,6 +49,8 @@ public static class DependencyInjection
         services.AddHostedService<PolicyChangeListener>();
         services.AddSingleton<BenchmarkReads>();
         services.AddScoped<IPolicyStore, PolicyStore>();
+        // Issue 14: the assessment's warm path reads the cache without building the store and the request's session.
+        services.AddSingleton<IPolicyResolverCache>(sp => sp.GetRequiredService<PolicyCache>());
         services.AddSingleton<IStartupSeeder, PolicyPackSeeder>();
         services.AddScoped<Application.Assessments.IHouseholdSnapshotQueries, HouseholdSnapshotQueries>();
         services.AddScoped<IHouseholdRepository, HouseholdRepository>();

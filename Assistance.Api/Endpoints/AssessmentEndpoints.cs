@@ -5,6 +5,7 @@ using Assistance.Application.Abstractions;
 using Assistance.Application.Assessments;
 using Assistance.Application.Assessments.AssessHousehold;
 using Assistance.Application.Assessments.AssessStoredHousehold;
+using Assistance.Application.Behaviours;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
@@ -24,12 +25,13 @@ public static class AssessmentEndpoints
     }
 
     /// <param name="request">The household snapshot.</param>
-    /// <param name="sender">Mediator.</param>
+    /// <param name="direct">The query without the mediator pipeline (issue 14: the hottest read-only path; same validation, span and errors).</param>
     /// <param name="cancellationToken">Request cancellation.</param>
     /// <param name="trace">How much trace to return: `full` (default: every rule with its detail and the parameters it read), `summary` (every rule and its detail, no parameters) or `none` (an empty trace; the engine skips building it).</param>
     public static async Task<Ok<AssessmentResponse>> AssessHousehold(
-        AssessmentRequest request, ISender sender, CancellationToken cancellationToken, [FromQuery(Name = "trace"), MaxLength(7), RegularExpression("^(none|summary|full)$")] string? trace = null) =>
-        TypedResults.Ok(await sender.Send(new AssessHouseholdQuery(request, trace), cancellationToken).ConfigureAwait(false));
+        AssessmentRequest request, [FromServices] QueryDirectPath<AssessHouseholdQuery, AssessmentResponse> direct, CancellationToken cancellationToken,
+        [FromQuery(Name = "trace"), MaxLength(7), RegularExpression("^(none|summary|full)$")] string? trace = null) =>
+        TypedResults.Ok(await direct.SendAsync(new AssessHouseholdQuery(request, trace), cancellationToken).ConfigureAwait(false));
 
     /// <param name="id">Household id.</param>
     /// <param name="request">Date and optional overrides.</param>

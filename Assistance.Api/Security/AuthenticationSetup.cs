@@ -204,6 +204,30 @@ public static class AuthenticationSetup
         }
     }
 
-    public static bool HasScope(ClaimsPrincipal user, string scope) =>
-        user.FindAll("scope").SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Contains(scope, StringComparer.Ordinal);
+    /// <summary>
+    /// Whether a <c>scope</c> claim lists the scope as one of its space-separated words (ordinal). Checked on every
+    /// authorized request and every response (PII masking), so the words are compared in place, not split into strings.
+    /// </summary>
+    public static bool HasScope(ClaimsPrincipal user, string scope)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (string.IsNullOrEmpty(scope))
+        {
+            return false;
+        }
+
+        foreach (var claim in user.FindAll("scope"))
+        {
+            var words = claim.Value.AsSpan();
+            foreach (var word in words.Split(' '))
+            {
+                if (words[word].SequenceEqual(scope))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

@@ -18,8 +18,25 @@ public sealed class EligibilityAssessor(IPolicyStore store)
         TraceDetail detail = TraceDetail.Full)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var resolver = await store.ResolverForAsync(input.Region, cancellationToken).ConfigureAwait(false)
-            ?? throw new DomainValidationException("regionCode", $"Region {input.Region} is not in the register.");
+        var resolver = await ResolverAsync(store, input.Region, cancellationToken).ConfigureAwait(false);
+        return Assess(resolver, input, overrides, detail);
+    }
+
+    /// <summary>The store's resolver for the region; a region not in the register is a 400 on <c>regionCode</c>.</summary>
+    public static async Task<ParameterResolver> ResolverAsync(IPolicyStore store, RegionCode region, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return await store.ResolverForAsync(region, cancellationToken).ConfigureAwait(false)
+            ?? throw new DomainValidationException("regionCode", $"Region {region} is not in the register.");
+    }
+
+    /// <summary>The assessment once the resolver is known: no I/O (shared by every path that assesses).</summary>
+    public static AssessmentResult Assess(
+        ParameterResolver resolver, AssessmentInput input, IReadOnlyDictionary<string, ParameterValueData>? overrides, TraceDetail detail)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        ArgumentNullException.ThrowIfNull(input);
+
         // The household's residence type picks its residence-scoped values, e.g. Bengbu's 城区-only floors.
         var parameters = resolver.ResolveAll(input.Region, input.AsOf, residence: input.Residence);
         if (overrides is { Count: > 0 })
@@ -36,8 +53,13 @@ public sealed class EligibilityAssessor(IPolicyStore store)
     /// <summary>Reads api.md <c>parameterOverrides</c>: unknown keys and wrong types name the override in the error.</summary>
     public static IReadOnlyDictionary<string, ParameterValueData> ReadOverrides(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? overrides)
     {
+        if (overrides is not { Count: > 0 })
+        {
+            return System.Collections.ObjectModel.ReadOnlyDictionary<string, ParameterValueData>.Empty;
+        }
+
         var result = new Dictionary<string, ParameterValueData>(StringComparer.Ordinal);
-        foreach (var (key, json) in overrides ?? new Dictionary<string, System.Text.Json.JsonElement>())
+        foreach (var (key, json) in overrides)
         {
             var field = $"parameterOverrides.{key}";
             if (!ParameterCatalog.TryGet(key, out var definition))

@@ -3,6 +3,7 @@ namespace Assistance.Application.Behaviours;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using System.Reflection;
 using FluentValidation.Results;
 
@@ -20,7 +21,8 @@ public interface IChecksItsDeclaredLimits;
 public static class DeclaredLimits
 {
     private const int MaxDepth = 16;
-    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, ValidationAttribute[] Rules)[]> Shapes = new();
+    private static readonly ConcurrentDictionary<Type, Member[]> Shapes = new();
+    private static readonly ConcurrentDictionary<Type, bool> Records = new();
 
     public static IEnumerable<ValidationFailure> Check(object request)
     {
@@ -37,22 +39,34 @@ public static class DeclaredLimits
             return;
         }
 
-        foreach (var (property, rules) in Shape(value.GetType()))
+        foreach (var member in Shape(value.GetType()))
         {
-            // A query or command wrapping the request body ("Request") is not part of the field's JSON path.
-            var field = path.Length == 0 && property.Name == "Request" ? string.Empty : path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-            var propertyValue = property.GetValue(value);
-            foreach (var rule in rules)
+            var propertyValue = member.Get(value);
+            if (propertyValue is null)
             {
-                if (propertyValue is not null && !IsValid(rule, propertyValue))
+                continue;
+            }
+
+            // The field's path is built only when a rule fails or the walk goes down into it (issue 14: it was a string
+            // per property per request). A query or command wrapping the request body ("Request") is not part of it.
+            string? field = null;
+            foreach (var rule in member.Rules)
+            {
+                if (!IsValid(rule, propertyValue))
                 {
+                    field ??= Field(path, member.Name);
                     failures.Add(new ValidationFailure(field, Message(rule, field)));
                 }
             }
 
+            if (!member.MayHoldRecords)
+            {
+                continue;
+            }
+
             switch (propertyValue)
             {
-                case null or string or IDictionary:
+                case string or IDictionary:
                     break;
                 case IEnumerable items:
                     var index = 0;
@@ -60,6 +74,7 @@ public static class DeclaredLimits
                     {
                         if (item is not null && IsRecord(item.GetType()))
                         {
+                            field ??= Field(path, member.Name);
                             Walk(item, $"{field}[{index}]", failures, depth + 1);
                         }
 
@@ -70,13 +85,16 @@ public static class DeclaredLimits
                 default:
                     if (IsRecord(propertyValue.GetType()))
                     {
-                        Walk(propertyValue, field, failures, depth + 1);
+                        Walk(propertyValue, field ?? Field(path, member.Name), failures, depth + 1);
                     }
 
                     break;
             }
         }
     }
+
+    private static string Field(string path, string name) =>
+        path.Length == 0 && name == "Request" ? string.Empty : path.Length == 0 ? name : $"{path}.{name}";
 
     private static bool IsValid(ValidationAttribute rule, object value)
     {
@@ -103,13 +121,32 @@ public static class DeclaredLimits
         };
     }
 
-    private static bool IsRecord(Type type) =>
-        type is { IsClass: true, Namespace: { } ns } && ns.StartsWith("Assistance.", StringComparison.Ordinal) && type.GetMethod("<Clone>$") is not null;
+    private static bool IsRecord(Type type) => Records.GetOrAdd(type, static t =>
+        t is { IsClass: true, Namespace: { } ns } && ns.StartsWith("Assistance.", StringComparison.Ordinal) && t.GetMethod("<Clone>$") is not null);
 
-    private static (PropertyInfo Property, ValidationAttribute[] Rules)[] Shape(Type type) =>
-        Shapes.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    /// <summary>
+    /// Per type, once: the properties that carry a limit or may lead to a nested record, each with a compiled getter
+    /// (no <see cref="PropertyInfo.GetValue(object)"/> per request). A property of a value type that is not a collection
+    /// (numbers, dates, enums, flags) with no limit can neither fail nor hold a record, so it is not visited at all.
+    /// </summary>
+    private static Member[] Shape(Type type) =>
+        Shapes.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead && p.Name != "EqualityContract")
-            .Select(p => (p, p.GetCustomAttributes<ValidationAttribute>(inherit: true)
-                .Where(a => a is RangeAttribute or MaxLengthAttribute or MinLengthAttribute or StringLengthAttribute).ToArray()))
+            .Select(p => new Member(
+                p.Name,
+                Getter(p),
+                p.GetCustomAttributes<ValidationAttribute>(inherit: true)
+                    .Where(a => a is RangeAttribute or MaxLengthAttribute or MinLengthAttribute or StringLengthAttribute).ToArray(),
+                p.PropertyType != typeof(string) && (!p.PropertyType.IsValueType || typeof(IEnumerable).IsAssignableFrom(p.PropertyType))))
+            .Where(m => m.Rules.Length > 0 || m.MayHoldRecords)
             .ToArray());
+
+    private static Func<object, object?> Getter(PropertyInfo property)
+    {
+        var instance = Expression.Parameter(typeof(object), "instance");
+        var read = Expression.Property(Expression.Convert(instance, property.DeclaringType!), property);
+        return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), instance).Compile();
+    }
+
+    private sealed record Member(string Name, Func<object, object?> Get, ValidationAttribute[] Rules, bool MayHoldRecords);
 }

@@ -34,8 +34,8 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<Loggin
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Handled {UseCase} in {ElapsedMs:0.0} ms")]
-    private static partial void LogHandled(ILogger logger, string useCase, double elapsedMs);
+    internal static partial void LogHandled(ILogger logger, string useCase, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{UseCase} ended with {Exception} after {ElapsedMs:0.0} ms")]
-    private static partial void LogFailed(ILogger logger, string useCase, string exception, double elapsedMs);
+    internal static partial void LogFailed(ILogger logger, string useCase, string exception, double elapsedMs);
 }

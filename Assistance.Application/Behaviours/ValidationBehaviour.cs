@@ -5,7 +5,7 @@ using MediatR;
 
 /// <summary>
 /// Shape checks (FluentValidation, and the limits the contract declares) before any handler runs; failures become
-/// one 400 with an errors map.
+/// one 400 with an errors map (<see cref="RequestValidation"/>, shared with <see cref="QueryDirectPath{TQuery, TResult}"/>).
 /// </summary>
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
@@ -13,29 +13,7 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        List<FluentValidation.Results.ValidationFailure>? failures = null;
-        foreach (var validator in validators)
-        {
-            var result = await validator.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!result.IsValid)
-            {
-                (failures ??= []).AddRange(result.Errors);
-            }
-        }
-
-        if (request is not null and not IChecksItsDeclaredLimits)
-        {
-            // The contract's declared limits, reported with the validators' failures (a field once).
-            foreach (var limit in DeclaredLimits.Check(request))
-            {
-                if (failures is null || !failures.Exists(f => string.Equals(f.PropertyName, limit.PropertyName, StringComparison.OrdinalIgnoreCase)))
-                {
-                    (failures ??= []).Add(limit);
-                }
-            }
-        }
-
-        if (failures is not null)
+        if (await RequestValidation.FailuresAsync(request, validators, cancellationToken).ConfigureAwait(false) is { } failures)
         {
             throw new ValidationException(failures);
         }

@@ -1,5 +1,6 @@
 namespace Assistance.Domain.Policy;
 
+using System.Collections.Immutable;
 using Assistance.Domain.Households;
 using Assistance.Domain.Regions;
 
@@ -16,6 +17,13 @@ public sealed class ParameterResolver
     // Per region, one slot per catalog ordinal: resolving a whole set is then one dictionary lookup per region
     // on the chain instead of one per (key, region).
     private readonly Dictionary<RegionCode, List<ParameterValue>?[]> byRegion = [];
+
+    // Whole current-view sets already resolved (issue 14: every assessment resolved all ~60 keys again, one object
+    // each, from a resolver the API keeps cached). The values never change after construction and a set is immutable,
+    // so a remembered set is the one ResolveAll would build. Bounded: past the cap, sets are built and not kept.
+    private const int MaxRememberedSets = 4096;
+    private ImmutableDictionary<(RegionCode Region, DateOnly Date, ResidenceType? Residence), ParameterSet> resolvedSets =
+        ImmutableDictionary<(RegionCode Region, DateOnly Date, ResidenceType? Residence), ParameterSet>.Empty;
 
     /// <exception cref="Common.DomainValidationException">A value has an unknown key or the wrong type for its key.</exception>
     public ParameterResolver(IEnumerable<ParameterValue> values)
@@ -63,6 +71,30 @@ public sealed class ParameterResolver
 
     /// <summary>Resolves every catalog key for (region, date, residence type) into a <see cref="ParameterSet"/>.</summary>
     public ParameterSet ResolveAll(RegionCode region, DateOnly date, DateTimeOffset? recordedAsOf = null, ResidenceType? residence = null)
+    {
+        if (recordedAsOf is not null)
+        {
+            return ResolveAllNow(region, date, recordedAsOf, residence);
+        }
+
+        // Copy on write: readers see a whole dictionary, and two threads resolving the same set at once both build it
+        // and one keeps it (either is the same set).
+        var sets = resolvedSets;
+        if (sets.TryGetValue((region, date, residence), out var remembered))
+        {
+            return remembered;
+        }
+
+        var set = ResolveAllNow(region, date, recordedAsOf: null, residence);
+        if (sets.Count < MaxRememberedSets)
+        {
+            ImmutableInterlocked.TryAdd(ref resolvedSets, (region, date, residence), set);
+        }
+
+        return set;
+    }
+
+    private ParameterSet ResolveAllNow(RegionCode region, DateOnly date, DateTimeOffset? recordedAsOf, ResidenceType? residence)
     {
         var chain = new List<(RegionCode Region, List<ParameterValue>?[] Slots)>();
         foreach (var candidateRegion in region.SelfAndAncestors())

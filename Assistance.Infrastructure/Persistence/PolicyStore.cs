@@ -210,7 +210,7 @@ public sealed class PolicyStore(DbSession session, PolicyCache cache) : IPolicyS
 /// <see cref="PolicyChangeListener"/> is connected and no change notification arrived since it was read (same
 /// <see cref="Generation"/>); otherwise it is valid for the policy revision it was read at (the fallback check).
 /// </summary>
-public sealed class PolicyCache
+public sealed class PolicyCache : IPolicyResolverCache
 {
     private readonly ConcurrentDictionary<RegionCode, Entry> entries = new();
     private long generation;

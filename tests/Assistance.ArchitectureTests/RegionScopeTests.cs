@@ -28,6 +28,8 @@ public sealed class RegionScopeTests
         "IOutbox", // like IDomainEventSink: appends events already produced through scoped repositories, each naming its region
         "IWebhookSecretProtector", // encryption, no data
         "IReviewMoratoriumTerms", // the fields two moratorium commands share (one validator for both), not a data port
+        "IPolicyResolverCache", // issue 14: IPolicyStore's cache read without a round trip, national reference data like the store
+        "IConfirmsValidRequests", // issue 14: a validator's allocation-free "valid" answer, not a data port
     ];
 
     /// <summary>R-21/R-22 are national: these look across regions on purpose, through database functions.</summary>

@@ -1,10 +1,18 @@
 namespace Assistance.Application.Assessments.AssessHousehold;
 
 using Assistance.Application.Abstractions;
+using Assistance.Application.Policy;
 using Assistance.Domain.Eligibility;
 using Assistance.Domain.Households;
+using Microsoft.Extensions.DependencyInjection;
 
-public sealed class AssessHouseholdHandler(EligibilityAssessor assessor) : IQueryHandler<AssessHouseholdQuery, AssessmentResponse>
+/// <summary>
+/// A query, never run inside a command: a fresh cached resolver is exact here (<see cref="IPolicyResolverCache"/>), so
+/// the store, and with it the request's database session and current user, is built only when the cache misses
+/// (issue 14: building that chain per request, and the DI scope's lock it takes, showed in the profile).
+/// </summary>
+public sealed class AssessHouseholdHandler(IPolicyResolverCache cache, IServiceProvider services)
+    : IQueryHandler<AssessHouseholdQuery, AssessmentResponse>
 {
     public async Task<AssessmentResponse> Handle(AssessHouseholdQuery query, CancellationToken cancellationToken)
     {
@@ -21,7 +29,10 @@ public sealed class AssessHouseholdHandler(EligibilityAssessor assessor) : IQuer
             MonthlyRigidExpenditure = request.MonthlyRigidExpenditure,
         };
         _ = TraceDetails.TryParse(query.Trace, out var detail);
-        var result = await assessor.AssessAsync(input, overrides, cancellationToken, detail).ConfigureAwait(false);
+        var resolver = cache.TryGetFresh(input.Region, out var fresh)
+            ? fresh
+            : await EligibilityAssessor.ResolverAsync(services.GetRequiredService<IPolicyStore>(), input.Region, cancellationToken).ConfigureAwait(false);
+        var result = EligibilityAssessor.Assess(resolver, input, overrides, detail);
         return AssessmentResponse.From(result, detail);
     }
 

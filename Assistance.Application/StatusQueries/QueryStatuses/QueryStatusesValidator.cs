@@ -9,7 +9,7 @@ using FluentValidation.Results;
 /// (<see cref="Behaviours.IChecksItsDeclaredLimits"/>) that this validator applies the declared limits itself, with the
 /// same fields and wording (<see cref="StatusQueryItemsValidation.Check"/>).
 /// </summary>
-public sealed class QueryStatusesValidator : AbstractValidator<QueryStatusesQuery>
+public sealed class QueryStatusesValidator : AbstractValidator<QueryStatusesQuery>, Behaviours.IConfirmsValidRequests<QueryStatusesQuery>
 {
     private readonly int synchronousLimit;
 
@@ -26,6 +26,10 @@ public sealed class QueryStatusesValidator : AbstractValidator<QueryStatusesQuer
             ? new ValidationResult(failures)
             : new ValidationResult();
     }
+
+    /// <summary>The same one pass; a valid batch needs no validation context or result (the direct path, issue 13).</summary>
+    public bool ConfirmsValid(QueryStatusesQuery request) =>
+        request is not null && StatusQueryItemsValidation.Check(request.Items, synchronousLimit) is null;
 
     public override Task<ValidationResult> ValidateAsync(ValidationContext<QueryStatusesQuery> context, CancellationToken cancellation = default) =>
         Task.FromResult(Validate(context));

@@ -1,5 +1,6 @@
 namespace Assistance.Domain.Tests.Policy;
 
+using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
 using Assistance.Domain.Regions;
 
@@ -143,5 +144,46 @@ public class ParameterResolverTests
 
         Assert.That(set.Get(Key)!.Value.AsDecimal(), Is.EqualTo(500m));
         Assert.That(set.Get("dibao.standard.rural"), Is.Null);
+    }
+
+    [Test]
+    public void ResolveAll_SameArguments_ReturnsTheRememberedSet_OtherArgumentsTheirOwn()
+    {
+        // Issue 14: the API keeps a resolver per region chain, so whole sets are remembered per (region, date, residence).
+        var resolver = new ParameterResolver([Value("000000", "2019-01-01", "2022-12-31", 500m), Value("000000", "2023-01-01", null, 600m)]);
+        var region = RegionCode.Parse("320682");
+
+        var first = resolver.ResolveAll(region, new DateOnly(2022, 6, 1));
+        var again = resolver.ResolveAll(region, new DateOnly(2022, 6, 1));
+        var later = resolver.ResolveAll(region, new DateOnly(2023, 6, 1));
+        var urban = resolver.ResolveAll(region, new DateOnly(2022, 6, 1), residence: ResidenceType.Urban);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(again, Is.SameAs(first));
+            Assert.That(first.Get(Key)!.Value.AsDecimal(), Is.EqualTo(500m));
+            Assert.That(later, Is.Not.SameAs(first));
+            Assert.That(later.Get(Key)!.Value.AsDecimal(), Is.EqualTo(600m));
+            Assert.That(urban, Is.Not.SameAs(first));
+            Assert.That(urban.Get(Key)!.Value.AsDecimal(), Is.EqualTo(500m));
+        });
+    }
+
+    [Test]
+    public void ResolveAll_AsOfAnInstant_IsNotTakenFromTheCurrentView()
+    {
+        // A value recorded later than the instant is invisible then; the remembered current view must not answer for it.
+        var resolver = new ParameterResolver([Value("000000", "2019-01-01", null, 500m, recorded: T0.AddDays(10))]);
+        var region = RegionCode.Parse("320682");
+        var date = new DateOnly(2022, 6, 1);
+
+        var current = resolver.ResolveAll(region, date);
+        var before = resolver.ResolveAll(region, date, recordedAsOf: T0);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(current.Get(Key)!.Value.AsDecimal(), Is.EqualTo(500m));
+            Assert.That(before.Get(Key), Is.Null);
+        });
     }
 }
