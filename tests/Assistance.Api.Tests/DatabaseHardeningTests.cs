@@ -153,8 +153,8 @@ public sealed class DatabaseHardeningTests : ApiTestBase
     {
         // GET /households/{id} sets the region in its own batch (issue 14: one round trip). Asked with a national scope
         // (as if the application filter were forgotten) by a Rugao session, the database still hides Bengbu's household.
-        var rugaoId = await ScalarAsync<Guid>($"SELECT id FROM households WHERE region_code = '{Rugao}001' LIMIT 1");
-        var bengbuId = await ScalarAsync<Guid>($"SELECT id FROM households WHERE region_code = '{Bengbu}' LIMIT 1");
+        var rugaoId = await OwnerScalarAsync<Guid>($"SELECT id FROM households WHERE region_code = '{Rugao}001' LIMIT 1");
+        var bengbuId = await OwnerScalarAsync<Guid>($"SELECT id FROM households WHERE region_code = '{Bengbu}' LIMIT 1");
         await using var dataSource = NpgsqlDataSource.Create(AppConnectionString);
         var settings = DatabaseSettings.From(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ASSISTANCE_DB"] = Factory.ConnectionString }).Build());
@@ -253,14 +253,6 @@ public sealed class DatabaseHardeningTests : ApiTestBase
         {
             await ExecuteAsOwnerAsync($"ALTER DATABASE \"{database}\" CONNECTION LIMIT -1");
         }
-    }
-
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<long> CountAsync(string connectionString, string? prefix, string from)

@@ -85,4 +85,13 @@ public abstract class ApiTestBase
 
     /// <summary>All scopes, national region: the "super user" most tests act as.</summary>
     protected HttpClient Admin() => Factory.ClientWith("000000", [.. Scopes.All]);
+
+    /// <summary>One value read as the database owner (no row-level security), to check what the API wrote.</summary>
+    protected async Task<T> OwnerScalarAsync<T>(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
 }

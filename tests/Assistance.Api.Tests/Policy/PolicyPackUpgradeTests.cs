@@ -24,19 +24,19 @@ public sealed class PolicyPackUpgradeTests : ApiTestBase
             "DELETE FROM parameter_values WHERE key = 'payments.overpaymentHandling'",
             "UPDATE policy_pack_loads SET sha256 = 'EARLIER-RELEASE' WHERE file_name = '" + NationalPack + "'",
             "UPDATE parameter_values SET source = 'kept by the store' WHERE key = 'alerts.tekunMinorLeadMonths' AND region_code = '000000'");
-        var before = await ScalarAsync<long>("SELECT count(*) FROM parameter_values");
+        var before = await OwnerScalarAsync<long>("SELECT count(*) FROM parameter_values");
 
         var seeder = Factory.Services.GetServices<IStartupSeeder>().OfType<PolicyPackSeeder>().Single();
         await seeder.SeedAsync(CancellationToken.None);
 
-        Assert.That(await ScalarAsync<string>("SELECT value #>> '{}' FROM parameter_values WHERE key = 'payments.overpaymentHandling' AND region_code = '000000'"), Is.EqualTo("Recover"));
-        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM parameter_values"), Is.EqualTo(before + 1), "only the missing parameter's value is added");
-        Assert.That(await ScalarAsync<string>("SELECT source FROM parameter_values WHERE key = 'alerts.tekunMinorLeadMonths' AND region_code = '000000'"), Is.EqualTo("kept by the store"));
-        Assert.That(await ScalarAsync<string>("SELECT sha256 FROM policy_pack_loads WHERE file_name = '" + NationalPack + "'"), Is.Not.EqualTo("EARLIER-RELEASE"));
+        Assert.That(await OwnerScalarAsync<string>("SELECT value #>> '{}' FROM parameter_values WHERE key = 'payments.overpaymentHandling' AND region_code = '000000'"), Is.EqualTo("Recover"));
+        Assert.That(await OwnerScalarAsync<long>("SELECT count(*) FROM parameter_values"), Is.EqualTo(before + 1), "only the missing parameter's value is added");
+        Assert.That(await OwnerScalarAsync<string>("SELECT source FROM parameter_values WHERE key = 'alerts.tekunMinorLeadMonths' AND region_code = '000000'"), Is.EqualTo("kept by the store"));
+        Assert.That(await OwnerScalarAsync<string>("SELECT sha256 FROM policy_pack_loads WHERE file_name = '" + NationalPack + "'"), Is.Not.EqualTo("EARLIER-RELEASE"));
 
         // Idempotent: a second start adds nothing.
         await seeder.SeedAsync(CancellationToken.None);
-        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM parameter_values"), Is.EqualTo(before + 1));
+        Assert.That(await OwnerScalarAsync<long>("SELECT count(*) FROM parameter_values"), Is.EqualTo(before + 1));
 
         // And the rule that needs it answers through the API again (the parameter's effective value).
         var response = await Admin().GetAsync("/api/v1/policy/parameters/payments.overpaymentHandling?regionCode=320682");
@@ -54,13 +54,5 @@ public sealed class PolicyPackUpgradeTests : ApiTestBase
             await using var command = new NpgsqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync();
         }
-    }
-
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }
