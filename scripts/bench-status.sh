@@ -7,6 +7,8 @@
 # token (agency claim), so every call is also audited. The load average is printed (the machine may be shared).
 #
 #   scripts/bench-status.sh [households=560000] [duration_seconds=20] [connections=16]
+# Environment: ROUNDS (default 1), BENCH_AGENCY= (no agency claim: no partner audit row), BENCH_POOL (the API's
+# Database:MaxPoolSize for the run; default the API's own, 20), BENCH_PGDIR / BENCH_KEEP_DB (reuse a loaded cluster).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd -P)"
@@ -46,6 +48,8 @@ export ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$POR
 export Benchmarks__ConstantEndpoint=true RateLimiting__PermitsPerMinute=100000000 RateLimiting__Burst=10000000
 export Partners__DefaultPermitsPerMinute=100000000 Partners__DefaultBurst=10000000
 export Logging__LogLevel__Default=Warning
+[[ -n "${BENCH_POOL:-}" ]] && export Database__MaxPoolSize="$BENCH_POOL"
+POOL="${BENCH_POOL:-20 (default)}"
 (cd Assistance.Api/bin/Release/net10.0 && exec dotnet Assistance.Api.dll) >/tmp/assistance-bench-status-api.log 2>&1 &
 api_pid=$!
 for _ in $(seq 1 120); do
@@ -73,6 +77,10 @@ run() {
   wrk -t2 -c"$CONNECTIONS" -d3s -s "$LUA_DIR/post.lua" "http://127.0.0.1:$PORT$1" >/dev/null # warm-up
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$LUA_DIR/post.lua" "http://127.0.0.1:$PORT$1"
 }
+# Both endpoints are warmed up once before the first round (JIT tiers, prepared statements on every pooled
+# connection, index pages in shared buffers); each run then has its own short warm-up.
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$LUA_DIR/post.lua" "http://127.0.0.1:$PORT/api/v1/status-queries" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$LUA_DIR/post.lua" "http://127.0.0.1:$PORT/api/v1/benchmark/status-queries" >/dev/null
 rps() { printf '%s\n' "$1" | awk '/Requests\/sec/ {print $2}'; }
 pct() { printf '%s\n' "$1" | awk -v p="$2" '$1==p {print $2}'; }
 # ROUNDS > 1 (environment) alternates the order (status then bare, bare then status, …) so that a load that drifts
@@ -89,7 +97,7 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
   printf '%s\n' "$STATUS" "$BARE" | grep -E 'Non-2xx|Socket errors' >&2 || true
   echo "== round $round, load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "== summary: persons=$persons batch=10 connections=$CONNECTIONS duration=${DURATION}s round=$round"
+  echo "== summary: persons=$persons batch=10 connections=$CONNECTIONS pool=$POOL agency=${AGENCY:-none} duration=${DURATION}s round=$round"
   printf '%-22s %10s req/s  p50 %s  p99 %s\n' status-queries "$(rps "$STATUS")" "$(pct "$STATUS" 50%)" "$(pct "$STATUS" 99%)"
   printf '%-22s %10s req/s  p50 %s  p99 %s\n' bare-npgsql "$(rps "$BARE")" "$(pct "$BARE" 50%)" "$(pct "$BARE" 99%)"
   awk -v a="$(rps "$STATUS")" -v c="$(rps "$BARE")" 'BEGIN { printf "ratio status-queries / bare Npgsql: %.2f   (goal >= 0.7; p99 goal < 20 ms)\n", a / c }'

@@ -35,15 +35,19 @@ public static class BenchmarkEndpoints
 
     /// <summary>
     /// Baseline of POST /status-queries (issue 13): the same single indexed statement with bare Npgsql, rows written as
-    /// they come (no mediator, validation, mapping or answer objects).
+    /// they come (no mediator, validation, mapping or answer objects). A partner's call writes its audit row in the same
+    /// batch, as the real endpoint does, so both do the same database work.
     /// </summary>
-    public static async Task BareStatusQuery(HttpContext http, BenchmarkReads reads, ICurrentUser user, CancellationToken cancellationToken)
+    public static async Task BareStatusQuery(
+        HttpContext http, BenchmarkReads reads, ICurrentUser user, Infrastructure.Partners.PartnerCallAudit audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(user);
         var body = await System.Text.Json.JsonSerializer.DeserializeAsync<System.Text.Json.Nodes.JsonObject>(http.Request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
         var ids = body?["items"]?.AsArray().Select(i => (string)i!["idNumber"]!).ToArray() ?? [];
-        var rows = await reads.BareStatusAsync(ids, user.Scope.DatabasePrefix, user.Scope.Prefix, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(audit);
+        var rows = await reads.BareStatusAsync(ids, user.Scope.DatabasePrefix, user.Scope.Prefix, audit.TakeInsert(200, ids.Length), cancellationToken)
+            .ConfigureAwait(false);
         await http.Response.WriteAsJsonAsync(rows, cancellationToken).ConfigureAwait(false);
     }
 

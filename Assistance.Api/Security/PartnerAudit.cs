@@ -5,15 +5,19 @@ using Assistance.Api.Endpoints;
 using Assistance.Application.Abstractions;
 using Assistance.Infrastructure.Partners;
 
-/// <summary>Every call of a partner agency (a token with an <c>agency</c> claim) leaves an audit row naming the agency.</summary>
+/// <summary>
+/// Every call of a partner agency (a token with an <c>agency</c> claim) leaves one audit row naming the agency. The call
+/// is named before the endpoint runs, so a read that answers in one statement batch (the status query) commits the row
+/// with its answer; any call not recorded that way is recorded after its response.
+/// </summary>
 public static partial class PartnerAudit
 {
     public static IApplicationBuilder UsePartnerAudit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            await next(context).ConfigureAwait(false);
             if (context.User.FindFirst("agency")?.Value is not { } agency || !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
             {
+                await next(context).ConfigureAwait(false);
                 return;
             }
 
@@ -26,17 +30,20 @@ public static partial class PartnerAudit
             }
             catch (Application.Common.ForbiddenException)
             {
-                return; // no region: the call was refused before it could see anything
+                // No region: the call is refused before it can see anything.
+                await next(context).ConfigureAwait(false);
+                return;
             }
 
             var operation = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty;
+            var audit = context.RequestServices.GetRequiredService<PartnerCallAudit>();
+            audit.Begin(new PartnerCall(user.Subject, agency, region, prefix, context.Request.Method, operation, 0, null, Activity.Current?.TraceId.ToString()));
+            await next(context).ConfigureAwait(false);
+
             var count = context.Items.TryGetValue(StatusQueryEndpoints.ItemCountKey, out var value) && value is int n ? n : (int?)null;
             try
             {
-                await context.RequestServices.GetRequiredService<PartnerCallAudit>().RecordAsync(
-                    new PartnerCall(user.Subject, agency, region, prefix, context.Request.Method, operation, context.Response.StatusCode, count,
-                        Activity.Current?.TraceId.ToString()),
-                    CancellationToken.None).ConfigureAwait(false);
+                await audit.RecordAsync(context.Response.StatusCode, count, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
             {

@@ -11,9 +11,11 @@ using NpgsqlTypes;
 /// The hottest read of the API: a whole batch of ID numbers in one statement (<c>unnest</c> of the batch joined to the
 /// covering partial index <c>ix_enrolment_persons_status</c> of active enrolment persons, then the enrolment by key),
 /// auto-prepared by Npgsql (same text every time), typed parameters (no boxing), rows read by ordinal into the answer
-/// array. Unknown numbers and numbers outside the scope simply have no row and get the same answer.
+/// array. Unknown numbers and numbers outside the scope simply have no row and get the same answer. A partner's call
+/// carries its audit row in the same batch: the answer and the record of who asked commit together, on the one
+/// connection the request holds, in one round trip.
 /// </summary>
-public sealed class BeneficiaryStatusLookup(DbSession session) : IBeneficiaryStatusLookup
+public sealed class BeneficiaryStatusLookup(DbSession session, PartnerCallAudit audit) : IBeneficiaryStatusLookup
 {
     public const string Sql =
         """
@@ -26,6 +28,9 @@ public sealed class BeneficiaryStatusLookup(DbSession session) : IBeneficiarySta
 
     private const string SetRegionSql = "SELECT set_config('assistance.region_prefix', $1, true)";
 
+    /// <summary>The status of an answered synchronous query, as the audit row records it.</summary>
+    private const int StatusCodeOk = 200;
+
     public async Task<StatusAnswer[]> AnswerAsync(RegionScope scope, IReadOnlyList<StatusQueryItem> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -34,17 +39,26 @@ public sealed class BeneficiaryStatusLookup(DbSession session) : IBeneficiarySta
         // batch is its own implicit transaction, so the setting ends with it), instead of BEGIN + set_config, the
         // lookup and a ROLLBACK when the request's session is disposed.
         var (connection, transaction, regionPrefixToSet) = await session.BatchedReadAsync(cancellationToken).ConfigureAwait(false);
-        return await AnswerAsync(connection, transaction, regionPrefixToSet, scope.Prefix, items, cancellationToken).ConfigureAwait(false);
+        var auditRow = regionPrefixToSet is null ? null : audit.TakeInsert(StatusCodeOk, items.Count);
+        try
+        {
+            return await AnswerAsync(connection, transaction, regionPrefixToSet, auditRow, scope.Prefix, items, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (auditRow is not null)
+        {
+            audit.Untake();
+            throw;
+        }
     }
 
     /// <summary>The lookup on a connection whose transaction already carries the region scope (also used by the job worker).</summary>
     internal static Task<StatusAnswer[]> AnswerAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string prefix, IReadOnlyList<StatusQueryItem> items, CancellationToken cancellationToken) =>
-        AnswerAsync(connection, transaction, null, prefix, items, cancellationToken);
+        AnswerAsync(connection, transaction, null, null, prefix, items, cancellationToken);
 
     private static async Task<StatusAnswer[]> AnswerAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string? regionPrefixToSet, string prefix, IReadOnlyList<StatusQueryItem> items,
-        CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string? regionPrefixToSet, NpgsqlBatchCommand? auditRow, string prefix,
+        IReadOnlyList<StatusQueryItem> items, CancellationToken cancellationToken)
     {
         var idNumbers = new string[items.Count];
         for (var i = 0; i < idNumbers.Length; i++)
@@ -67,6 +81,11 @@ public sealed class BeneficiaryStatusLookup(DbSession session) : IBeneficiarySta
             lookup.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = idNumbers, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             lookup.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix, NpgsqlDbType = NpgsqlDbType.Text });
             batch.BatchCommands.Add(lookup);
+            if (auditRow is not null)
+            {
+                batch.BatchCommands.Add(auditRow);
+            }
+
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (regionPrefixToSet is not null)
             {
@@ -78,6 +97,11 @@ public sealed class BeneficiaryStatusLookup(DbSession session) : IBeneficiarySta
                 var index = reader.GetInt32(0) - 1;
                 var status = new ProgrammeStatus(ParseProgramme(reader.GetString(1)), reader.GetFieldValue<DateOnly>(2), reader.GetString(3));
                 (found[index] ??= new List<ProgrammeStatus>(1)).Add(status);
+            }
+
+            // The audit row follows the lookup in the batch: reading on surfaces its failure before any answer leaves.
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            {
             }
         }
 

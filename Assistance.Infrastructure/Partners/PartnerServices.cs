@@ -31,7 +31,7 @@ public static class PartnerServices
         services.AddScoped<IStatusQueryJobStore, StatusQueryJobStore>();
         services.AddScoped<ISubscriptionRepository, SubscriptionRepository>();
         services.AddScoped<IOutbox, Outbox>();
-        services.AddSingleton<PartnerCallAudit>();
+        services.AddScoped<PartnerCallAudit>();
         services.AddSingleton<StatusQueryJobWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusQueryJobWorker>());
         services.AddSingleton(WebhookDeliverySettings.From(configuration));

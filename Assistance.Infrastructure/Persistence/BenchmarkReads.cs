@@ -61,8 +61,9 @@ public sealed class BenchmarkReads(NpgsqlDataSource dataSource)
         return result;
     }
 
-    /// <summary>The status-query baseline: the statement of <c>BeneficiaryStatusLookup</c>, raw rows.</summary>
-    public async Task<List<object?[]>> BareStatusAsync(string[] idNumbers, string regionPrefix, string sqlPrefix, CancellationToken cancellationToken)
+    /// <summary>The status-query baseline: the statement of <c>BeneficiaryStatusLookup</c>, raw rows, with the audit row when given.</summary>
+    public async Task<List<object?[]>> BareStatusAsync(
+        string[] idNumbers, string regionPrefix, string sqlPrefix, NpgsqlBatchCommand? auditRow, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection)
@@ -73,12 +74,22 @@ public sealed class BenchmarkReads(NpgsqlDataSource dataSource)
                 new NpgsqlBatchCommand(Partners.BeneficiaryStatusLookup.Sql) { Parameters = { new() { Value = idNumbers }, new() { Value = sqlPrefix } } },
             },
         };
+        if (auditRow is not null)
+        {
+            batch.BatchCommands.Add(auditRow);
+        }
+
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+
         var rows = new List<object?[]>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             rows.Add([reader.GetInt32(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3)]);
+        }
+
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+        {
         }
 
         return rows;

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Assistance.Api.Tests.Infrastructure;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 /// <summary>POST /api/v1/status-queries: answers per item, no enumeration, limits, the asynchronous job, agency narrowing and audit.</summary>
@@ -181,6 +182,56 @@ public sealed class StatusQueryTests : ApiTestBase
             Assert.That(JsonNode.Parse(rows[0].After)!["status"]!.GetValue<int>(), Is.EqualTo(200));
             Assert.That(rows[0].After, Does.Not.Contain(person.IdNumber));
         });
+    }
+
+    [Test]
+    public async Task TheStatusLookup_CommitsThePartnersAuditRowWithItsAnswer_AndTheCallIsNotRecordedTwice()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<Assistance.Infrastructure.Partners.PartnerCallAudit>();
+        var lookup = scope.ServiceProvider.GetRequiredService<Application.StatusQueries.IBeneficiaryStatusLookup>();
+        using var job = Assistance.Application.Abstractions.SystemCaller.Enter("batch-audit-test"); // a national caller without an HTTP request
+        audit.Begin(new Assistance.Infrastructure.Partners.PartnerCall("lookup-audit-client", "national-insurance", "000000", "*", "POST", "/api/v1/status-queries/", 0, null, null));
+
+        var answers = await lookup.AnswerAsync(
+            Assistance.Application.Abstractions.RegionScope.Of(Assistance.Domain.Regions.RegionCode.National),
+            [new Assistance.Application.StatusQueries.StatusQueryItem("a", persons[0].IdNumber), new Assistance.Application.StatusQueries.StatusQueryItem("b", PartnerTestData.UnknownIdNumber(9))],
+            CancellationToken.None);
+        // Read on another connection before the call is "over": the row is there already, committed with the answer.
+        var afterLookup = await PartnerCallRowsAsync("lookup-audit-client");
+        await audit.RecordAsync(200, 2, CancellationToken.None);
+        var afterResponse = await PartnerCallRowsAsync("lookup-audit-client");
+        await audit.RecordAsync(500, 2, CancellationToken.None);
+        var afterFailure = await PartnerCallRowsAsync("lookup-audit-client");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answers.Select(a => a.Beneficiary), Is.EqualTo(new[] { true, false }));
+            Assert.That(audit.RecordedStatus, Is.EqualTo(500));
+            Assert.That(afterLookup, Is.EqualTo(new (int, int?)[] { (200, 2) }));
+            Assert.That(afterResponse, Is.EqualTo(new (int, int?)[] { (200, 2) }), "the response's own status was recorded already: no second row");
+            Assert.That(afterFailure, Is.EquivalentTo(new (int, int?)[] { (200, 2), (500, 2) }), "a status that changed after the answer is recorded as well");
+        });
+    }
+
+    [Test]
+    public async Task ARefusedStatusQuery_IsAuditedOnceWithItsStatus()
+    {
+        var response = await Factory.ClientAs("refused-client", "000000", "national-insurance", "status.query")
+            .PostJsonAsync("/api/v1/status-queries", Body(("a", "not-an-id-number")));
+        await response.ProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        Assert.That(await PartnerCallRowsAsync("refused-client"), Is.EqualTo(new (int, int?)[] { (400, null) }), "refused before the endpoint read the batch: no item count");
+    }
+
+    private async Task<List<(int Status, int? ItemCount)>> PartnerCallRowsAsync(string actor)
+    {
+        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("SELECT set_config('assistance.region_prefix', '*', true)", transaction: tx);
+        return (await connection.QueryAsync<(int, int?)>(
+            "SELECT (after->>'status')::int, (after->>'itemCount')::int FROM audit_events WHERE entity_type = 'PartnerCall' AND actor = @actor ORDER BY occurred_at, id",
+            new { actor }, transaction: tx)).ToList();
     }
 
     [Test]
