@@ -46,7 +46,7 @@ public static class BenchmarkEndpoints
         var body = await System.Text.Json.JsonSerializer.DeserializeAsync<System.Text.Json.Nodes.JsonObject>(http.Request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
         var ids = body?["items"]?.AsArray().Select(i => (string)i!["idNumber"]!).ToArray() ?? [];
         ArgumentNullException.ThrowIfNull(audit);
-        var rows = await reads.BareStatusAsync(ids, user.Scope.DatabasePrefix, user.Scope.Prefix, audit.TakeInsert(200, ids.Length), cancellationToken)
+        var rows = await reads.BareStatusAsync(ids, user.Scope.DatabasePrefix, user.Scope.Prefix, audit, cancellationToken)
             .ConfigureAwait(false);
         await http.Response.WriteAsJsonAsync(rows, cancellationToken).ConfigureAwait(false);
     }

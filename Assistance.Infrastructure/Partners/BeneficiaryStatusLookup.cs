@@ -39,16 +39,8 @@ public sealed class BeneficiaryStatusLookup(DbSession session, PartnerCallAudit 
         // batch is its own implicit transaction, so the setting ends with it), instead of BEGIN + set_config, the
         // lookup and a ROLLBACK when the request's session is disposed.
         var (connection, transaction, regionPrefixToSet) = await session.BatchedReadAsync(cancellationToken).ConfigureAwait(false);
-        var auditRow = regionPrefixToSet is null ? null : audit.TakeInsert(StatusCodeOk, items.Count);
-        try
-        {
-            return await AnswerAsync(connection, transaction, regionPrefixToSet, auditRow, scope.Prefix, items, cancellationToken).ConfigureAwait(false);
-        }
-        catch when (auditRow is not null)
-        {
-            audit.Untake();
-            throw;
-        }
+        return await AnswerAsync(connection, transaction, regionPrefixToSet, regionPrefixToSet is null ? null : audit, scope.Prefix, items, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>The lookup on a connection whose transaction already carries the region scope (also used by the job worker).</summary>
@@ -57,7 +49,7 @@ public sealed class BeneficiaryStatusLookup(DbSession session, PartnerCallAudit 
         AnswerAsync(connection, transaction, null, null, prefix, items, cancellationToken);
 
     private static async Task<StatusAnswer[]> AnswerAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string? regionPrefixToSet, NpgsqlBatchCommand? auditRow, string prefix,
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string? regionPrefixToSet, PartnerCallAudit? audit, string prefix,
         IReadOnlyList<StatusQueryItem> items, CancellationToken cancellationToken)
     {
         var idNumbers = new string[items.Count];
@@ -81,27 +73,15 @@ public sealed class BeneficiaryStatusLookup(DbSession session, PartnerCallAudit 
             lookup.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = idNumbers, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             lookup.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix, NpgsqlDbType = NpgsqlDbType.Text });
             batch.BatchCommands.Add(lookup);
-            if (auditRow is not null)
+            var audited = audit?.TryAppendTo(batch, StatusCodeOk, items.Count) == true;
+            try
             {
-                batch.BatchCommands.Add(auditRow);
+                await ReadAsync(batch, regionPrefixToSet is not null, found, cancellationToken).ConfigureAwait(false);
             }
-
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (regionPrefixToSet is not null)
+            catch when (audited)
             {
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var index = reader.GetInt32(0) - 1;
-                var status = new ProgrammeStatus(ParseProgramme(reader.GetString(1)), reader.GetFieldValue<DateOnly>(2), reader.GetString(3));
-                (found[index] ??= new List<ProgrammeStatus>(1)).Add(status);
-            }
-
-            // The audit row follows the lookup in the batch: reading on surfaces its failure before any answer leaves.
-            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
-            {
+                audit!.Untake(); // rolled back with the batch: the call is recorded after its response instead
+                throw;
             }
         }
 
@@ -112,6 +92,27 @@ public sealed class BeneficiaryStatusLookup(DbSession session, PartnerCallAudit 
         }
 
         return answers;
+    }
+
+    private static async Task ReadAsync(NpgsqlBatch batch, bool skipRegionSetting, List<ProgrammeStatus>?[] found, CancellationToken cancellationToken)
+    {
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (skipRegionSetting)
+        {
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var index = reader.GetInt32(0) - 1;
+            var status = new ProgrammeStatus(ParseProgramme(reader.GetString(1)), reader.GetFieldValue<DateOnly>(2), reader.GetString(3));
+            (found[index] ??= new List<ProgrammeStatus>(1)).Add(status);
+        }
+
+        // An audit row follows the lookup in the batch: reading on surfaces its failure before any answer leaves.
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+        {
+        }
     }
 
     private static Programme ParseProgramme(string value) => value switch

@@ -31,6 +31,7 @@ public static class PartnerServices
         services.AddScoped<IStatusQueryJobStore, StatusQueryJobStore>();
         services.AddScoped<ISubscriptionRepository, SubscriptionRepository>();
         services.AddScoped<IOutbox, Outbox>();
+        services.AddSingleton(new PartnerAuditSettings { SynchronousCommit = configuration.GetValue("Partners:AuditSynchronousCommit", false) });
         services.AddScoped<PartnerCallAudit>();
         services.AddSingleton<StatusQueryJobWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusQueryJobWorker>());

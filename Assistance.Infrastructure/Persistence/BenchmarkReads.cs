@@ -63,7 +63,7 @@ public sealed class BenchmarkReads(NpgsqlDataSource dataSource)
 
     /// <summary>The status-query baseline: the statement of <c>BeneficiaryStatusLookup</c>, raw rows, with the audit row when given.</summary>
     public async Task<List<object?[]>> BareStatusAsync(
-        string[] idNumbers, string regionPrefix, string sqlPrefix, NpgsqlBatchCommand? auditRow, CancellationToken cancellationToken)
+        string[] idNumbers, string regionPrefix, string sqlPrefix, Partners.PartnerCallAudit? audit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection)
@@ -74,10 +74,7 @@ public sealed class BenchmarkReads(NpgsqlDataSource dataSource)
                 new NpgsqlBatchCommand(Partners.BeneficiaryStatusLookup.Sql) { Parameters = { new() { Value = idNumbers }, new() { Value = sqlPrefix } } },
             },
         };
-        if (auditRow is not null)
-        {
-            batch.BatchCommands.Add(auditRow);
-        }
+        audit?.TryAppendTo(batch, 200, idNumbers.Length);
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);

@@ -215,6 +215,48 @@ public sealed class StatusQueryTests : ApiTestBase
     }
 
     [Test]
+    public async Task AnAuditRowThatCannotBeWritten_FailsTheLookup_AndLeavesTheCallUnrecorded()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<Assistance.Infrastructure.Partners.PartnerCallAudit>();
+        var lookup = scope.ServiceProvider.GetRequiredService<Assistance.Application.StatusQueries.IBeneficiaryStatusLookup>();
+        using var job = Assistance.Application.Abstractions.SystemCaller.Enter("batch-audit-test");
+        // A region code longer than the column allows: the INSERT fails, and with it the whole batch.
+        audit.Begin(new Assistance.Infrastructure.Partners.PartnerCall("unwritable-client", "national-insurance", "0000000000000", "*", "POST", "/x", 0, null, null));
+
+        Assert.ThrowsAsync(Is.InstanceOf<Exception>(), () => lookup.AnswerAsync(
+            Assistance.Application.Abstractions.RegionScope.Of(Assistance.Domain.Regions.RegionCode.National),
+            [new Assistance.Application.StatusQueries.StatusQueryItem("a", persons[0].IdNumber)],
+            CancellationToken.None));
+        var rows = await PartnerCallRowsAsync("unwritable-client");
+        Assert.Multiple(() =>
+        {
+            Assert.That(audit.RecordedStatus, Is.Null, "rolled back with the batch: still to be recorded after the response");
+            Assert.That(rows, Is.Empty);
+        });
+    }
+
+    [TestCase(false, true)]
+    [TestCase(true, false)]
+    public void TheAuditRowOfARead_CommitsAsynchronously_UnlessConfiguredSynchronous(bool synchronous, bool expectAsynchronousSetting)
+    {
+        var audit = new Assistance.Infrastructure.Partners.PartnerCallAudit(
+            Factory.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), TimeProvider.System,
+            new Assistance.Infrastructure.Partners.PartnerAuditSettings { SynchronousCommit = synchronous });
+        using var batch = new NpgsqlBatch();
+        Assert.That(audit.TryAppendTo(batch, 200, 1), Is.False, "no partner call named: nothing to append");
+        audit.Begin(new Assistance.Infrastructure.Partners.PartnerCall("c", "a", "000000", "*", "POST", "/x", 0, null, null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(audit.TryAppendTo(batch, 200, 1), Is.True);
+            Assert.That(audit.TryAppendTo(batch, 200, 1), Is.False, "taken once");
+            Assert.That(batch.BatchCommands.Cast<NpgsqlBatchCommand>().Any(c => c.CommandText.Contains("'synchronous_commit', 'off'", StringComparison.Ordinal)), Is.EqualTo(expectAsynchronousSetting));
+            Assert.That(batch.BatchCommands[^1].CommandText, Does.Contain("INSERT INTO audit_events"));
+        });
+    }
+
+    [Test]
     public async Task ARefusedStatusQuery_IsAuditedOnceWithItsStatus()
     {
         var response = await Factory.ClientAs("refused-client", "000000", "national-insurance", "status.query")
