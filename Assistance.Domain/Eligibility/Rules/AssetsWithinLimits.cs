@@ -32,7 +32,7 @@ internal static class AssetsWithinLimits
                 "assets",
                 Source,
                 pass,
-                string.Create(AssessmentContext.Invariant, $"financial per counted member {F2(perCapita)} {(financialPass ? "≤" : ">")} {G(months)} × {F2(standard)}; motor vehicles {assets.MotorVehicles}{(vehiclePass ? string.Empty : " (disqualifying)")}"));
+                context.Detail().Append(AssessmentContext.Invariant, $"financial per counted member {F2(perCapita)} {(financialPass ? "≤" : ">")} {G(months)} × {F2(standard)}; motor vehicles {assets.MotorVehicles}{(vehiclePass ? string.Empty : " (disqualifying)")}").ToString());
         }
 
         return pass;
