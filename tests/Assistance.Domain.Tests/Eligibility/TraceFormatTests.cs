@@ -92,8 +92,13 @@ public sealed class TraceFormatTests
         var size = random.Next(5);
         var lo = size == 0 ? random.Next(0, 100_000) : random.Next(int.MinValue, int.MaxValue);
         var mid = size <= 1 ? 0 : random.Next(int.MinValue, int.MaxValue);
-        var hi = size <= 3 ? 0 : random.Next(0, 4);
+        var hi = size <= 3 ? 0 : random.Next(2) == 0 ? random.Next(0, 4) : random.Next(int.MinValue, int.MaxValue);
         var value = new decimal(lo, mid, hi, negative, scale);
+        if (random.Next(4) == 0)
+        {
+            // A quotient like the per-capita income P = total / n: up to 28 significant digits.
+            value = new decimal(random.Next(0, 100_000_000), 0, 0, negative, (byte)random.Next(0, 3)) / random.Next(1, 13);
+        }
         if (random.Next(4) == 0 && scale >= 3)
         {
             // Force the digit after the second place to a midpoint: x.xx5 followed by zeros.
