@@ -11,8 +11,18 @@ using Assistance.Domain.Policy;
 /// </summary>
 internal sealed class AssessmentContext
 {
+    // Largest builder kept between assessments; an unusually long detail does not pin its memory for good.
+    private const int MaxKeptScratch = 4096;
+
+    // The detail builder is per thread, not per assessment: an assessment runs synchronously on one thread and
+    // never re-enters the engine, and each rule turns the builder into its string before the next rule runs,
+    // so one builder serves every assessment on the thread and a traced assessment does not allocate its own
+    // buffer (issue 14).
+    [ThreadStatic]
+    private static StringBuilder? threadScratch;
+
     private readonly List<TraceEntry>? trace;
-    private StringBuilder? scratch;
+    private readonly StringBuilder? scratch;
 
     public AssessmentContext(AssessmentInput input, DateOnly[] birthDates, ParameterSet parameters, bool tracing)
     {
@@ -21,6 +31,7 @@ internal sealed class AssessmentContext
         Reader = new TracedParameterReader(parameters, tracing);
         // About a dozen entries per household; sized once so the list does not regrow.
         trace = tracing ? new List<TraceEntry>(16) : null;
+        scratch = tracing ? ThreadScratch() : null;
         var count = input.Members.Count;
         Ages = new int[count];
         Counted = new bool[count];
@@ -74,10 +85,11 @@ internal sealed class AssessmentContext
     public IReadOnlyList<TraceEntry> TraceEntries => trace is null ? [] : trace;
 
     /// <summary>
-    /// The builder for a detail assembled in parts, cleared: one per assessment, reused by each rule in turn
-    /// (a rule turns it into the detail string before the next rule runs).
+    /// The builder for a detail, cleared: one per thread, reused by each rule in turn (a rule turns it into the
+    /// detail string before the next rule runs). Every detail is written through it, so no rule rents and
+    /// returns a buffer of its own.
     /// </summary>
-    public StringBuilder Detail() => (scratch ??= new StringBuilder(256)).Clear();
+    public StringBuilder Detail() => scratch is null ? new StringBuilder() : scratch.Clear();
 
     /// <summary>Adds a trace entry carrying every parameter read since the previous entry.</summary>
     public void Trace(string rule, string name, string source, bool passed, string detail)
@@ -85,14 +97,25 @@ internal sealed class AssessmentContext
         trace?.Add(new TraceEntry(rule, name, source, passed, detail, Reader.TakeReads()));
     }
 
+    private static StringBuilder ThreadScratch()
+    {
+        var builder = threadScratch;
+        if (builder is null || builder.Capacity > MaxKeptScratch)
+        {
+            threadScratch = builder = new StringBuilder(512);
+        }
+
+        return builder;
+    }
+
     /// <summary>Rounds one final amount by payment.rounding (domain.md §3 step 6): never in between.</summary>
     public decimal Round(decimal amount) => PaymentRoundingRule.Apply(amount, Reader.RequireString(ParameterCatalog.PaymentRounding));
 
     /// <summary>
     /// Trace text is culture-independent. Rules format straight into the detail through this provider with
-    /// interpolated handlers — <c>{x:F2}</c> for money, <c>{x}</c> for other numbers — so no string is built per
-    /// amount. F2 prints a decimal exactly as the custom format "0.00" (two places, midpoint away from zero,
-    /// no grouping) in about half the time.
+    /// interpolated handlers — <c>{F2(x)}</c> for money, <c>{G(x)}</c> for other decimals, <c>{x}</c> for
+    /// integers — so no string is built per amount. <see cref="TraceFormat"/> prints decimals exactly as the
+    /// built-in "F2" and default formats do, without their general number buffer.
     /// </summary>
     public static CultureInfo Invariant => CultureInfo.InvariantCulture;
 

@@ -13,14 +13,21 @@ public sealed class TracedParameterReader
     private readonly ParameterSet set;
     private static readonly ResolvedParameter?[] NoValues = new ResolvedParameter?[ParameterCatalog.Count];
 
+    // The distinct reads since the last TakeReads, first read first. A rule may read one key many times (once
+    // per member); the entry lists it once. Which keys are already pending is a bit per catalog ordinal, so a
+    // repeated read costs one bit test instead of a string comparison with every pending key (issue 14).
     private readonly List<ResolvedParameter>? pending;
-    private ResolvedParameter[] scratch = [];
+    private readonly ulong[]? pendingKeys;
 
     public TracedParameterReader(ParameterSet set, bool trace)
     {
         ArgumentNullException.ThrowIfNull(set);
         this.set = set;
-        pending = trace ? new List<ResolvedParameter>(16) : null;
+        if (trace)
+        {
+            pending = new List<ResolvedParameter>(16);
+            pendingKeys = new ulong[(ParameterCatalog.Count + 63) / 64];
+        }
     }
 
     public bool IsTracing => pending is not null;
@@ -33,7 +40,7 @@ public sealed class TracedParameterReader
         var resolved = set.Get(definition);
         if (pending is not null)
         {
-            pending.Add(resolved ?? NoValue(definition));
+            Record(definition, resolved);
         }
 
         return resolved?.Value ?? ParameterValueData.Null;
@@ -68,40 +75,23 @@ public sealed class TracedParameterReader
             return [];
         }
 
-        // A rule may read one key several times (once per member); the entry lists it once, first read first.
-        // Deduplicated in a scratch array, then copied into an exact-size one: one allocation per entry.
-        if (scratch.Length < pending.Count)
-        {
-            scratch = new ResolvedParameter[pending.Count];
-        }
-
-        var count = 0;
-        foreach (var read in pending)
-        {
-            if (!Contains(scratch, count, read.Key))
-            {
-                scratch[count++] = read;
-            }
-        }
-
-        var reads = scratch.AsSpan(0, count).ToArray();
-        Array.Clear(scratch, 0, count);
-
+        // An exact-size array per entry: the entry keeps it, the pending list is reused.
+        var reads = new ResolvedParameter[pending.Count];
+        pending.CopyTo(reads);
         pending.Clear();
+        Array.Clear(pendingKeys!);
         return reads;
     }
 
-    private static bool Contains(ResolvedParameter[] reads, int count, string key)
+    private void Record(ParameterDefinition definition, ResolvedParameter? resolved)
     {
-        for (var i = 0; i < count; i++)
+        ref var word = ref pendingKeys![definition.Ordinal >> 6];
+        var bit = 1UL << (definition.Ordinal & 63);
+        if ((word & bit) == 0)
         {
-            if (string.Equals(reads[i].Key, key, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            word |= bit;
+            pending!.Add(resolved ?? NoValue(definition));
         }
-
-        return false;
     }
 
     /// <summary>The "no value in force" record of a key: immutable, so made once per key and shared.</summary>

@@ -1,6 +1,7 @@
 namespace Assistance.Domain.Eligibility;
 
 using Assistance.Domain.Policy;
+using static Assistance.Domain.Eligibility.TraceFormat;
 
 /// <summary>
 /// Shared predicate "assets pass" (domain.md §3; used by R-11, R-14, R-16, R-18): financial assets per counted
@@ -31,7 +32,7 @@ internal static class AssetsWithinLimits
                 "assets",
                 Source,
                 pass,
-                string.Create(AssessmentContext.Invariant, $"financial per counted member {perCapita:F2} {(financialPass ? "≤" : ">")} {months} × {standard:F2}; motor vehicles {assets.MotorVehicles}{(vehiclePass ? string.Empty : " (disqualifying)")}"));
+                context.Detail().Append(AssessmentContext.Invariant, $"financial per counted member {F2(perCapita)} {(financialPass ? "≤" : ">")} {G(months)} × {F2(standard)}; motor vehicles {assets.MotorVehicles}{(vehiclePass ? string.Empty : " (disqualifying)")}").ToString());
         }
 
         return pass;

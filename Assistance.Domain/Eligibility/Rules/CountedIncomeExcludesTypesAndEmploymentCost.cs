@@ -2,6 +2,7 @@ namespace Assistance.Domain.Eligibility;
 
 using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
+using static Assistance.Domain.Eligibility.TraceFormat;
 
 /// <summary>
 /// R-10; S0 一, N-57 Art.13: a member's counted income is the sum of income items whose type is not excluded
@@ -63,7 +64,7 @@ internal static class CountedIncomeExcludesTypesAndEmploymentCost
                     detail.Append("; ");
                 }
 
-                detail.Append(AssessmentContext.Invariant, $"member {i}: counted income {context.DibaoIncome[i]:F2}");
+                detail.Append(AssessmentContext.Invariant, $"member {i}: counted income {F2(context.DibaoIncome[i])}");
             }
         }
 

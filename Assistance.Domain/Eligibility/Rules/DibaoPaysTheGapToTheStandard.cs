@@ -1,5 +1,7 @@
 namespace Assistance.Domain.Eligibility;
 
+using static Assistance.Domain.Eligibility.TraceFormat;
+
 /// <summary>
 /// R-14; S3 三(一); N-57 Art.13–14, 23: the dibao unit (低保) is eligible when P &lt; S and assets pass; the
 /// amount is (S − P) × n, the gap to the standard (补差). Step 4 of domain.md §3.
@@ -22,10 +24,10 @@ internal static class DibaoPaysTheGapToTheStandard
         {
             var detail = context.Detail().Append(
                 AssessmentContext.Invariant,
-                $"n = {unit.N}; P = {unit.TotalIncome:F2} / {unit.N} = {unit.PerCapitaIncome:F2} {(belowStandard ? "<" : "≥")} S {standard:F2}; assets pass {(assetsPass ? "yes" : "no")}");
+                $"n = {unit.N}; P = {F2(unit.TotalIncome)} / {unit.N} = {F2(unit.PerCapitaIncome)} {(belowStandard ? "<" : "≥")} S {F2(standard)}; assets pass {(assetsPass ? "yes" : "no")}");
             if (amount is { } a)
             {
-                detail.Append(AssessmentContext.Invariant, $"; amount = (S − P) × n = {a:F2}");
+                detail.Append(AssessmentContext.Invariant, $"; amount = (S − P) × n = {F2(a)}");
             }
 
             context.Trace(Rule, "dibao.income-test", Source, eligible, detail.ToString());

@@ -49,7 +49,7 @@ internal static class DibaoStabilityAndClass
                 "dibao.stability-class",
                 Source,
                 passed: true,
-                string.Create(AssessmentContext.Invariant, $"{stability} (member with labour capacity: {(ableBodied ? "yes" : "no")}, unstable income: {(unstableIncome ? "yes" : "no")}); class {dibaoClass} (all lack labour capacity: {(allLackLabour ? "yes" : "no")}, severe condition: {(anySevere ? "yes" : "no")}); review every {interval} months"));
+                context.Detail().Append(AssessmentContext.Invariant, $"{stability} (member with labour capacity: {(ableBodied ? "yes" : "no")}, unstable income: {(unstableIncome ? "yes" : "no")}); class {dibaoClass} (all lack labour capacity: {(allLackLabour ? "yes" : "no")}, severe condition: {(anySevere ? "yes" : "no")}); review every {interval} months").ToString());
         }
 
         return (stability, dibaoClass, interval);

@@ -1,6 +1,7 @@
 namespace Assistance.Domain.Eligibility;
 
 using Assistance.Domain.Policy;
+using static Assistance.Domain.Eligibility.TraceFormat;
 
 /// <summary>
 /// R-16: the two expenditure-type hardship (支出型困难) routes of step 5, each switched on by its own flag so both
@@ -51,11 +52,11 @@ internal static class ExpenditureRoutes
         if (context.Tracing)
         {
             var detail = context.Detail()
-                .Append(AssessmentContext.Invariant, $"P = {unit.PerCapitaIncome:F2} {(withinMultiple ? "≤" : ">")} {multiple} × S {standard:F2}; ")
-                .Append(AssessmentContext.Invariant, $"P − rigid/n = {unit.PerCapitaIncome - (rigid / n):F2} {(belowAfterRigid ? "<" : "≥")} S; assets pass {(assetsPass ? "yes" : "no")}");
+                .Append(AssessmentContext.Invariant, $"P = {F2(unit.PerCapitaIncome)} {(withinMultiple ? "≤" : ">")} {G(multiple)} × S {F2(standard)}; ")
+                .Append(AssessmentContext.Invariant, $"P − rigid/n = {F2(unit.PerCapitaIncome - (rigid / n))} {(belowAfterRigid ? "<" : "≥")} S; assets pass {(assetsPass ? "yes" : "no")}");
             if (amount is { } a)
             {
-                detail.Append(AssessmentContext.Invariant, $"; amount = min(S × n, (S − (P − rigid/n)) × n) = {a:F2}");
+                detail.Append(AssessmentContext.Invariant, $"; amount = min(S × n, (S − (P − rigid/n)) × n) = {F2(a)}");
             }
 
             context.Trace(Rule, "expenditure.dibao-inclusion", InclusionSource, eligible, detail.ToString());
@@ -98,17 +99,17 @@ internal static class ExpenditureRoutes
         var eligible = assetsPass && belowDisposable && shareExceeded;
         if (context.Tracing)
         {
-            var detail = context.Detail().Append(AssessmentContext.Invariant, $"P = {unit.PerCapitaIncome:F2} {(belowDisposable ? "<" : "≥")} disposable/12 = {disposable / MonthsPerYear:F2}; rigid / income = ");
+            var detail = context.Detail().Append(AssessmentContext.Invariant, $"P = {F2(unit.PerCapitaIncome)} {(belowDisposable ? "<" : "≥")} disposable/12 = {F2(disposable / MonthsPerYear)}; rigid / income = ");
             if (total == 0m)
             {
                 detail.Append(rigid > 0m ? "∞" : "0");
             }
             else
             {
-                detail.Append(AssessmentContext.Invariant, $"{decimal.Round(rigid / total, 4)}");
+                detail.Append(AssessmentContext.Invariant, $"{G(decimal.Round(rigid / total, 4))}");
             }
 
-            detail.Append(AssessmentContext.Invariant, $" {(shareExceeded ? ">" : "≤")} {share}; assets pass {(assetsPass ? "yes" : "no")}");
+            detail.Append(AssessmentContext.Invariant, $" {(shareExceeded ? ">" : "≤")} {G(share)}; assets pass {(assetsPass ? "yes" : "no")}");
             context.Trace(Rule, "expenditure.rigid-share", RigidShareSource, eligible, detail.ToString());
         }
 

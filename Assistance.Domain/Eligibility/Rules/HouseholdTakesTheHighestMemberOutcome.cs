@@ -1,6 +1,7 @@
 namespace Assistance.Domain.Eligibility;
 
 using Assistance.Domain.Policy;
+using static Assistance.Domain.Eligibility.TraceFormat;
 
 /// <summary>
 /// R-19 (domain.md §3 steps 6–7): the household outcome is the highest member outcome (Tekun, Dibao,
@@ -54,8 +55,8 @@ internal static class HouseholdTakesTheHighestMemberOutcome
                 Source,
                 outcome != AssessmentOutcome.NotEligible,
                 interval is { } m
-                    ? string.Create(AssessmentContext.Invariant, $"household {outcome}; amount {amount:F2}; review interval {m} months")
-                    : string.Create(AssessmentContext.Invariant, $"household {outcome}; amount {amount:F2}; review interval none"));
+                    ? context.Detail().Append(AssessmentContext.Invariant, $"household {outcome}; amount {F2(amount)}; review interval {m} months").ToString()
+                    : context.Detail().Append(AssessmentContext.Invariant, $"household {outcome}; amount {F2(amount)}; review interval none").ToString());
         }
 
         return (outcome, amount, interval);

@@ -1,6 +1,7 @@
 namespace Assistance.Domain.Eligibility;
 
 using Assistance.Domain.Policy;
+using static Assistance.Domain.Eligibility.TraceFormat;
 
 /// <summary>
 /// R-18; N-57 Art.8: a dibao-ineligible unit is marginal (低保边缘) when P &lt; marginal.maxMultipleOfStandard × S
@@ -24,7 +25,7 @@ internal static class MarginalBelowMultipleOfStandard
                 "dibao.marginal",
                 Source,
                 marginal,
-                string.Create(AssessmentContext.Invariant, $"P = {unit.PerCapitaIncome:F2} {(below ? "<" : "≥")} {multiple} × S {standard:F2}; assets pass {(assetsPass ? "yes" : "no")}"));
+                context.Detail().Append(AssessmentContext.Invariant, $"P = {F2(unit.PerCapitaIncome)} {(below ? "<" : "≥")} {G(multiple)} × S {F2(standard)}; assets pass {(assetsPass ? "yes" : "no")}").ToString());
         }
 
         return marginal;

@@ -1,6 +1,7 @@
 namespace Assistance.Domain.Eligibility;
 
 using Assistance.Domain.Policy;
+using static Assistance.Domain.Eligibility.TraceFormat;
 
 /// <summary>
 /// R-17; S0 一; S2 二(四); S1 一.3; N-57 Art.8: in a marginal household and while dibao.singlePerson.enabled,
@@ -37,10 +38,10 @@ internal static class SinglePersonDibaoForSevereMembersOfMarginalHouseholds
             {
                 var detail = context.Detail().Append(
                     AssessmentContext.Invariant,
-                    $"member {i}: severe condition {(severe ? "yes" : "no")}; own counted income {own:F2} {(own < standard ? "<" : "≥")} S {standard:F2}");
+                    $"member {i}: severe condition {(severe ? "yes" : "no")}; own counted income {F2(own)} {(own < standard ? "<" : "≥")} S {F2(standard)}");
                 if (enrolled)
                 {
-                    detail.Append(AssessmentContext.Invariant, $"; amount = S − own = {context.Amounts[i]!.Value:F2}");
+                    detail.Append(AssessmentContext.Invariant, $"; amount = S − own = {F2(context.Amounts[i]!.Value)}");
                 }
 
                 context.Trace(Rule, "dibao.single-person", Source, enrolled, detail.ToString());

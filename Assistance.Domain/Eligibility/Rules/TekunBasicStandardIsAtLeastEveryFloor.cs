@@ -2,6 +2,7 @@ namespace Assistance.Domain.Eligibility;
 
 using System.Text;
 using Assistance.Domain.Policy;
+using static Assistance.Domain.Eligibility.TraceFormat;
 
 /// <summary>
 /// R-12; S1 一.1; S3 三(二)1: tekun basic standard (基本生活标准) B = max(published standard,
@@ -44,25 +45,25 @@ internal static class TekunBasicStandardIsAtLeastEveryFloor
             var first = true;
             if (published is { } p)
             {
-                Separate(detail, ref first).Append(AssessmentContext.Invariant, $"standard {p:F2}");
+                Separate(detail, ref first).Append(AssessmentContext.Invariant, $"standard {F2(p)}");
             }
 
             if (multiple is { } m)
             {
-                Separate(detail, ref first).Append(AssessmentContext.Invariant, $"{m} × {standard:F2}");
+                Separate(detail, ref first).Append(AssessmentContext.Invariant, $"{G(m)} × {F2(standard)}");
             }
 
             if (consumptionShare is { } cs && consumption is { } c)
             {
-                Separate(detail, ref first).Append(AssessmentContext.Invariant, $"{cs} × {c:F2} / 12");
+                Separate(detail, ref first).Append(AssessmentContext.Invariant, $"{G(cs)} × {F2(c)} / 12");
             }
 
             if (incomeShare is { } s && disposable is { } d)
             {
-                Separate(detail, ref first).Append(AssessmentContext.Invariant, $"{s} × {d:F2} / 12");
+                Separate(detail, ref first).Append(AssessmentContext.Invariant, $"{G(s)} × {F2(d)} / 12");
             }
 
-            detail.Append(AssessmentContext.Invariant, $") = {basic:F2}");
+            detail.Append(AssessmentContext.Invariant, $") = {F2(basic)}");
             if (published is null || multiple is null || consumptionTerm is null || incomeTerm is null)
             {
                 detail.Append("; skipped (unset): ");

@@ -2,6 +2,7 @@ namespace Assistance.Domain.Eligibility;
 
 using Assistance.Domain.Households;
 using Assistance.Domain.Policy;
+using static Assistance.Domain.Eligibility.TraceFormat;
 
 /// <summary>
 /// R-13; S3 三(二)1: care standard (照料护理标准) C = tekun.care.amount for the self-care level; for
@@ -33,13 +34,13 @@ internal static class TekunCareIsAtLeastShareOfBasic
         var rounded = context.Round(care);
         if (context.Tracing)
         {
-            var detail = context.Detail().Append(AssessmentContext.Invariant, $"member {index}: {level} care = max({amount:F2}");
+            var detail = context.Detail().Append(AssessmentContext.Invariant, $"member {index}: {level} care = max({F2(amount)}");
             if (floor is { } f)
             {
-                detail.Append(AssessmentContext.Invariant, $", floor {f:F2} (share × basic {roundedBasic:F2})");
+                detail.Append(AssessmentContext.Invariant, $", floor {F2(f)} (share × basic {F2(roundedBasic)})");
             }
 
-            detail.Append(AssessmentContext.Invariant, $") = {rounded:F2}");
+            detail.Append(AssessmentContext.Invariant, $") = {F2(rounded)}");
             context.Trace(Rule, "tekun.care", Source, passed: true, detail.ToString());
         }
 

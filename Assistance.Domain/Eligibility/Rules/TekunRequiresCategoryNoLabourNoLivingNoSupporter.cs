@@ -1,6 +1,7 @@
 namespace Assistance.Domain.Eligibility;
 
 using Assistance.Domain.Policy;
+using static Assistance.Domain.Eligibility.TraceFormat;
 
 /// <summary>
 /// R-11; S3 三(一); S2 二(四); N-43 Art.4–8: a counted member is tekun (特困人员) when all hold — category
@@ -43,11 +44,11 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
                 "tekun.eligibility",
                 Source,
                 tekun,
-                string.Create(
+                context.Detail().Append(
                     AssessmentContext.Invariant,
                     $"member {index}: age {age}; category {Yes(category)} (elderly ≥ {elderlyAge}: {Yes(isElderly)}, minor < {minorAgeLimit}: {Yes(isMinor)}, qualifying disability: {Yes(qualifyingDisability)}, continuing minor (R-34): {Yes(continuing)}); "
-                    + $"no labour capacity {Yes(noLabour)}; no source of living {Yes(noLiving)} (tekun income {tekunIncome:F2} {(tekunIncome < standard ? "<" : "≥")} S {standard:F2}, assets pass {Yes(assetsPass)}); "
-                    + $"no capable supporter {Yes(noSupporter)}"));
+                    + $"no labour capacity {Yes(noLabour)}; no source of living {Yes(noLiving)} (tekun income {F2(tekunIncome)} {(tekunIncome < standard ? "<" : "≥")} S {F2(standard)}, assets pass {Yes(assetsPass)}); "
+                    + $"no capable supporter {Yes(noSupporter)}").ToString());
             if (!isMinor && member.TekunSince is { } since)
             {
                 var continues = context.Reader.RequireBoolean(ParameterCatalog.TekunContinueInSchool);
@@ -56,7 +57,7 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
                     "tekun.continuing-minor",
                     "N-43; R-34",
                     continuing,
-                    string.Create(AssessmentContext.Invariant, $"member {index}: tekun since {since:yyyy-MM-dd} at age {AssessmentContext.AgeAt(context.BirthDates[index], since)} (minor age limit {minorAgeLimit}); in school {Yes(member.InSchool)}; tekun.continueInSchoolAfterMinorAge {Yes(continues)}"));
+                    context.Detail().Append(AssessmentContext.Invariant, $"member {index}: tekun since {since:yyyy-MM-dd} at age {AssessmentContext.AgeAt(context.BirthDates[index], since)} (minor age limit {minorAgeLimit}); in school {Yes(member.InSchool)}; tekun.continueInSchoolAfterMinorAge {Yes(continues)}").ToString());
             }
         }
 
