@@ -8,6 +8,7 @@
 # load average is printed before and after (the machine may be shared: compare ratios within one run).
 #
 #   scripts/bench-http.sh [duration_seconds=20] [connections=16]
+#   ROUNDS=3 scripts/bench-http.sh ...         # three rounds, every other one in reverse order, each with its ratios
 #   BENCH_PROFILE=1 scripts/bench-http.sh ...   # then also: dotnet-counters and a dotnet-trace CPU profile of
 #                                               # POST /api/v1/assessments (full trace) under the same load, summarised
 #                                               # by scripts/profile-summary.py; files kept in $BENCH_OUT (default /tmp)
@@ -75,28 +76,47 @@ run() { # script path
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$LUA_DIR/$1.lua" "http://127.0.0.1:$PORT$2"
 }
 rps() { printf '%s\n' "$1" | awk '/Requests\/sec/ {print $2}'; }
-p99() { printf '%s\n' "$1" | awk '$1=="99%" {print $2}'; }
+pct() { printf '%s\n' "$1" | awk -v p="$2" '$1==p {print $2}'; }
 ratio() { awk -v a="$1" -v c="$2" 'BEGIN { printf "%.2f", a / c }'; }
-echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-declare -A OUT
-for name in constant assess_full assess_none household bare_household; do
-  case "$name" in
-    constant) OUT[$name]="$(run post /api/v1/benchmark/constant)" ;;
-    assess_full) OUT[$name]="$(run post /api/v1/assessments)" ;;
-    assess_none) OUT[$name]="$(run post '/api/v1/assessments?trace=none')" ;;
-    household) OUT[$name]="$(run get "/api/v1/households/$HOUSEHOLD")" ;;
-    bare_household) OUT[$name]="$(run get "/api/v1/benchmark/households/$HOUSEHOLD")" ;;
+NAMES=(constant assess_full assess_none household bare_household)
+endpoint() { # name -> "<lua script> <path>"
+  case "$1" in
+    constant) echo "post /api/v1/benchmark/constant" ;;
+    assess_full) echo "post /api/v1/assessments" ;;
+    assess_none) echo "post /api/v1/assessments?trace=none" ;;
+    household) echo "get /api/v1/households/$HOUSEHOLD" ;;
+    bare_household) echo "get /api/v1/benchmark/households/$HOUSEHOLD" ;;
   esac
-  printf '%s\n' "${OUT[$name]}" | grep -E 'Non-2xx|Socket errors' >&2 || true
+}
+measure() { local lua path; read -r lua path <<<"$(endpoint "$1")"; run "$lua" "$path"; }
+# Every endpoint is warmed up once before the first round (JIT tiers, caches, prepared statements); each run then
+# has its own short warm-up. ROUNDS > 1 (environment) runs the five endpoints again in reverse order every other
+# round, so that a load drifting during the run does not always favour the same endpoint; every round prints its
+# own figures and ratios.
+for name in "${NAMES[@]}"; do
+  read -r lua path <<<"$(endpoint "$name")"
+  wrk -t2 -c"$CONNECTIONS" -d5s -s "$LUA_DIR/$lua.lua" "http://127.0.0.1:$PORT$path" >/dev/null
 done
-echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== summary: connections=$CONNECTIONS duration=${DURATION}s"
-for name in constant assess_full assess_none household bare_household; do
-  printf '%-16s %10s req/s  p99 %s\n' "$name" "$(rps "${OUT[$name]}")" "$(p99 "${OUT[$name]}")"
+ROUNDS="${ROUNDS:-1}"
+declare -A OUT
+for round in $(seq 1 "$ROUNDS"); do
+  echo "== round $round, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  order=("${NAMES[@]}")
+  if (( round % 2 == 0 )); then order=(bare_household household assess_none assess_full constant); fi
+  for name in "${order[@]}"; do
+    OUT[$name]="$(measure "$name")"
+    printf '%s\n' "${OUT[$name]}" | grep -E 'Non-2xx|Socket errors' >&2 || true
+  done
+  echo "== round $round, load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "== summary: connections=$CONNECTIONS duration=${DURATION}s round=$round"
+  for name in "${NAMES[@]}"; do
+    printf '%-16s %10s req/s  p50 %s  p99 %s\n' "$name" "$(rps "${OUT[$name]}")" "$(pct "${OUT[$name]}" 50%)" "$(pct "${OUT[$name]}" 99%)"
+  done
+  echo "ratio assessments full trace / constant: $(ratio "$(rps "${OUT[assess_full]}")" "$(rps "${OUT[constant]}")")   (goal >= 0.5)"
+  echo "ratio assessments no trace / constant:   $(ratio "$(rps "${OUT[assess_none]}")" "$(rps "${OUT[constant]}")")   (goal >= 0.7)"
+  echo "ratio GET household / bare Npgsql read:  $(ratio "$(rps "${OUT[household]}")" "$(rps "${OUT[bare_household]}")")   (goal >= 0.6)"
+  echo "p99 at $CONNECTIONS connections: full trace $(pct "${OUT[assess_full]}" 99%), no trace $(pct "${OUT[assess_none]}" 99%)   (goal < 5 ms)"
 done
-echo "ratio assessments full trace / constant: $(ratio "$(rps "${OUT[assess_full]}")" "$(rps "${OUT[constant]}")")   (goal >= 0.5)"
-echo "ratio assessments no trace / constant:   $(ratio "$(rps "${OUT[assess_none]}")" "$(rps "${OUT[constant]}")")   (goal >= 0.7)"
-echo "ratio GET household / bare Npgsql read:  $(ratio "$(rps "${OUT[household]}")" "$(rps "${OUT[bare_household]}")")   (goal >= 0.6)"
 
 if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
   OUTDIR="${BENCH_OUT:-/tmp}"
