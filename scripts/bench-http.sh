@@ -119,21 +119,6 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
-  OUTDIR="${BENCH_OUT:-/tmp}"
-  dotnet tool restore >/dev/null
-  echo "== profile: POST /api/v1/assessments (full trace) under load, 10 s CPU sampling + counters"
-  wrk -t2 -c"$CONNECTIONS" -d25s -s "$LUA_DIR/post.lua" "http://127.0.0.1:$PORT/api/v1/assessments" >"$OUTDIR/assistance-profile-wrk.txt" &
-  wrk_pid=$!
-  sleep 3
-  dotnet tool run dotnet-counters -- collect -p "$api_pid" --duration 00:00:00:10 --format csv -o "$OUTDIR/assistance-counters.csv" \
-    --counters System.Runtime,Microsoft.AspNetCore.Hosting,Npgsql >/dev/null 2>&1 &
-  counters_pid=$!
-  dotnet tool run dotnet-trace -- collect -p "$api_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:10 \
-    --format Speedscope -o "$OUTDIR/assistance-assess.nettrace" >/dev/null
-  wait "$counters_pid" || true
-  wait "$wrk_pid" || true
-  python3 scripts/profile-summary.py "$OUTDIR/assistance-assess.speedscope.json" 25
-  echo "counters (last values):"
-  awk -F, 'NR > 1 { last[$3] = $5 } END { for (k in last) printf "  %-70s %s\n", k, last[k] }' "$OUTDIR/assistance-counters.csv" |
-    grep -Ei 'cpu|alloc|gc-heap|gen-0|requests-per|current-requests|busy|idle|commands|time-in-gc|working' | sort || true
+  source "$ROOT/scripts/bench-profile.sh"
+  bench_profile "$api_pid" "$LUA_DIR/post.lua" "http://127.0.0.1:$PORT/api/v1/assessments" "POST /api/v1/assessments (full trace)" assistance-assess "$CONNECTIONS"
 fi
