@@ -5,12 +5,12 @@ using Assistance.Domain.Households;
 
 /// <summary>
 /// Checks an assessment input before any rule runs; a failure is a <see cref="DomainValidationException"/>
-/// naming the field path of the request (e.g. <c>members[0].birthDate</c>). Returns each member's birth date,
-/// taken from the ID number when only that is given.
+/// naming the field path of the request (e.g. <c>members[0].birthDate</c>). Returns the members' fact block with each
+/// birth date filled in, taken from the ID number when only that is given.
 /// </summary>
 internal static class AssessmentInputValidator
 {
-    public static DateOnly[] Validate(AssessmentInput input)
+    public static MemberFacts[] Validate(AssessmentInput input)
     {
         if (input.Members is null || input.Members.Count == 0)
         {
@@ -18,11 +18,11 @@ internal static class AssessmentInputValidator
         }
 
         Require(Enum.IsDefined(input.Residence), "residence", "Unknown residence type.");
-        var births = new DateOnly[input.Members.Count];
+        var facts = new MemberFacts[input.Members.Count];
         for (var i = 0; i < input.Members.Count; i++)
         {
             var member = input.Members[i] ?? throw new DomainValidationException(Path(i, "members[{0}]"), "Member is required.");
-            births[i] = BirthDateOf(member, i, input.AsOf);
+            var birth = facts[i].BirthDate = BirthDateOf(member, i, input.AsOf);
             RequireFor(Enum.IsDefined(member.Status), i, "members[{0}].status", "Unknown member status.");
             RequireFor(Enum.IsDefined(member.LaborCapacity), i, "members[{0}].laborCapacity", "Unknown labour capacity.");
             RequireFor(Enum.IsDefined(member.SelfCare), i, "members[{0}].selfCare", "Unknown self-care level.");
@@ -34,7 +34,7 @@ internal static class AssessmentInputValidator
 
             if (member.TekunSince is { } since)
             {
-                RequireFor(since >= births[i], i, "members[{0}].tekunSince", "tekunSince cannot be before the member's birth date.");
+                RequireFor(since >= birth, i, "members[{0}].tekunSince", "tekunSince cannot be before the member's birth date.");
                 RequireFor(since <= input.AsOf, i, "members[{0}].tekunSince", "tekunSince cannot be after asOf: the member was not yet enrolled on the assessment date.");
             }
 
@@ -67,10 +67,12 @@ internal static class AssessmentInputValidator
         // A sub-cent amount would let a gap of less than one fen round to a Dibao outcome paying 0.00.
         Require(IsWholeCents(assets.Financial), "assets.financial", "Money has at most two decimals (yuan and fen).");
         Require(IsWholeCents(input.MonthlyRigidExpenditure), "monthlyRigidExpenditure", "Money has at most two decimals (yuan and fen).");
-        return births;
+        return facts;
     }
 
-    private static bool IsWholeCents(decimal amount) => decimal.Round(amount, 2) == amount;
+    // Scale ≤ 2 is whole cents by construction and is what nearly every amount has; only a longer scale
+    // (1.50000 is still whole cents) needs the rounding, which costs far more than reading the scale (issue 14).
+    private static bool IsWholeCents(decimal amount) => amount.Scale <= 2 || decimal.Round(amount, 2) == amount;
 
     private static DateOnly BirthDateOf(MemberInput member, int index, DateOnly asOf)
     {

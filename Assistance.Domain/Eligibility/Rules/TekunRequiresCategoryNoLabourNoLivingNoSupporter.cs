@@ -19,7 +19,7 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
     public static bool IsTekun(AssessmentContext context, int index, bool assetsPass)
     {
         var member = context.Members[index];
-        var age = context.Ages[index];
+        var age = context.Facts[index].Age;
         var elderlyAge = context.Reader.RequireInteger(ParameterCatalog.TekunElderlyAge);
         var minorAgeLimit = context.Reader.RequireInteger(ParameterCatalog.TekunMinorAgeLimit);
         var isElderly = age >= elderlyAge;
@@ -57,7 +57,7 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
                     "tekun.continuing-minor",
                     "N-43; R-34",
                     continuing,
-                    context.Detail().Append(AssessmentContext.Invariant, $"member {index}: tekun since {since:yyyy-MM-dd} at age {AssessmentContext.AgeAt(context.BirthDates[index], since)} (minor age limit {minorAgeLimit}); in school {Yes(member.InSchool)}; tekun.continueInSchoolAfterMinorAge {Yes(continues)}").ToString());
+                    context.Detail().Append(AssessmentContext.Invariant, $"member {index}: tekun since {since:yyyy-MM-dd} at age {AssessmentContext.AgeAt(context.Facts[index].BirthDate, since)} (minor age limit {minorAgeLimit}); in school {Yes(member.InSchool)}; tekun.continueInSchoolAfterMinorAge {Yes(continues)}").ToString());
             }
         }
 
@@ -76,7 +76,7 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
             return false;
         }
 
-        var enrolledAsMinor = AssessmentContext.AgeAt(context.BirthDates[index], since) < minorAgeLimit;
+        var enrolledAsMinor = AssessmentContext.AgeAt(context.Facts[index].BirthDate, since) < minorAgeLimit;
         var continues = context.Reader.RequireBoolean(ParameterCatalog.TekunContinueInSchool);
         var continuing = enrolledAsMinor && member.InSchool && continues;
         return continuing;
