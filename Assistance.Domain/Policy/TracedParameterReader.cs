@@ -16,8 +16,11 @@ public sealed class TracedParameterReader
     // The distinct reads since the last TakeReads, first read first. A rule may read one key many times (once
     // per member); the entry lists it once. Which keys are already pending is a bit per catalog ordinal, so a
     // repeated read costs one bit test instead of a string comparison with every pending key (issue 14).
-    private readonly List<ResolvedParameter>? pending;
+    // A plain array of the sealed record, not a List: a store needs neither the list's version bump nor the
+    // array covariance check, and reads are recorded on every rule's hot path.
     private readonly ulong[]? pendingKeys;
+    private ResolvedParameter[]? pending;
+    private int pendingCount;
 
     public TracedParameterReader(ParameterSet set, bool trace)
     {
@@ -25,7 +28,7 @@ public sealed class TracedParameterReader
         this.set = set;
         if (trace)
         {
-            pending = new List<ResolvedParameter>(16);
+            pending = new ResolvedParameter[16];
             pendingKeys = new ulong[(ParameterCatalog.Count + 63) / 64];
         }
     }
@@ -70,15 +73,15 @@ public sealed class TracedParameterReader
     /// <summary>The distinct reads since the last call, for one trace entry; empty when tracing is off.</summary>
     public IReadOnlyList<ResolvedParameter> TakeReads()
     {
-        if (pending is null || pending.Count == 0)
+        if (pendingCount == 0)
         {
             return [];
         }
 
-        // An exact-size array per entry: the entry keeps it, the pending list is reused.
-        var reads = new ResolvedParameter[pending.Count];
-        pending.CopyTo(reads);
-        pending.Clear();
+        // An exact-size array per entry: the entry keeps it, the pending array is reused. The stale references
+        // left in it are overwritten by the next entry's reads and die with the assessment.
+        var reads = pending.AsSpan(0, pendingCount).ToArray();
+        pendingCount = 0;
         Array.Clear(pendingKeys!);
         return reads;
     }
@@ -90,7 +93,12 @@ public sealed class TracedParameterReader
         if ((word & bit) == 0)
         {
             word |= bit;
-            pending!.Add(resolved ?? NoValue(definition));
+            if (pendingCount == pending!.Length)
+            {
+                Array.Resize(ref pending, pendingCount * 2);
+            }
+
+            pending[pendingCount++] = resolved ?? NoValue(definition);
         }
     }
 
