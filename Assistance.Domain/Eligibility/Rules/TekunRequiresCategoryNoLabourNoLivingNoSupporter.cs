@@ -16,6 +16,10 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
     public const string Source = "S3 三(一); S2 二(四); N-43 Art.4–8";
     public const string ContinuationRule = "R-34";
 
+    // Characters of stack for the R-11 detail: room for the longest one (large ages and amounts) with margin; a
+    // longer text still works, the handler then rents a bigger buffer.
+    private const int DetailBuffer = 384;
+
     public static bool IsTekun(AssessmentContext context, int index, bool assetsPass)
     {
         var member = context.Members[index];
@@ -44,11 +48,15 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
                 "tekun.eligibility",
                 Source,
                 tekun,
-                context.Detail().Append(
+                // The longest and most frequent detail (about 250 characters, once per counted member): written
+                // into a stack buffer by the span-based handler and copied once into the string, instead of
+                // through the builder's chunk checks per hole (issue 14). Same invariant formatting either way.
+                string.Create(
                     AssessmentContext.Invariant,
+                    stackalloc char[DetailBuffer],
                     $"member {index}: age {age}; category {Yes(category)} (elderly ≥ {elderlyAge}: {Yes(isElderly)}, minor < {minorAgeLimit}: {Yes(isMinor)}, qualifying disability: {Yes(qualifyingDisability)}, continuing minor (R-34): {Yes(continuing)}); "
                     + $"no labour capacity {Yes(noLabour)}; no source of living {Yes(noLiving)} (tekun income {F2(tekunIncome)} {(tekunIncome < standard ? "<" : "≥")} S {F2(standard)}, assets pass {Yes(assetsPass)}); "
-                    + $"no capable supporter {Yes(noSupporter)}").ToString());
+                    + $"no capable supporter {Yes(noSupporter)}"));
             if (!isMinor && member.TekunSince is { } since)
             {
                 var continues = context.Reader.RequireBoolean(ParameterCatalog.TekunContinueInSchool);
