@@ -16,10 +16,11 @@ public sealed class TracedParameterReader
     // The distinct reads since the last TakeReads, first read first. A rule may read one key many times (once
     // per member); the entry lists it once. Which keys are already pending is a bit per catalog ordinal, so a
     // repeated read costs one bit test instead of a string comparison with every pending key (issue 14).
-    // A plain array of the sealed record, not a List: a store needs neither the list's version bump nor the
-    // array covariance check, and reads are recorded on every rule's hot path.
+    // Slots (a struct wrapping the reference), not a List or a ResolvedParameter[]: storing a reference into an
+    // array element goes through the runtime's covariance check (CastHelpers.StelemRef, 16 % of the traced
+    // assessment's samples in perf), storing into a struct field of an array element does not (issue 14).
     private readonly ulong[]? pendingKeys;
-    private ResolvedParameter[]? pending;
+    private Slot[]? pending;
     private int pendingCount;
 
     public TracedParameterReader(ParameterSet set, bool trace)
@@ -28,7 +29,7 @@ public sealed class TracedParameterReader
         this.set = set;
         if (trace)
         {
-            pending = new ResolvedParameter[16];
+            pending = new Slot[16];
             pendingKeys = new ulong[(ParameterCatalog.Count + 63) / 64];
         }
     }
@@ -80,7 +81,12 @@ public sealed class TracedParameterReader
 
         // An exact-size array per entry: the entry keeps it, the pending array is reused. The stale references
         // left in it are overwritten by the next entry's reads and die with the assessment.
-        var reads = pending.AsSpan(0, pendingCount).ToArray();
+        var reads = new ResolvedParameter[pendingCount];
+        for (var k = 0; k < reads.Length; k++)
+        {
+            reads[k] = pending![k].Value;
+        }
+
         pendingCount = 0;
         Array.Clear(pendingKeys!);
         return reads;
@@ -98,7 +104,7 @@ public sealed class TracedParameterReader
                 Array.Resize(ref pending, pendingCount * 2);
             }
 
-            pending[pendingCount++] = resolved ?? NoValue(definition);
+            pending[pendingCount++].Value = resolved ?? NoValue(definition);
         }
     }
 
@@ -107,5 +113,10 @@ public sealed class TracedParameterReader
     {
         // A race only builds an equal record twice; either may be kept.
         return NoValues[definition.Ordinal] ??= new ResolvedParameter(definition.Key, ParameterValueData.Null, NoValueRegion, null, null, NoValueSource);
+    }
+
+    private struct Slot
+    {
+        public ResolvedParameter Value;
     }
 }
