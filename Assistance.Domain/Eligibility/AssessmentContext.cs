@@ -21,6 +21,14 @@ internal sealed class AssessmentContext
     [ThreadStatic]
     private static StringBuilder? threadScratch;
 
+    /// <summary>
+    /// Characters of stack for a detail written in one interpolation (<c>string.Create(Invariant, stackalloc
+    /// char[DetailStack], $"…")</c>): the span-based handler fills it and the string is copied out once, with
+    /// neither the builder's per-hole chunk checks nor a pooled buffer (issue 14). Longer than any such detail
+    /// (≈ 100–250 characters); a longer text would still be complete, the handler then rents a bigger buffer.
+    /// </summary>
+    public const int DetailStack = 384;
+
     private readonly List<TraceEntry>? trace;
     private readonly StringBuilder? scratch;
 
@@ -69,8 +77,9 @@ internal sealed class AssessmentContext
 
     /// <summary>
     /// The builder for a detail, cleared: one per thread, reused by each rule in turn (a rule turns it into the
-    /// detail string before the next rule runs). Every detail is written through it, so no rule rents and
-    /// returns a buffer of its own.
+    /// detail string before the next rule runs). Every detail built in steps (a loop, optional parts) is written
+    /// through it, so no rule rents and returns a buffer of its own; a detail written in one interpolation uses a
+    /// stack buffer instead (<see cref="DetailStack"/>).
     /// </summary>
     public StringBuilder Detail() => scratch is null ? new StringBuilder() : scratch.Clear();
 

@@ -16,10 +16,6 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
     public const string Source = "S3 三(一); S2 二(四); N-43 Art.4–8";
     public const string ContinuationRule = "R-34";
 
-    // Characters of stack for the R-11 detail: room for the longest one (large ages and amounts) with margin; a
-    // longer text still works, the handler then rents a bigger buffer.
-    private const int DetailBuffer = 384;
-
     public static bool IsTekun(AssessmentContext context, int index, bool assetsPass)
     {
         var member = context.Members[index];
@@ -53,7 +49,7 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
                 // through the builder's chunk checks per hole (issue 14). Same invariant formatting either way.
                 string.Create(
                     AssessmentContext.Invariant,
-                    stackalloc char[DetailBuffer],
+                    stackalloc char[AssessmentContext.DetailStack],
                     $"member {index}: age {age}; category {Yes(category)} (elderly ≥ {elderlyAge}: {Yes(isElderly)}, minor < {minorAgeLimit}: {Yes(isMinor)}, qualifying disability: {Yes(qualifyingDisability)}, continuing minor (R-34): {Yes(continuing)}); "
                     + $"no labour capacity {Yes(noLabour)}; no source of living {Yes(noLiving)} (tekun income {F2(tekunIncome)} {(tekunIncome < standard ? "<" : "≥")} S {F2(standard)}, assets pass {Yes(assetsPass)}); "
                     + $"no capable supporter {Yes(noSupporter)}"));
@@ -65,7 +61,7 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
                     "tekun.continuing-minor",
                     "N-43; R-34",
                     continuing,
-                    context.Detail().Append(AssessmentContext.Invariant, $"member {index}: tekun since {since:yyyy-MM-dd} at age {AssessmentContext.AgeAt(context.Facts[index].BirthDate, since)} (minor age limit {minorAgeLimit}); in school {Yes(member.InSchool)}; tekun.continueInSchoolAfterMinorAge {Yes(continues)}").ToString());
+                    string.Create(AssessmentContext.Invariant, stackalloc char[AssessmentContext.DetailStack], $"member {index}: tekun since {since:yyyy-MM-dd} at age {AssessmentContext.AgeAt(context.Facts[index].BirthDate, since)} (minor age limit {minorAgeLimit}); in school {Yes(member.InSchool)}; tekun.continueInSchoolAfterMinorAge {Yes(continues)}"));
             }
         }
 
