@@ -21,30 +21,31 @@ internal sealed class AssessmentContext
     [ThreadStatic]
     private static StringBuilder? threadScratch;
 
+    /// <summary>
+    /// Characters of stack for a detail written in one interpolation (<c>string.Create(Invariant, stackalloc
+    /// char[DetailStack], $"…")</c>): the span-based handler fills it and the string is copied out once, with
+    /// neither the builder's per-hole chunk checks nor a pooled buffer (issue 14). Longer than any such detail
+    /// (≈ 100–250 characters); a longer text would still be complete, the handler then rents a bigger buffer.
+    /// </summary>
+    public const int DetailStack = 384;
+
     private readonly List<TraceEntry>? trace;
     private readonly StringBuilder? scratch;
 
-    public AssessmentContext(AssessmentInput input, DateOnly[] birthDates, ParameterSet parameters, bool tracing)
+    public AssessmentContext(AssessmentInput input, MemberFacts[] facts, ParameterSet parameters, bool tracing)
     {
         Input = input;
-        BirthDates = birthDates;
+        Facts = facts;
         Reader = new TracedParameterReader(parameters, tracing);
         // About a dozen entries per household; sized once so the list does not regrow.
         trace = tracing ? new List<TraceEntry>(16) : null;
         scratch = tracing ? ThreadScratch() : null;
-        var count = input.Members.Count;
-        Ages = new int[count];
-        Counted = new bool[count];
-        DibaoIncome = new decimal[count];
-        Outcomes = new AssessmentOutcome[count];
-        Amounts = new decimal?[count];
-        TekunBasic = new decimal?[count];
-        TekunCare = new decimal?[count];
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < facts.Length; i++)
         {
-            Ages[i] = AgeAt(birthDates[i], input.AsOf);
-            Outcomes[i] = AssessmentOutcome.NotEligible;
-            Amounts[i] = 0.00m;
+            ref var member = ref facts[i];
+            member.Age = AgeAt(member.BirthDate, input.AsOf);
+            member.Outcome = AssessmentOutcome.NotEligible;
+            member.Amount = 0.00m;
         }
     }
 
@@ -56,24 +57,14 @@ internal sealed class AssessmentContext
 
     public bool Tracing => trace is not null;
 
-    public int[] Ages { get; }
-
-    public DateOnly[] BirthDates { get; }
-
-    public bool[] Counted { get; }
+    /// <summary>
+    /// What the rules derive per member, indexed like <see cref="Members"/>: one array of structs rather than an
+    /// array per fact, so an assessment allocates one block for its members instead of nine arrays (issue 14).
+    /// Rules update an element in place through <c>ref</c> or <c>Facts[i].Field = …</c>.
+    /// </summary>
+    public MemberFacts[] Facts { get; }
 
     public int CountedMembers { get; set; }
-
-    /// <summary>Step 2 counted income per member (dibao exclusions, employment cost deducted).</summary>
-    public decimal[] DibaoIncome { get; }
-
-    public AssessmentOutcome[] Outcomes { get; }
-
-    public decimal?[] Amounts { get; }
-
-    public decimal?[] TekunBasic { get; }
-
-    public decimal?[] TekunCare { get; }
 
     /// <summary>Standard S = dibao.standard.{urban|rural}; read through <see cref="ReadStandard"/> so each use is traced.</summary>
     public ParameterDefinition StandardKey => Input.Residence == ResidenceType.Urban
@@ -86,8 +77,9 @@ internal sealed class AssessmentContext
 
     /// <summary>
     /// The builder for a detail, cleared: one per thread, reused by each rule in turn (a rule turns it into the
-    /// detail string before the next rule runs). Every detail is written through it, so no rule rents and
-    /// returns a buffer of its own.
+    /// detail string before the next rule runs). Every detail built in steps (a loop, optional parts) is written
+    /// through it, so no rule rents and returns a buffer of its own; a detail written in one interpolation uses a
+    /// stack buffer instead (<see cref="DetailStack"/>).
     /// </summary>
     public StringBuilder Detail() => scratch is null ? new StringBuilder() : scratch.Clear();
 
@@ -125,4 +117,31 @@ internal sealed class AssessmentContext
         var age = date.Year - birth.Year;
         return date < birth.AddYears(age) ? age - 1 : age;
     }
+}
+
+/// <summary>One member's derived facts during an assessment (see <see cref="AssessmentContext.Facts"/>).</summary>
+internal struct MemberFacts
+{
+    /// <summary>Given, or taken from the ID number by the validator.</summary>
+    public DateOnly BirthDate;
+
+    /// <summary>Whole years at the assessment date.</summary>
+    public int Age;
+
+    /// <summary>Step 1: a present member.</summary>
+    public bool Counted;
+
+    /// <summary>Step 3: assessed individually as tekun, so not in the dibao unit.</summary>
+    public bool IsTekun;
+
+    public AssessmentOutcome Outcome;
+
+    /// <summary>Step 2 counted income (dibao exclusions, employment cost deducted).</summary>
+    public decimal DibaoIncome;
+
+    public decimal? Amount;
+
+    public decimal? TekunBasic;
+
+    public decimal? TekunCare;
 }

@@ -23,8 +23,8 @@ public static class EligibilityEngine
             throw new ArgumentException($"Parameters were resolved for {parameters.Date:yyyy-MM-dd}, the input is dated {input.AsOf:yyyy-MM-dd}.", nameof(parameters));
         }
 
-        var births = AssessmentInputValidator.Validate(input);
-        var context = new AssessmentContext(input, births, parameters, trace);
+        var facts = AssessmentInputValidator.Validate(input);
+        var context = new AssessmentContext(input, facts, parameters, trace);
         var count = input.Members.Count;
 
         // Step 1.
@@ -40,25 +40,24 @@ public static class EligibilityEngine
             var assetsPass = AssetsWithinLimits.Apply(context);
 
             // Step 3 (R-11 … R-13): tekun members are assessed individually and leave the dibao unit.
-            var isTekun = new bool[count];
             decimal? basic = null;
             for (var i = 0; i < count; i++)
             {
-                if (!context.Counted[i] || !TekunRequiresCategoryNoLabourNoLivingNoSupporter.IsTekun(context, i, assetsPass))
+                if (!context.Facts[i].Counted || !TekunRequiresCategoryNoLabourNoLivingNoSupporter.IsTekun(context, i, assetsPass))
                 {
                     continue;
                 }
 
-                isTekun[i] = true;
+                context.Facts[i].IsTekun = true;
                 basic ??= TekunBasicStandardIsAtLeastEveryFloor.Compute(context);
                 var care = TekunCareIsAtLeastShareOfBasic.Compute(context, i, basic.Value);
-                context.Outcomes[i] = AssessmentOutcome.Tekun;
-                context.TekunBasic[i] = basic;
-                context.TekunCare[i] = care;
-                context.Amounts[i] = basic.Value + care;
+                context.Facts[i].Outcome = AssessmentOutcome.Tekun;
+                context.Facts[i].TekunBasic = basic;
+                context.Facts[i].TekunCare = care;
+                context.Facts[i].Amount = basic.Value + care;
             }
 
-            var unit = new DibaoUnit(context, isTekun);
+            var unit = new DibaoUnit(context);
             if (unit.N > 0)
             {
                 // Step 4, then step 5 (R-16 … R-18) when not eligible.
@@ -72,8 +71,8 @@ public static class EligibilityEngine
                 {
                     foreach (var i in unit.Members)
                     {
-                        context.Outcomes[i] = AssessmentOutcome.Dibao;
-                        context.Amounts[i] = null;
+                        context.Facts[i].Outcome = AssessmentOutcome.Dibao;
+                        context.Facts[i].Amount = null;
                     }
 
                     var (s, c, interval) = DibaoStabilityAndClass.Apply(context, unit);
@@ -87,7 +86,8 @@ public static class EligibilityEngine
         var members = new MemberResult[count];
         for (var i = 0; i < count; i++)
         {
-            members[i] = new MemberResult(i, context.Outcomes[i], context.Amounts[i], context.Counted[i], context.TekunBasic[i], context.TekunCare[i]);
+            ref readonly var fact = ref facts[i];
+            members[i] = new MemberResult(i, fact.Outcome, fact.Amount, fact.Counted, fact.TekunBasic, fact.TekunCare);
         }
 
         return new AssessmentResult(input.Region.Value, input.AsOf, outcome, amount, dibaoClass, stability, reviewInterval, members, context.TraceEntries);
@@ -106,7 +106,7 @@ public static class EligibilityEngine
         {
             foreach (var i in unit.Members)
             {
-                context.Outcomes[i] = AssessmentOutcome.DibaoMarginal;
+                context.Facts[i].Outcome = AssessmentOutcome.DibaoMarginal;
             }
 
             SinglePersonDibaoForSevereMembersOfMarginalHouseholds.Apply(context, unit);
@@ -118,7 +118,7 @@ public static class EligibilityEngine
         {
             foreach (var i in unit.Members)
             {
-                context.Outcomes[i] = AssessmentOutcome.ExpenditureHardship;
+                context.Facts[i].Outcome = AssessmentOutcome.ExpenditureHardship;
             }
         }
 

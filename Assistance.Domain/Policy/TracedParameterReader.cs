@@ -16,8 +16,12 @@ public sealed class TracedParameterReader
     // The distinct reads since the last TakeReads, first read first. A rule may read one key many times (once
     // per member); the entry lists it once. Which keys are already pending is a bit per catalog ordinal, so a
     // repeated read costs one bit test instead of a string comparison with every pending key (issue 14).
-    private readonly List<ResolvedParameter>? pending;
+    // Slots (a struct wrapping the reference), not a List or a ResolvedParameter[]: storing a reference into an
+    // array element goes through the runtime's covariance check (CastHelpers.StelemRef, 16 % of the traced
+    // assessment's samples in perf), storing into a struct field of an array element does not (issue 14).
     private readonly ulong[]? pendingKeys;
+    private Slot[]? pending;
+    private int pendingCount;
 
     public TracedParameterReader(ParameterSet set, bool trace)
     {
@@ -25,7 +29,7 @@ public sealed class TracedParameterReader
         this.set = set;
         if (trace)
         {
-            pending = new List<ResolvedParameter>(16);
+            pending = new Slot[16];
             pendingKeys = new ulong[(ParameterCatalog.Count + 63) / 64];
         }
     }
@@ -70,15 +74,20 @@ public sealed class TracedParameterReader
     /// <summary>The distinct reads since the last call, for one trace entry; empty when tracing is off.</summary>
     public IReadOnlyList<ResolvedParameter> TakeReads()
     {
-        if (pending is null || pending.Count == 0)
+        if (pendingCount == 0)
         {
             return [];
         }
 
-        // An exact-size array per entry: the entry keeps it, the pending list is reused.
-        var reads = new ResolvedParameter[pending.Count];
-        pending.CopyTo(reads);
-        pending.Clear();
+        // An exact-size array per entry: the entry keeps it, the pending array is reused. The stale references
+        // left in it are overwritten by the next entry's reads and die with the assessment.
+        var reads = new ResolvedParameter[pendingCount];
+        for (var k = 0; k < reads.Length; k++)
+        {
+            reads[k] = pending![k].Value;
+        }
+
+        pendingCount = 0;
         Array.Clear(pendingKeys!);
         return reads;
     }
@@ -90,7 +99,12 @@ public sealed class TracedParameterReader
         if ((word & bit) == 0)
         {
             word |= bit;
-            pending!.Add(resolved ?? NoValue(definition));
+            if (pendingCount == pending!.Length)
+            {
+                Array.Resize(ref pending, pendingCount * 2);
+            }
+
+            pending[pendingCount++].Value = resolved ?? NoValue(definition);
         }
     }
 
@@ -99,5 +113,10 @@ public sealed class TracedParameterReader
     {
         // A race only builds an equal record twice; either may be kept.
         return NoValues[definition.Ordinal] ??= new ResolvedParameter(definition.Key, ParameterValueData.Null, NoValueRegion, null, null, NoValueSource);
+    }
+
+    private struct Slot
+    {
+        public ResolvedParameter Value;
     }
 }

@@ -32,7 +32,7 @@ internal static class AssetsWithinLimits
                 "assets",
                 Source,
                 pass,
-                context.Detail().Append(AssessmentContext.Invariant, $"financial per counted member {F2(perCapita)} {(financialPass ? "≤" : ">")} {G(months)} × {F2(standard)}; motor vehicles {assets.MotorVehicles}{(vehiclePass ? string.Empty : " (disqualifying)")}").ToString());
+                string.Create(AssessmentContext.Invariant, stackalloc char[AssessmentContext.DetailStack], $"financial per counted member {F2(perCapita)} {(financialPass ? "≤" : ">")} {G(months)} × {F2(standard)}; motor vehicles {assets.MotorVehicles}{(vehiclePass ? string.Empty : " (disqualifying)")}"));
         }
 
         return pass;

@@ -51,12 +51,12 @@ internal static class CountedIncomeExcludesTypesAndEmploymentCost
         var detail = context.Tracing ? context.Detail() : null;
         for (var i = 0; i < context.Members.Count; i++)
         {
-            if (!context.Counted[i])
+            if (!context.Facts[i].Counted)
             {
                 continue;
             }
 
-            context.DibaoIncome[i] = Of(context, context.Members[i], ParameterCatalog.DibaoIncomeExcludedTypes);
+            context.Facts[i].DibaoIncome = Of(context, context.Members[i], ParameterCatalog.DibaoIncomeExcludedTypes);
             if (detail is not null)
             {
                 if (detail.Length > 0)
@@ -64,7 +64,7 @@ internal static class CountedIncomeExcludesTypesAndEmploymentCost
                     detail.Append("; ");
                 }
 
-                detail.Append(AssessmentContext.Invariant, $"member {i}: counted income {F2(context.DibaoIncome[i])}");
+                detail.Append(AssessmentContext.Invariant, $"member {i}: counted income {F2(context.Facts[i].DibaoIncome)}");
             }
         }
 

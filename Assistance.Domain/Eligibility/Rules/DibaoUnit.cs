@@ -6,16 +6,18 @@ namespace Assistance.Domain.Eligibility;
 /// </summary>
 internal sealed class DibaoUnit
 {
-    public DibaoUnit(AssessmentContext context, bool[] isTekun)
+    private decimal? perCapitaIncome;
+
+    public DibaoUnit(AssessmentContext context)
     {
-        Members = new int[CountRemaining(context, isTekun)];
+        Members = new int[CountRemaining(context)];
         var k = 0;
         for (var i = 0; i < context.Members.Count; i++)
         {
-            if (context.Counted[i] && !isTekun[i])
+            if (context.Facts[i].Counted && !context.Facts[i].IsTekun)
             {
                 Members[k++] = i;
-                TotalIncome += context.DibaoIncome[i];
+                TotalIncome += context.Facts[i].DibaoIncome;
             }
         }
     }
@@ -28,14 +30,18 @@ internal sealed class DibaoUnit
     public decimal TotalIncome { get; }
 
     /// <summary>Per-capita counted income P; for display only, comparisons multiply instead of dividing.</summary>
-    public decimal PerCapitaIncome => TotalIncome / N;
+    /// <remarks>
+    /// Trace entries print P up to five times (R-14, R-16 three times, R-18); the quotient is usually 28 digits long, the
+    /// slowest case of decimal division, so it is divided once, on first use — never when tracing is off (issue 14).
+    /// </remarks>
+    public decimal PerCapitaIncome => perCapitaIncome ??= TotalIncome / N;
 
-    private static int CountRemaining(AssessmentContext context, bool[] isTekun)
+    private static int CountRemaining(AssessmentContext context)
     {
         var n = 0;
         for (var i = 0; i < context.Members.Count; i++)
         {
-            n += context.Counted[i] && !isTekun[i] ? 1 : 0;
+            n += context.Facts[i].Counted && !context.Facts[i].IsTekun ? 1 : 0;
         }
 
         return n;

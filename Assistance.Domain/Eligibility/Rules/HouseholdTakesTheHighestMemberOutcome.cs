@@ -22,7 +22,7 @@ internal static class HouseholdTakesTheHighestMemberOutcome
         var anySingle = false;
         for (var i = 0; i < context.Members.Count; i++)
         {
-            var memberOutcome = context.Outcomes[i];
+            var memberOutcome = context.Facts[i].Outcome;
             if (memberOutcome < outcome)
             {
                 outcome = memberOutcome;
@@ -30,7 +30,7 @@ internal static class HouseholdTakesTheHighestMemberOutcome
 
             if (memberOutcome is AssessmentOutcome.Tekun or AssessmentOutcome.DibaoSinglePerson)
             {
-                amount += context.Amounts[i] ?? 0m;
+                amount += context.Facts[i].Amount ?? 0m;
                 anyTekun |= memberOutcome == AssessmentOutcome.Tekun;
                 anySingle |= memberOutcome == AssessmentOutcome.DibaoSinglePerson;
             }
@@ -55,8 +55,8 @@ internal static class HouseholdTakesTheHighestMemberOutcome
                 Source,
                 outcome != AssessmentOutcome.NotEligible,
                 interval is { } m
-                    ? context.Detail().Append(AssessmentContext.Invariant, $"household {outcome}; amount {F2(amount)}; review interval {m} months").ToString()
-                    : context.Detail().Append(AssessmentContext.Invariant, $"household {outcome}; amount {F2(amount)}; review interval none").ToString());
+                    ? string.Create(AssessmentContext.Invariant, stackalloc char[AssessmentContext.DetailStack], $"household {outcome}; amount {F2(amount)}; review interval {m} months")
+                    : string.Create(AssessmentContext.Invariant, stackalloc char[AssessmentContext.DetailStack], $"household {outcome}; amount {F2(amount)}; review interval none"));
         }
 
         return (outcome, amount, interval);

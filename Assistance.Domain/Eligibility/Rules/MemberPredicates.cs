@@ -28,7 +28,7 @@ internal static class MemberPredicates
     public static bool LacksLabourCapacity(AssessmentContext context, int index)
     {
         var member = context.Members[index];
-        var age = context.Ages[index];
+        var age = context.Facts[index].Age;
         var min = context.Reader.RequireInteger(ParameterCatalog.WorkingAgeMin);
         var max = context.Reader.RequireInteger(ParameterCatalog.WorkingAgeMax);
         return member.LaborCapacity == LaborCapacity.None || age < min || age > max || HasQualifyingDisability(member);

@@ -14,8 +14,8 @@ internal static class OnlyPresentMembersAreCounted
         var counted = 0;
         for (var i = 0; i < members.Count; i++)
         {
-            context.Counted[i] = members[i].Status == MemberStatus.Present;
-            counted += context.Counted[i] ? 1 : 0;
+            context.Facts[i].Counted = members[i].Status == MemberStatus.Present;
+            counted += context.Facts[i].Counted ? 1 : 0;
         }
 
         context.CountedMembers = counted;
@@ -24,7 +24,7 @@ internal static class OnlyPresentMembersAreCounted
             var detail = context.Detail().Append(AssessmentContext.Invariant, $"counted {counted} of {members.Count}");
             for (var i = 0; i < members.Count; i++)
             {
-                if (!context.Counted[i])
+                if (!context.Facts[i].Counted)
                 {
                     detail.Append(AssessmentContext.Invariant, $"; member {i} not counted ({members[i].Status})");
                 }

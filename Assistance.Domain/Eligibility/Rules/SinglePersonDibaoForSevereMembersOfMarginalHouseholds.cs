@@ -26,12 +26,12 @@ internal static class SinglePersonDibaoForSevereMembersOfMarginalHouseholds
         foreach (var i in unit.Members)
         {
             var severe = MemberPredicates.HasSevereCondition(context.Members[i]);
-            var own = context.DibaoIncome[i];
+            var own = context.Facts[i].DibaoIncome;
             var enrolled = severe && own < standard;
             if (enrolled)
             {
-                context.Outcomes[i] = AssessmentOutcome.DibaoSinglePerson;
-                context.Amounts[i] = context.Round(standard - own);
+                context.Facts[i].Outcome = AssessmentOutcome.DibaoSinglePerson;
+                context.Facts[i].Amount = context.Round(standard - own);
             }
 
             if (context.Tracing)
@@ -41,7 +41,7 @@ internal static class SinglePersonDibaoForSevereMembersOfMarginalHouseholds
                     $"member {i}: severe condition {(severe ? "yes" : "no")}; own counted income {F2(own)} {(own < standard ? "<" : "≥")} S {F2(standard)}");
                 if (enrolled)
                 {
-                    detail.Append(AssessmentContext.Invariant, $"; amount = S − own = {F2(context.Amounts[i]!.Value)}");
+                    detail.Append(AssessmentContext.Invariant, $"; amount = S − own = {F2(context.Facts[i].Amount!.Value)}");
                 }
 
                 context.Trace(Rule, "dibao.single-person", Source, enrolled, detail.ToString());

@@ -19,7 +19,7 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
     public static bool IsTekun(AssessmentContext context, int index, bool assetsPass)
     {
         var member = context.Members[index];
-        var age = context.Ages[index];
+        var age = context.Facts[index].Age;
         var elderlyAge = context.Reader.RequireInteger(ParameterCatalog.TekunElderlyAge);
         var minorAgeLimit = context.Reader.RequireInteger(ParameterCatalog.TekunMinorAgeLimit);
         var isElderly = age >= elderlyAge;
@@ -44,11 +44,15 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
                 "tekun.eligibility",
                 Source,
                 tekun,
-                context.Detail().Append(
+                // The longest and most frequent detail (about 250 characters, once per counted member): written
+                // into a stack buffer by the span-based handler and copied once into the string, instead of
+                // through the builder's chunk checks per hole (issue 14). Same invariant formatting either way.
+                string.Create(
                     AssessmentContext.Invariant,
+                    stackalloc char[AssessmentContext.DetailStack],
                     $"member {index}: age {age}; category {Yes(category)} (elderly ≥ {elderlyAge}: {Yes(isElderly)}, minor < {minorAgeLimit}: {Yes(isMinor)}, qualifying disability: {Yes(qualifyingDisability)}, continuing minor (R-34): {Yes(continuing)}); "
                     + $"no labour capacity {Yes(noLabour)}; no source of living {Yes(noLiving)} (tekun income {F2(tekunIncome)} {(tekunIncome < standard ? "<" : "≥")} S {F2(standard)}, assets pass {Yes(assetsPass)}); "
-                    + $"no capable supporter {Yes(noSupporter)}").ToString());
+                    + $"no capable supporter {Yes(noSupporter)}"));
             if (!isMinor && member.TekunSince is { } since)
             {
                 var continues = context.Reader.RequireBoolean(ParameterCatalog.TekunContinueInSchool);
@@ -57,7 +61,7 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
                     "tekun.continuing-minor",
                     "N-43; R-34",
                     continuing,
-                    context.Detail().Append(AssessmentContext.Invariant, $"member {index}: tekun since {since:yyyy-MM-dd} at age {AssessmentContext.AgeAt(context.BirthDates[index], since)} (minor age limit {minorAgeLimit}); in school {Yes(member.InSchool)}; tekun.continueInSchoolAfterMinorAge {Yes(continues)}").ToString());
+                    string.Create(AssessmentContext.Invariant, stackalloc char[AssessmentContext.DetailStack], $"member {index}: tekun since {since:yyyy-MM-dd} at age {AssessmentContext.AgeAt(context.Facts[index].BirthDate, since)} (minor age limit {minorAgeLimit}); in school {Yes(member.InSchool)}; tekun.continueInSchoolAfterMinorAge {Yes(continues)}"));
             }
         }
 
@@ -76,7 +80,7 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
             return false;
         }
 
-        var enrolledAsMinor = AssessmentContext.AgeAt(context.BirthDates[index], since) < minorAgeLimit;
+        var enrolledAsMinor = AssessmentContext.AgeAt(context.Facts[index].BirthDate, since) < minorAgeLimit;
         var continues = context.Reader.RequireBoolean(ParameterCatalog.TekunContinueInSchool);
         var continuing = enrolledAsMinor && member.InSchool && continues;
         return continuing;

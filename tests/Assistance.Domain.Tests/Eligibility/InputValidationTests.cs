@@ -108,4 +108,61 @@ public class InputValidationTests
     {
         Assert.Throws<ArgumentException>(() => EligibilityEngine.Assess(Household(Adult()), National(D.AddDays(1)), trace: false));
     }
+
+    // The validator checks enum values against a table built once per enum type (issue 14): every value the
+    // runtime calls defined passes, and values just outside, negative, at the table's edge or huge are refused.
+    [TestCase(-1)]
+    [TestCase(63)]
+    [TestCase(64)]
+    [TestCase(int.MaxValue)]
+    [TestCase(int.MinValue)]
+    public void Assess_WhenAnEnumValueIsUndefined_NamesItsField(int value)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(FieldOf(Household(D, "000000", [Adult()]) with { Residence = (ResidenceType)value }), Is.EqualTo("residence"));
+            Assert.That(FieldOf(Household(Adult() with { Status = (MemberStatus)value })), Is.EqualTo("members[0].status"));
+            Assert.That(FieldOf(Household(Adult() with { LaborCapacity = (LaborCapacity)value })), Is.EqualTo("members[0].laborCapacity"));
+            Assert.That(FieldOf(Household(Adult() with { SelfCare = (SelfCareLevel)value })), Is.EqualTo("members[0].selfCare"));
+            Assert.That(FieldOf(Household(Adult() with { Disability = new Disability((DisabilityCategory)value, 1) })), Is.EqualTo("members[0].disability.category"));
+            Assert.That(FieldOf(Household(Adult().WithIncome((IncomeType)value, 1m))), Is.EqualTo("members[0].incomes[0].type"));
+        });
+    }
+
+    [Test]
+    public void Assess_WhenEveryEnumValueIsDefined_IsAccepted()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var value in Enum.GetValues<ResidenceType>())
+            {
+                Assert.DoesNotThrow(() => EligibilityEngine.Assess(Household(D, "000000", [Adult()]) with { Residence = value }, National(), trace: false));
+            }
+
+            foreach (var value in Enum.GetValues<MemberStatus>())
+            {
+                Assert.DoesNotThrow(() => EligibilityEngine.Assess(Household(Adult() with { Status = value }), National(), trace: false));
+            }
+
+            foreach (var value in Enum.GetValues<LaborCapacity>())
+            {
+                Assert.DoesNotThrow(() => EligibilityEngine.Assess(Household(Adult() with { LaborCapacity = value }), National(), trace: false));
+            }
+
+            foreach (var value in Enum.GetValues<SelfCareLevel>())
+            {
+                Assert.DoesNotThrow(() => EligibilityEngine.Assess(Household(Adult() with { SelfCare = value }), National(), trace: false));
+            }
+
+            foreach (var value in Enum.GetValues<DisabilityCategory>())
+            {
+                Assert.DoesNotThrow(() => EligibilityEngine.Assess(Household(Adult() with { Disability = new Disability(value, 1) }), National(), trace: false));
+            }
+
+            foreach (var value in Enum.GetValues<IncomeType>())
+            {
+                Assert.DoesNotThrow(() => EligibilityEngine.Assess(Household(Adult().WithIncome(value, 1m)), National(), trace: false));
+            }
+        });
+    }
 }
