@@ -81,6 +81,10 @@ run() {
 # connection, index pages in shared buffers); each run then has its own short warm-up.
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$LUA_DIR/post.lua" "http://127.0.0.1:$PORT/api/v1/status-queries" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$LUA_DIR/post.lua" "http://127.0.0.1:$PORT/api/v1/benchmark/status-queries" >/dev/null
+# PostgreSQL's postmaster starts its own session, so with the kernel's automatic grouping on (the Debian default) the
+# database and the API + wrk are two scheduling groups splitting the two cores, which shows as a long tail on both
+# endpoints (docs/benchmarks.md). The setting is printed with every round.
+AUTOGROUP="$(cat /proc/sys/kernel/sched_autogroup_enabled 2>/dev/null || echo n/a)"
 rps() { printf '%s\n' "$1" | awk '/Requests\/sec/ {print $2}'; }
 pct() { printf '%s\n' "$1" | awk -v p="$2" '$1==p {print $2}'; }
 # ROUNDS > 1 (environment) alternates the order (status then bare, bare then status, …) so that a load that drifts
@@ -97,7 +101,7 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
   printf '%s\n' "$STATUS" "$BARE" | grep -E 'Non-2xx|Socket errors' >&2 || true
   echo "== round $round, load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "== summary: persons=$persons batch=10 connections=$CONNECTIONS pool=$POOL agency=${AGENCY:-none} duration=${DURATION}s round=$round"
+  echo "== summary: persons=$persons batch=10 connections=$CONNECTIONS pool=$POOL agency=${AGENCY:-none} duration=${DURATION}s round=$round autogroup=$AUTOGROUP"
   printf '%-22s %10s req/s  p50 %s  p99 %s\n' status-queries "$(rps "$STATUS")" "$(pct "$STATUS" 50%)" "$(pct "$STATUS" 99%)"
   printf '%-22s %10s req/s  p50 %s  p99 %s\n' bare-npgsql "$(rps "$BARE")" "$(pct "$BARE" 50%)" "$(pct "$BARE" 99%)"
   awk -v a="$(rps "$STATUS")" -v c="$(rps "$BARE")" 'BEGIN { printf "ratio status-queries / bare Npgsql: %.2f   (goal >= 0.7; p99 goal < 20 ms)\n", a / c }'
