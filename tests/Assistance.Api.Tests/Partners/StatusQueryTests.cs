@@ -224,7 +224,7 @@ public sealed class StatusQueryTests : ApiTestBase
         // A region code longer than the column allows: the INSERT fails, and with it the whole batch.
         audit.Begin(new Assistance.Infrastructure.Partners.PartnerCall("unwritable-client", "national-insurance", "0000000000000", "*", "POST", "/x", 0, null, null));
 
-        Assert.ThrowsAsync(Is.InstanceOf<Exception>(), () => lookup.AnswerAsync(
+        Assert.ThrowsAsync(Is.InstanceOf<PostgresException>().With.Property(nameof(PostgresException.SqlState)).EqualTo("22001"), () => lookup.AnswerAsync(
             Assistance.Application.Abstractions.RegionScope.Of(Assistance.Domain.Regions.RegionCode.National),
             [new Assistance.Application.StatusQueries.StatusQueryItem("a", persons[0].IdNumber)],
             CancellationToken.None));
