@@ -44,22 +44,7 @@ builder.Logging.AddJsonConsole(options =>
 var maxBodyBytes = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L);
 builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = maxBodyBytes);
 
-builder.Services.ConfigureHttpJsonOptions(options =>
-{
-    var json = options.SerializerOptions;
-    json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-    json.NumberHandling = JsonNumberHandling.Strict;
-    json.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
-    json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-    // Issue 14: source-generated metadata for the hot shapes first (Http/ApiJsonContext.cs), reflection for the rest;
-    // the same modifiers run over both, so behaviour and the contract do not depend on which resolver answered.
-    json.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(
-        System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
-            ApiJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
-        RequiredValuesModifier.Apply).WithMasking();
-});
-// Issue 13: source-generated JSON for the status-query types, first in the chain (Assistance.Api/Http/StatusQueryJsonContext.cs).
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, Assistance.Api.Http.StatusQueryJsonContext.Resolver));
+builder.Services.ConfigureHttpJsonOptions(options => ApiJsonOptions.Apply(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 // With demo data, the clock lets the demo story happen on its own dates (Assistance.Api/Demo); otherwise the system clock.

@@ -29,32 +29,33 @@ public static class TextRuleMiddleware
 
             if (HasJsonBody(context.Request))
             {
-                context.Request.EnableBuffering();
                 var (buffer, length) = await ReadAsync(context.Request.Body, context.Request.ContentLength, context.RequestAborted).ConfigureAwait(false);
+                var body = new BufferedRequestBody(buffer, length);
                 try
                 {
-                    var body = buffer.AsSpan(0, length);
-                    if (!System.Text.Unicode.Utf8.IsValid(body))
+                    if (!System.Text.Unicode.Utf8.IsValid(body.Span))
                     {
                         await WriteAsync(context, "body", "is not valid UTF-8: send JSON encoded as UTF-8.").ConfigureAwait(false);
                         return;
                     }
 
-                    if (Scan(body) is { } violation)
+                    if (Scan(body.Span) is { } violation)
                     {
                         // Name the field only when every part of its path is a name the operation declares: an
                         // invented property name is the caller's input, which a problem never repeats.
                         await WriteAsync(context, DeclaredFieldOrBody(context, violation.Path), violation.Reason).ConfigureAwait(false);
                         return;
                     }
+
+                    // Issue 14: every later reader reads these bytes (they were buffered a second time before).
+                    body.Attach(context);
+                    body = null;
                 }
                 finally
                 {
-                    // The body may hold personal data: the pooled buffer goes back cleared.
-                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                    // A refused body goes back to the pool at once, cleared: it may hold personal data.
+                    body?.Dispose();
                 }
-
-                context.Request.Body.Position = 0;
             }
 
             await next(context).ConfigureAwait(false);

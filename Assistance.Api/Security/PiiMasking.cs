@@ -54,6 +54,9 @@ public static class PiiMasking
         }
     }
 
+    /// <summary>The text as a string property of a response serializes it (used by hand-written response writers).</summary>
+    public static string? Masked(string? text) => text is not null && MustMask(text) ? NationalId.MaskIn(text) : text;
+
     private static bool MustMask(string? text) => text is not null && NationalId.MayContainIdNumber(text) && !CallerMaySeeIdNumbers();
 
     private static bool CallerMaySeeIdNumbers()

@@ -24,7 +24,7 @@ public sealed class AssessHouseholdHandler(IPolicyResolverCache cache, IServiceP
             Region = EligibilityAssessor.Region(request.RegionCode),
             AsOf = request.AsOf,
             Residence = request.Residence,
-            Members = request.Members.Select((m, i) => ToInput(m, i)).ToList(),
+            Members = ToInputs(request.Members),
             Assets = request.Assets is { } a ? new HouseholdAssets(a.Financial, a.MotorVehicles) : new HouseholdAssets(0m, 0),
             MonthlyRigidExpenditure = request.MonthlyRigidExpenditure,
         };
@@ -34,6 +34,31 @@ public sealed class AssessHouseholdHandler(IPolicyResolverCache cache, IServiceP
             : await EligibilityAssessor.ResolverAsync(services.GetRequiredService<IPolicyStore>(), input.Region, cancellationToken).ConfigureAwait(false);
         var result = EligibilityAssessor.Assess(resolver, input, overrides, detail);
         return AssessmentResponse.From(result, detail);
+    }
+
+    // Loops rather than Select(...).ToList(): the list is sized once and no iterator is allocated (issue 14, the hot path).
+    private static List<MemberInput> ToInputs(IReadOnlyList<AssessmentMemberDto> members)
+    {
+        var inputs = new List<MemberInput>(members.Count);
+        for (var i = 0; i < members.Count; i++)
+        {
+            inputs.Add(ToInput(members[i], i));
+        }
+
+        return inputs;
+    }
+
+    private static List<IncomeItem> ToIncomes(IReadOnlyList<IncomeDto>? incomes, int index)
+    {
+        var items = new List<IncomeItem>(incomes?.Count ?? 0);
+        for (var j = 0; j < (incomes?.Count ?? 0); j++)
+        {
+            items.Add(incomes![j] is { } income
+                ? new IncomeItem(income.Type, income.MonthlyAmount, income.Unstable)
+                : throw new Domain.Common.DomainValidationException($"members[{index}].incomes[{j}]", "An income item cannot be null."));
+        }
+
+        return items;
     }
 
     private static MemberInput ToInput(AssessmentMemberDto member, int index)
@@ -56,9 +81,7 @@ public sealed class AssessHouseholdHandler(IPolicyResolverCache cache, IServiceP
             Employed = member.Employed,
             HasCapableSupporter = member.HasCapableSupporter,
             TekunSince = member.TekunSince,
-            Incomes = (member.Incomes ?? []).Select((income, j) => income is null
-                ? throw new Domain.Common.DomainValidationException($"members[{index}].incomes[{j}]", "An income item cannot be null.")
-                : new IncomeItem(income.Type, income.MonthlyAmount, income.Unstable)).ToList(),
+            Incomes = ToIncomes(member.Incomes, index),
         };
     }
 }
