@@ -18,6 +18,7 @@ public sealed class RequestContractFilter : IEndpointFilter
     // Reflection once per handler and per record type, not per request: this filter runs on every /api/v1 call.
     private static readonly ConcurrentDictionary<MethodInfo, (int Position, string Name, ValidationAttribute[] Rules)[]> Parameters = new();
     private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name, ValidationAttribute[] Rules)[]> Shapes = new();
+    private static readonly ConcurrentDictionary<Type, bool> Records = new();
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -140,8 +141,9 @@ public sealed class RequestContractFilter : IEndpointFilter
         messages.Add(message);
     }
 
-    private static bool IsRecord(Type type) =>
-        type is { IsClass: true, Namespace: { } ns } && ns.StartsWith("Assistance.", StringComparison.Ordinal) && type.GetMethod("<Clone>$") is not null;
+    // Answered once per type: the reflective lookup ran for every API-edge argument of every request (issue 14).
+    private static bool IsRecord(Type type) => Records.GetOrAdd(type, static t =>
+        t is { IsClass: true, Namespace: { } ns } && ns.StartsWith("Assistance.", StringComparison.Ordinal) && t.GetMethod("<Clone>$") is not null);
 
     private static bool IsValid(ValidationAttribute rule, object? value)
     {

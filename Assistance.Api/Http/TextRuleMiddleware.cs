@@ -18,10 +18,16 @@ public static class TextRuleMiddleware
             foreach (var (name, values) in context.Request.Query)
             {
                 var nameViolation = TextRule.Violation(name, singleLine: true);
-                var field = nameViolation is null && DeclaredNames(context).Contains(name) ? name : "query";
-                var reason = nameViolation ?? values.Select(v => TextRule.Violation(v, singleLine: true)).FirstOrDefault(r => r is not null);
+                var reason = nameViolation;
+                for (var i = 0; reason is null && i < values.Count; i++)
+                {
+                    reason = TextRule.Violation(values[i], singleLine: true);
+                }
+
                 if (reason is not null)
                 {
+                    // The field is worked out only for a refusal (issue 14: it was looked up for every parameter of every request).
+                    var field = nameViolation is null && DeclaredNames(context).Contains(name) ? name : "query";
                     await WriteAsync(context, field, reason).ConfigureAwait(false);
                     return;
                 }
