@@ -9,6 +9,9 @@
 #
 #   scripts/bench-http.sh [duration_seconds=20] [connections=16]
 #   ROUNDS=3 scripts/bench-http.sh ...         # three rounds, every other one in reverse order, each with its ratios
+#   BENCH_IMPORT=1000000 scripts/bench-http.sh ...  # then also the bulk-import ratio of the same goals, in the same run:
+#                                               # scripts/bench-import.sh N on its own cluster and API, after the HTTP
+#                                               # API is stopped (the two never share the cores)
 #   BENCH_PROFILE=1 scripts/bench-http.sh ...   # then also: dotnet-counters and a dotnet-trace CPU profile of
 #                                               # POST /api/v1/assessments (full trace) under the same load, summarised
 #                                               # by scripts/profile-summary.py; files kept in $BENCH_OUT (default /tmp)
@@ -121,4 +124,13 @@ done
 if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
   source "$ROOT/scripts/bench-profile.sh"
   bench_profile "$api_pid" "$LUA_DIR/post.lua" "http://127.0.0.1:$PORT/api/v1/assessments" "POST /api/v1/assessments (full trace)" assistance-assess "$CONNECTIONS"
+fi
+
+if [[ "${BENCH_IMPORT:-0}" != 0 ]]; then
+  kill -TERM "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true
+  api_pid=""
+  echo "== bulk import: $BENCH_IMPORT households through POST /api/v1/household-imports against a raw binary COPY (scripts/bench-import.sh)"
+  import_out="$(BENCH_PORT=$((PORT + 1)) "$ROOT/scripts/bench-import.sh" "$BENCH_IMPORT" 2>&1 | grep -v '^pg.sh')"
+  printf '%s\n' "$import_out"
+  echo "ratio bulk import / raw binary COPY:     $(printf '%s\n' "$import_out" | awk -F': ' '/^ratio/ {print $2}')   (goal >= 0.5)"
 fi
