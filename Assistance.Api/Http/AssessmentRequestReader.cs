@@ -1,7 +1,6 @@
 namespace Assistance.Api.Http;
 
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Assistance.Application.Assessments;
@@ -468,7 +467,6 @@ public static class AssessmentRequestReader
             return false;
         }
 
-        Span<char> text = stackalloc char[10];
         var bytes = reader.ValueSpan;
         for (var i = 0; i < 10; i++)
         {
@@ -477,17 +475,30 @@ public static class AssessmentRequestReader
             {
                 return false;
             }
-
-            text[i] = (char)bytes[i];
         }
 
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var year = Digits(bytes[..4]);
+        var month = Digits(bytes[5..7]);
+        var day = Digits(bytes[8..]);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }
 
+        var date = new DateOnly(year, month, day);
         value = date;
         return true;
+    }
+
+    private static int Digits(ReadOnlySpan<byte> digits)
+    {
+        var value = 0;
+        foreach (var digit in digits)
+        {
+            value = (value * 10) + (digit - '0');
+        }
+
+        return value;
     }
 
     /// <summary>An enum member's declared name, exactly (the serializer also reads other spellings: they go to it).</summary>

@@ -61,7 +61,6 @@ public sealed class EligibilityAssessor(IPolicyStore store)
         var result = new Dictionary<string, ParameterValueData>(StringComparer.Ordinal);
         foreach (var (key, json) in overrides)
         {
-            var field = $"parameterOverrides.{key}";
             if (!ParameterCatalog.TryGet(key, out var definition))
             {
                 // Named by the collection, not the key: an unknown key is arbitrary caller input, never repeated back.
@@ -70,11 +69,12 @@ public sealed class EligibilityAssessor(IPolicyStore store)
 
             try
             {
-                result[key] = definition.Validate(ParameterValueJson.Read(json, field));
+                result[key] = definition.Validate(ParameterValueJson.Read(json, "parameterOverrides"));
             }
             catch (DomainValidationException e)
             {
-                throw new DomainValidationException(field, e.Message);
+                // The field is named only when a value is refused (issue 14: it was built for every override of every call).
+                throw new DomainValidationException($"parameterOverrides.{key}", e.Message);
             }
         }
 

@@ -107,6 +107,10 @@ public sealed class AssessmentRequestReaderTests
     [TestCase("{\"regionCode\":\"320682\",\"asOf\":\"2022-10-01\",\"residence\":\"Urban\",\"members\":[{}],\"assets\":{\"financial\":\"5\",\"motorVehicles\":0}}", TestName = "A number in a string")]
     [TestCase("{\"regionCode\":\"320682\",\"asOf\":\"2022-10-01\",\"residence\":\"Urban\",\"members\":[{}],}", TestName = "A trailing comma")]
     [TestCase("{\"regionCode\":\"320682\",\"asOf\":\"2022-10-01\",\"residence\":\"Urban\",\"members\":[{}]} x", TestName = "Content after the body")]
+    [TestCase("{\"regionCode\":\"320682\",\"asOf\":\"2021-02-29\",\"residence\":\"Urban\",\"members\":[{}]}", TestName = "A day the month does not have")]
+    [TestCase("{\"regionCode\":\"320682\",\"asOf\":\"2022-00-10\",\"residence\":\"Urban\",\"members\":[{}]}", TestName = "Month zero")]
+    [TestCase("{\"regionCode\":\"320682\",\"asOf\":\"0000-01-01\",\"residence\":\"Urban\",\"members\":[{}]}", TestName = "Year zero")]
+    [TestCase("{\"regionCode\":\"320682\",\"asOf\":\"2022-1-01\",\"residence\":\"Urban\",\"members\":[{}]}", TestName = "A short date")]
     public void ABodyOutsideThePlainForm_IsLeftToTheSerializer(string json) =>
         Assert.That(AssessmentRequestReader.TryRead(Encoding.UTF8.GetBytes(json), out _), Is.False);
 
@@ -212,7 +216,11 @@ public sealed class AssessmentRequestReaderTests
         };
     }
 
-    private static string Date(Random random) => new DateOnly(random.Next(1940, 2030), random.Next(1, 13), random.Next(1, 29)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Date(Random random)
+    {
+        var (year, month) = (random.Next(1, 10000), random.Next(1, 13));
+        return new DateOnly(year, month, random.Next(1, DateTime.DaysInMonth(year, month) + 1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
 
     private static string Amount(Random random) => random.Next(4) switch
     {
