@@ -32,7 +32,7 @@ internal static class AssetsWithinLimits
                 "assets",
                 Source,
                 pass,
-                string.Create(AssessmentContext.Invariant, stackalloc char[AssessmentContext.DetailStack], $"financial per counted member {F2(perCapita)} {(financialPass ? "≤" : ">")} {G(months)} × {F2(standard)}; motor vehicles {assets.MotorVehicles}{(vehiclePass ? string.Empty : " (disqualifying)")}"));
+                string.Create(AssessmentContext.Invariant, context.DetailBuffer(), $"financial per counted member {F2(perCapita)} {(financialPass ? "≤" : ">")} {G(months)} × {F2(standard)}; motor vehicles {assets.MotorVehicles}{(vehiclePass ? string.Empty : " (disqualifying)")}"));
         }
 
         return pass;
