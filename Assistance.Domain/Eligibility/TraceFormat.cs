@@ -183,11 +183,11 @@ internal static class TraceFormat
             uint hi = (uint)bits[2], mid = (uint)bits[1], lo = (uint)bits[0];
             if (scale <= 2)
             {
-                // Exact: multiply up to cents; 10^16 cents and beyond are left to the built-in formatting.
-                const ulong Limit = 10_000_000_000_000_000UL;
+                // Exact: multiply up to cents; 10^16 cents and beyond are left to the built-in formatting. The
+                // limit per scale is a table, not 10^16 / factor: a 64-bit division on every amount (issue 14).
                 var factor = Pow10[2 - scale];
                 var mantissa = ((ulong)mid << 32) | lo;
-                if (hi != 0 || mantissa >= Limit / factor)
+                if (hi != 0 || mantissa >= Pow10[14 + scale])
                 {
                     return false;
                 }
