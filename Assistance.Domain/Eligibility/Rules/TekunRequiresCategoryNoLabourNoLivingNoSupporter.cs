@@ -45,15 +45,14 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
                 Source,
                 tekun,
                 // The longest and most frequent detail (about 250 characters, once per counted member): written
-                // into the thread's detail buffer by the span-based handler and copied once into the string (issue
-                // 14). Its text between the numbers depends only on the booleans, so each such stretch is a
-                // prebuilt fragment (see Fragments): 13 appends instead of 42, the same characters.
+                // into the thread's detail buffer by the span-based handler and copied once into the string, instead of
+                // through the builder's chunk checks per hole (issue 14). Same invariant formatting either way.
                 string.Create(
                     AssessmentContext.Invariant,
                     context.DetailBuffer(),
-                    $"member {index}: age {age}{Fragments.Category[Bit(category)]}{elderlyAge}{Fragments.Elderly[Bit(isElderly)]}{minorAgeLimit}"
-                    + $"{Fragments.MinorToLiving[Bit(isMinor) | (Bit(qualifyingDisability) << 1) | (Bit(continuing) << 2) | (Bit(noLabour) << 3) | (Bit(noLiving) << 4)]}"
-                    + $"{F2(tekunIncome)}{(tekunIncome < standard ? " < S " : " ≥ S ")}{F2(standard)}{Fragments.AssetsAndSupporter[Bit(assetsPass) | (Bit(noSupporter) << 1)]}"));
+                    $"member {index}: age {age}; category {Yes(category)} (elderly ≥ {elderlyAge}: {Yes(isElderly)}, minor < {minorAgeLimit}: {Yes(isMinor)}, qualifying disability: {Yes(qualifyingDisability)}, continuing minor (R-34): {Yes(continuing)}); "
+                    + $"no labour capacity {Yes(noLabour)}; no source of living {Yes(noLiving)} (tekun income {F2(tekunIncome)} {(tekunIncome < standard ? "<" : "≥")} S {F2(standard)}, assets pass {Yes(assetsPass)}); "
+                    + $"no capable supporter {Yes(noSupporter)}"));
             if (!isMinor && member.TekunSince is { } since)
             {
                 var continues = context.Reader.RequireBoolean(ParameterCatalog.TekunContinueInSchool);
@@ -88,47 +87,4 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
     }
 
     private static string Yes(bool value) => value ? "yes" : "no";
-
-    private static int Bit(bool value) => value ? 1 : 0;
-
-    /// <summary>
-    /// The R-11 detail's text between its numbers, one string per combination of the booleans it shows, built once
-    /// from the same words. The detail reads:
-    /// <c>member {index}: age {age}; category {yes|no} (elderly ≥ {elderlyAge}: {yes|no}, minor &lt; {minorAgeLimit}:
-    /// {yes|no}, qualifying disability: {yes|no}, continuing minor (R-34): {yes|no}); no labour capacity {yes|no}; no
-    /// source of living {yes|no} (tekun income {F2} {&lt;|≥} S {F2}, assets pass {yes|no}); no capable supporter {yes|no}</c>.
-    /// </summary>
-    private static class Fragments
-    {
-        /// <summary>Indexed by category.</summary>
-        public static readonly string[] Category = [.. Bools(1, b => $"; category {Yes(b[0])} (elderly ≥ ")];
-
-        /// <summary>Indexed by elderly.</summary>
-        public static readonly string[] Elderly = [.. Bools(1, b => $": {Yes(b[0])}, minor < ")];
-
-        /// <summary>Indexed by minor | disability &lt;&lt; 1 | continuing &lt;&lt; 2 | no labour &lt;&lt; 3 | no living &lt;&lt; 4.</summary>
-        public static readonly string[] MinorToLiving =
-        [
-            .. Bools(5, b => $": {Yes(b[0])}, qualifying disability: {Yes(b[1])}, continuing minor (R-34): {Yes(b[2])}); "
-                + $"no labour capacity {Yes(b[3])}; no source of living {Yes(b[4])} (tekun income "),
-        ];
-
-        /// <summary>Indexed by assets pass | no supporter &lt;&lt; 1.</summary>
-        public static readonly string[] AssetsAndSupporter = [.. Bools(2, b => $", assets pass {Yes(b[0])}); no capable supporter {Yes(b[1])}")];
-
-        // Every combination of `count` booleans, combination k having boolean i = bit i of k.
-        private static IEnumerable<string> Bools(int count, Func<bool[], string> text)
-        {
-            for (var k = 0; k < 1 << count; k++)
-            {
-                var bits = new bool[count];
-                for (var i = 0; i < count; i++)
-                {
-                    bits[i] = ((k >> i) & 1) == 1;
-                }
-
-                yield return text(bits);
-            }
-        }
-    }
 }
