@@ -96,8 +96,8 @@ internal sealed class PendingReads
     private int count;
 
     // The array handed out by the last take. Parameters are immutable within a ParameterSet, so an entry that
-    // read exactly the same records in the same order as the entry before it (R-11 for each member, R-17 for
-    // each member) shares that entry's array instead of a copy (issue 14).
+    // read exactly the same records in the same order as the entry before it (R-11 for each member) shares that
+    // entry's array instead of a copy (issue 14).
     private ResolvedParameter[]? lastTaken;
 
     /// <summary>Forgets everything pending, also what an assessment that threw left behind.</summary>
