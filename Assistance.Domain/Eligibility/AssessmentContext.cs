@@ -14,32 +14,30 @@ internal sealed class AssessmentContext
     // Largest builder kept between assessments; an unusually long detail does not pin its memory for good.
     private const int MaxKeptScratch = 4096;
 
-    // The detail builder is per thread, not per assessment: an assessment runs synchronously on one thread and
-    // never re-enters the engine, and each rule turns the builder into its string before the next rule runs,
-    // so one builder serves every assessment on the thread and a traced assessment does not allocate its own
-    // buffer (issue 14).
+    // The trace's working buffers are per thread, not per assessment: an assessment runs synchronously on one
+    // thread and never re-enters the engine, and each rule turns the detail into its string before the next rule
+    // runs, so one set serves every traced assessment on the thread and an assessment allocates none of them
+    // (issue 14): the detail builder and text buffer, the reader's pending reads, and the entries so far.
     [ThreadStatic]
-    private static StringBuilder? threadScratch;
+    private static TraceScratch? threadScratch;
 
     /// <summary>
-    /// Characters of stack for a detail written in one interpolation (<c>string.Create(Invariant, stackalloc
-    /// char[DetailStack], $"…")</c>): the span-based handler fills it and the string is copied out once, with
+    /// Characters in the buffer for a detail written in one interpolation (<c>string.Create(Invariant,
+    /// context.DetailBuffer(), $"…")</c>): the span-based handler fills it and the string is copied out once, with
     /// neither the builder's per-hole chunk checks nor a pooled buffer (issue 14). Longer than any such detail
     /// (≈ 100–250 characters); a longer text would still be complete, the handler then rents a bigger buffer.
     /// </summary>
-    public const int DetailStack = 384;
+    public const int DetailBufferLength = 384;
 
-    private readonly List<TraceEntry>? trace;
-    private readonly StringBuilder? scratch;
+    private readonly TraceScratch? scratch;
+    private int traceCount;
 
     public AssessmentContext(AssessmentInput input, MemberFacts[] facts, ParameterSet parameters, bool tracing)
     {
         Input = input;
         Facts = facts;
-        Reader = new TracedParameterReader(parameters, tracing);
-        // About a dozen entries per household; sized once so the list does not regrow.
-        trace = tracing ? new List<TraceEntry>(16) : null;
         scratch = tracing ? ThreadScratch() : null;
+        Reader = new TracedParameterReader(parameters, scratch?.Reads);
         for (var i = 0; i < facts.Length; i++)
         {
             ref var member = ref facts[i];
@@ -55,7 +53,7 @@ internal sealed class AssessmentContext
 
     public TracedParameterReader Reader { get; }
 
-    public bool Tracing => trace is not null;
+    public bool Tracing => scratch is not null;
 
     /// <summary>
     /// What the rules derive per member, indexed like <see cref="Members"/>: one array of structs rather than an
@@ -73,31 +71,64 @@ internal sealed class AssessmentContext
 
     public decimal ReadStandard() => Reader.RequireDecimal(StandardKey);
 
-    public IReadOnlyList<TraceEntry> TraceEntries => trace is null ? [] : trace;
+    /// <summary>
+    /// The trace, in an array of exactly its length (a list grown to 16 slots held more and cost a second
+    /// object); the thread's entry buffer is cleared so it keeps no result alive. Called once, at the end.
+    /// </summary>
+    public IReadOnlyList<TraceEntry> TakeTrace()
+    {
+        if (scratch is null || traceCount == 0)
+        {
+            return [];
+        }
+
+        var entries = scratch.Entries.AsSpan(0, traceCount);
+        var trace = entries.ToArray();
+        entries.Clear();
+        traceCount = 0;
+        return trace;
+    }
 
     /// <summary>
     /// The builder for a detail, cleared: one per thread, reused by each rule in turn (a rule turns it into the
     /// detail string before the next rule runs). Every detail built in steps (a loop, optional parts) is written
     /// through it, so no rule rents and returns a buffer of its own; a detail written in one interpolation uses a
-    /// stack buffer instead (<see cref="DetailStack"/>).
+    /// buffer of the thread instead (<see cref="DetailBuffer"/>).
     /// </summary>
-    public StringBuilder Detail() => scratch is null ? new StringBuilder() : scratch.Clear();
+    public StringBuilder Detail() => scratch is null ? new StringBuilder() : scratch.Builder.Clear();
+
+    /// <summary>
+    /// The thread's buffer for a detail written in one interpolation, <see cref="DetailBufferLength"/> characters: used
+    /// like a stack buffer, but not cleared on every use as a <c>stackalloc</c> is. Only while tracing.
+    /// </summary>
+    public Span<char> DetailBuffer() => scratch!.Text;
 
     /// <summary>Adds a trace entry carrying every parameter read since the previous entry.</summary>
     public void Trace(string rule, string name, string source, bool passed, string detail)
     {
-        trace?.Add(new TraceEntry(rule, name, source, passed, detail, Reader.TakeReads()));
-    }
-
-    private static StringBuilder ThreadScratch()
-    {
-        var builder = threadScratch;
-        if (builder is null || builder.Capacity > MaxKeptScratch)
+        if (scratch is null)
         {
-            threadScratch = builder = new StringBuilder(512);
+            return;
         }
 
-        return builder;
+        if (traceCount == scratch.Entries.Length)
+        {
+            Array.Resize(ref scratch.Entries, traceCount * 2);
+        }
+
+        scratch.Entries[traceCount++] = new TraceEntry(rule, name, source, passed, detail, Reader.TakeReads());
+    }
+
+    private static TraceScratch ThreadScratch()
+    {
+        var current = threadScratch;
+        if (current is null || current.Builder.Capacity > MaxKeptScratch)
+        {
+            threadScratch = current = new TraceScratch();
+        }
+
+        current.Builder.Clear();
+        return current;
     }
 
     /// <summary>Rounds one final amount by payment.rounding (domain.md §3 step 6): never in between.</summary>
@@ -117,6 +148,19 @@ internal sealed class AssessmentContext
         var age = date.Year - birth.Year;
         return date < birth.AddYears(age) ? age - 1 : age;
     }
+}
+
+/// <summary>A thread's trace buffers, lent to one traced assessment at a time (see <c>threadScratch</c>).</summary>
+internal sealed class TraceScratch
+{
+    public readonly StringBuilder Builder = new(512);
+
+    public readonly char[] Text = new char[AssessmentContext.DetailBufferLength];
+
+    public readonly PendingReads Reads = new();
+
+    // About a dozen entries per household; grown (and kept) when a trace is longer.
+    public TraceEntry[] Entries = new TraceEntry[32];
 }
 
 /// <summary>One member's derived facts during an assessment (see <see cref="AssessmentContext.Facts"/>).</summary>

@@ -90,7 +90,7 @@ public static class EligibilityEngine
             members[i] = new MemberResult(i, fact.Outcome, fact.Amount, fact.Counted, fact.TekunBasic, fact.TekunCare);
         }
 
-        return new AssessmentResult(input.Region.Value, input.AsOf, outcome, amount, dibaoClass, stability, reviewInterval, members, context.TraceEntries);
+        return new AssessmentResult(input.Region.Value, input.AsOf, outcome, amount, dibaoClass, stability, reviewInterval, members, context.TakeTrace());
     }
 
     /// <summary>Step 5: the expenditure routes, marginal status and single-person dibao. Returns a dibao amount when the inclusion route grants one.</summary>

@@ -6,7 +6,7 @@ using System.Globalization;
 /// Number formatting for trace details. The trace prints money with two places ("F2", invariant); the
 /// built-in decimal "F2" goes through the general number buffer (every digit of the 96-bit mantissa, then a
 /// rounding pass), about 50–80 ns an amount against 5 ns for an integer, some 25 amounts per traced assessment
-/// (issue 14). <see cref="F2"/> prints the same text from integer arithmetic for every value below 10^14 (a
+/// (issue 14). <see cref="F2(decimal)"/> prints the same text from integer arithmetic for every value below 10^14 (a
 /// 28-digit per-capita quotient included) and hands any other to the built-in formatting, so the output is
 /// identical for every decimal (tests compare both over random values of every scale and size).
 /// </summary>
@@ -14,6 +14,14 @@ internal static class TraceFormat
 {
     /// <summary>Formats <paramref name="value"/> exactly as <c>value.ToString("F2", CultureInfo.InvariantCulture)</c>.</summary>
     public static Fixed2 F2(decimal value) => new(value);
+
+    /// <summary>
+    /// Formats <paramref name="dividend"/> / <paramref name="divisor"/> exactly as <c>F2(dividend / divisor)</c>, but
+    /// without the decimal division when the dividend is whole cents (a per-capita amount: total / n). The
+    /// quotient of a 28-digit division is its slowest case and the slowest to print; in cents it is one integer
+    /// division and its remainder (issue 14).
+    /// </summary>
+    public static PerCapita2 F2(decimal dividend, int divisor) => new(dividend, divisor);
 
     /// <summary>Formats <paramref name="value"/> exactly as <c>value.ToString(CultureInfo.InvariantCulture)</c> (every digit of its scale).</summary>
     public static Plain G(decimal value) => new(value);
@@ -30,6 +38,42 @@ internal static class TraceFormat
         scale = (bits[3] >> 16) & 0xFF;
         mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
         return bits[2] == 0;
+    }
+
+    /// <summary>Writes <paramref name="cents"/> as "F2" prints that many cents; false when the destination is too short.</summary>
+    private static bool WriteCents(Span<char> destination, ulong cents, bool negative, out int charsWritten)
+    {
+        var whole = cents / 100;
+        var fraction = (int)(cents % 100);
+
+        // "F2" never signs a value that rounds to zero (the number buffer drops the sign of a zero decimal).
+        var sign = negative && cents != 0 ? 1 : 0;
+        var digits = CountDigits(whole);
+        var length = sign + digits + 3;
+        if (destination.Length < length)
+        {
+            charsWritten = 0;
+            return false;
+        }
+
+        if (sign == 1)
+        {
+            destination[0] = '-';
+        }
+
+        var position = sign + digits - 1;
+        do
+        {
+            destination[position--] = (char)('0' + (int)(whole % 10));
+            whole /= 10;
+        }
+        while (whole != 0);
+
+        destination[sign + digits] = '.';
+        destination[sign + digits + 1] = (char)('0' + (fraction / 10));
+        destination[sign + digits + 2] = (char)('0' + (fraction % 10));
+        charsWritten = length;
+        return true;
     }
 
     private static int CountDigits(ulong value)
@@ -122,37 +166,7 @@ internal static class TraceFormat
                 return value.TryFormat(destination, out charsWritten, "F2", CultureInfo.InvariantCulture);
             }
 
-            var whole = cents / 100;
-            var fraction = (int)(cents % 100);
-
-            // "F2" never signs a value that rounds to zero (the number buffer drops the sign of a zero decimal).
-            var sign = negative && cents != 0 ? 1 : 0;
-            var digits = CountDigits(whole);
-            var length = sign + digits + 3;
-            if (destination.Length < length)
-            {
-                charsWritten = 0;
-                return false;
-            }
-
-            if (sign == 1)
-            {
-                destination[0] = '-';
-            }
-
-            var position = sign + digits - 1;
-            do
-            {
-                destination[position--] = (char)('0' + (int)(whole % 10));
-                whole /= 10;
-            }
-            while (whole != 0);
-
-            destination[sign + digits] = '.';
-            destination[sign + digits + 1] = (char)('0' + (fraction / 10));
-            destination[sign + digits + 2] = (char)('0' + (fraction % 10));
-            charsWritten = length;
-            return true;
+            return WriteCents(destination, cents, negative, out charsWritten);
         }
 
         /// <summary>
@@ -169,11 +183,11 @@ internal static class TraceFormat
             uint hi = (uint)bits[2], mid = (uint)bits[1], lo = (uint)bits[0];
             if (scale <= 2)
             {
-                // Exact: multiply up to cents; 10^16 cents and beyond are left to the built-in formatting.
-                const ulong Limit = 10_000_000_000_000_000UL;
+                // Exact: multiply up to cents; 10^16 cents and beyond are left to the built-in formatting. The
+                // limit per scale is a table, not 10^16 / factor: a 64-bit division on every amount (issue 14).
                 var factor = Pow10[2 - scale];
                 var mantissa = ((ulong)mid << 32) | lo;
-                if (hi != 0 || mantissa >= Limit / factor)
+                if (hi != 0 || mantissa >= Pow10[14 + scale])
                 {
                     return false;
                 }
@@ -214,6 +228,55 @@ internal static class TraceFormat
             mid = (uint)(remainder / divisor);
             remainder = ((remainder % divisor) << 32) | lo;
             lo = (uint)(remainder / divisor);
+        }
+    }
+
+    /// <summary>
+    /// dividend / divisor printed with two places, as <see cref="Fixed2"/> prints the decimal quotient. For a
+    /// dividend of whole cents below 10^16 cents and a positive divisor: the quotient in cents is
+    /// q = cents / divisor, rounded up (away from zero) when 2 × remainder ≥ divisor. That is what "F2" prints
+    /// for the decimal quotient: the decimal division keeps at least 12 digits after the cents (28 significant
+    /// digits, at most 14 before the point), and a quotient that is not a midpoint lies at least
+    /// 1 / (2 × divisor) ≥ 2.3 × 10^-10 cents from one, so rounding the decimal quotient never reaches or passes a
+    /// midpoint the exact quotient did not. Anything else is divided as a decimal and printed by <see cref="Fixed2"/>.
+    /// </summary>
+    internal readonly struct PerCapita2(decimal dividend, int divisor) : ISpanFormattable
+    {
+        private const ulong LimitCents = 10_000_000_000_000_000UL;
+
+        public override string ToString() => ToString(null, null);
+
+        public string ToString(string? format, IFormatProvider? formatProvider)
+        {
+            Span<char> buffer = stackalloc char[40];
+            return TryFormat(buffer, out var written, default, null)
+                ? new string(buffer[..written])
+                : new Fixed2(dividend / divisor).ToString();
+        }
+
+        /// <remarks>The format and provider are ignored: the text is always invariant with two places.</remarks>
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+        {
+            if (divisor <= 0 || !TrySplit(dividend, out var mantissa, out var scale, out var negative) || scale > 2)
+            {
+                return new Fixed2(dividend / divisor).TryFormat(destination, out charsWritten, format, provider);
+            }
+
+            var factor = scale == 2 ? 1UL : scale == 1 ? 10UL : 100UL;
+            if (mantissa >= LimitCents / factor)
+            {
+                return new Fixed2(dividend / divisor).TryFormat(destination, out charsWritten, format, provider);
+            }
+
+            var cents = mantissa * factor;
+            var quotient = cents / (uint)divisor;
+            var remainder = cents - (quotient * (uint)divisor);
+            if (2 * remainder >= (uint)divisor)
+            {
+                quotient++;
+            }
+
+            return WriteCents(destination, quotient, negative, out charsWritten);
         }
     }
 }

@@ -26,13 +26,12 @@ internal static class AssetsWithinLimits
         var pass = financialPass && vehiclePass;
         if (context.Tracing)
         {
-            var perCapita = assets.Financial / n;
             context.Trace(
                 Rule,
                 "assets",
                 Source,
                 pass,
-                string.Create(AssessmentContext.Invariant, stackalloc char[AssessmentContext.DetailStack], $"financial per counted member {F2(perCapita)} {(financialPass ? "≤" : ">")} {G(months)} × {F2(standard)}; motor vehicles {assets.MotorVehicles}{(vehiclePass ? string.Empty : " (disqualifying)")}"));
+                string.Create(AssessmentContext.Invariant, context.DetailBuffer(), $"financial per counted member {F2(assets.Financial, n)} {(financialPass ? "≤" : ">")} {G(months)} × {F2(standard)}; motor vehicles {assets.MotorVehicles}{(vehiclePass ? string.Empty : " (disqualifying)")}"));
         }
 
         return pass;

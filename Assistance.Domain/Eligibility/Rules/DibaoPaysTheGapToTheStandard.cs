@@ -24,7 +24,7 @@ internal static class DibaoPaysTheGapToTheStandard
         {
             var detail = context.Detail().Append(
                 AssessmentContext.Invariant,
-                $"n = {unit.N}; P = {F2(unit.TotalIncome)} / {unit.N} = {F2(unit.PerCapitaIncome)} {(belowStandard ? "<" : "≥")} S {F2(standard)}; assets pass {(assetsPass ? "yes" : "no")}");
+                $"n = {unit.N}; P = {F2(unit.TotalIncome)} / {unit.N} = {F2(unit.TotalIncome, unit.N)} {(belowStandard ? "<" : "≥")} S {F2(standard)}; assets pass {(assetsPass ? "yes" : "no")}");
             if (amount is { } a)
             {
                 detail.Append(AssessmentContext.Invariant, $"; amount = (S − P) × n = {F2(a)}");

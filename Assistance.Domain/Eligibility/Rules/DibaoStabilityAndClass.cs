@@ -49,7 +49,7 @@ internal static class DibaoStabilityAndClass
                 "dibao.stability-class",
                 Source,
                 passed: true,
-                string.Create(AssessmentContext.Invariant, stackalloc char[AssessmentContext.DetailStack], $"{stability} (member with labour capacity: {(ableBodied ? "yes" : "no")}, unstable income: {(unstableIncome ? "yes" : "no")}); class {dibaoClass} (all lack labour capacity: {(allLackLabour ? "yes" : "no")}, severe condition: {(anySevere ? "yes" : "no")}); review every {interval} months"));
+                string.Create(AssessmentContext.Invariant, context.DetailBuffer(), $"{stability} (member with labour capacity: {(ableBodied ? "yes" : "no")}, unstable income: {(unstableIncome ? "yes" : "no")}); class {dibaoClass} (all lack labour capacity: {(allLackLabour ? "yes" : "no")}, severe condition: {(anySevere ? "yes" : "no")}); review every {interval} months"));
         }
 
         return (stability, dibaoClass, interval);

@@ -31,8 +31,9 @@ internal sealed class DibaoUnit
 
     /// <summary>Per-capita counted income P; for display only, comparisons multiply instead of dividing.</summary>
     /// <remarks>
-    /// Trace entries print P up to five times (R-14, R-16 three times, R-18); the quotient is usually 28 digits long, the
-    /// slowest case of decimal division, so it is divided once, on first use — never when tracing is off (issue 14).
+    /// Trace entries print P up to five times (R-14, R-16 three times, R-18) through <c>TraceFormat.F2(TotalIncome, N)</c>,
+    /// which prints the quotient from whole cents without this 28-digit decimal division (issue 14). Only the R-16
+    /// inclusion detail computes with P (P − rigid/n): divided once, on first use, never when tracing is off.
     /// </remarks>
     public decimal PerCapitaIncome => perCapitaIncome ??= TotalIncome / N;
 

@@ -52,7 +52,7 @@ internal static class ExpenditureRoutes
         if (context.Tracing)
         {
             var detail = context.Detail()
-                .Append(AssessmentContext.Invariant, $"P = {F2(unit.PerCapitaIncome)} {(withinMultiple ? "≤" : ">")} {G(multiple)} × S {F2(standard)}; ")
+                .Append(AssessmentContext.Invariant, $"P = {F2(unit.TotalIncome, unit.N)} {(withinMultiple ? "≤" : ">")} {G(multiple)} × S {F2(standard)}; ")
                 .Append(AssessmentContext.Invariant, $"P − rigid/n = {F2(unit.PerCapitaIncome - (rigid / n))} {(belowAfterRigid ? "<" : "≥")} S; assets pass {(assetsPass ? "yes" : "no")}");
             if (amount is { } a)
             {
@@ -99,7 +99,7 @@ internal static class ExpenditureRoutes
         var eligible = assetsPass && belowDisposable && shareExceeded;
         if (context.Tracing)
         {
-            var detail = context.Detail().Append(AssessmentContext.Invariant, $"P = {F2(unit.PerCapitaIncome)} {(belowDisposable ? "<" : "≥")} disposable/12 = {F2(disposable / MonthsPerYear)}; rigid / income = ");
+            var detail = context.Detail().Append(AssessmentContext.Invariant, $"P = {F2(unit.TotalIncome, unit.N)} {(belowDisposable ? "<" : "≥")} disposable/12 = {F2(disposable / MonthsPerYear)}; rigid / income = ");
             if (total == 0m)
             {
                 detail.Append(rigid > 0m ? "∞" : "0");

@@ -55,8 +55,8 @@ internal static class HouseholdTakesTheHighestMemberOutcome
                 Source,
                 outcome != AssessmentOutcome.NotEligible,
                 interval is { } m
-                    ? string.Create(AssessmentContext.Invariant, stackalloc char[AssessmentContext.DetailStack], $"household {outcome}; amount {F2(amount)}; review interval {m} months")
-                    : string.Create(AssessmentContext.Invariant, stackalloc char[AssessmentContext.DetailStack], $"household {outcome}; amount {F2(amount)}; review interval none"));
+                    ? string.Create(AssessmentContext.Invariant, context.DetailBuffer(), $"household {outcome}; amount {F2(amount)}; review interval {m} months")
+                    : string.Create(AssessmentContext.Invariant, context.DetailBuffer(), $"household {outcome}; amount {F2(amount)}; review interval none"));
         }
 
         return (outcome, amount, interval);

@@ -25,7 +25,7 @@ internal static class MarginalBelowMultipleOfStandard
                 "dibao.marginal",
                 Source,
                 marginal,
-                string.Create(AssessmentContext.Invariant, stackalloc char[AssessmentContext.DetailStack], $"P = {F2(unit.PerCapitaIncome)} {(below ? "<" : "≥")} {G(multiple)} × S {F2(standard)}; assets pass {(assetsPass ? "yes" : "no")}"));
+                string.Create(AssessmentContext.Invariant, context.DetailBuffer(), $"P = {F2(unit.TotalIncome, unit.N)} {(below ? "<" : "≥")} {G(multiple)} × S {F2(standard)}; assets pass {(assetsPass ? "yes" : "no")}"));
         }
 
         return marginal;

@@ -45,11 +45,11 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
                 Source,
                 tekun,
                 // The longest and most frequent detail (about 250 characters, once per counted member): written
-                // into a stack buffer by the span-based handler and copied once into the string, instead of
+                // into the thread's detail buffer by the span-based handler and copied once into the string, instead of
                 // through the builder's chunk checks per hole (issue 14). Same invariant formatting either way.
                 string.Create(
                     AssessmentContext.Invariant,
-                    stackalloc char[AssessmentContext.DetailStack],
+                    context.DetailBuffer(),
                     $"member {index}: age {age}; category {Yes(category)} (elderly ≥ {elderlyAge}: {Yes(isElderly)}, minor < {minorAgeLimit}: {Yes(isMinor)}, qualifying disability: {Yes(qualifyingDisability)}, continuing minor (R-34): {Yes(continuing)}); "
                     + $"no labour capacity {Yes(noLabour)}; no source of living {Yes(noLiving)} (tekun income {F2(tekunIncome)} {(tekunIncome < standard ? "<" : "≥")} S {F2(standard)}, assets pass {Yes(assetsPass)}); "
                     + $"no capable supporter {Yes(noSupporter)}"));
@@ -61,7 +61,7 @@ internal static class TekunRequiresCategoryNoLabourNoLivingNoSupporter
                     "tekun.continuing-minor",
                     "N-43; R-34",
                     continuing,
-                    string.Create(AssessmentContext.Invariant, stackalloc char[AssessmentContext.DetailStack], $"member {index}: tekun since {since:yyyy-MM-dd} at age {AssessmentContext.AgeAt(context.Facts[index].BirthDate, since)} (minor age limit {minorAgeLimit}); in school {Yes(member.InSchool)}; tekun.continueInSchoolAfterMinorAge {Yes(continues)}"));
+                    string.Create(AssessmentContext.Invariant, context.DetailBuffer(), $"member {index}: tekun since {since:yyyy-MM-dd} at age {AssessmentContext.AgeAt(context.Facts[index].BirthDate, since)} (minor age limit {minorAgeLimit}); in school {Yes(member.InSchool)}; tekun.continueInSchoolAfterMinorAge {Yes(continues)}"));
             }
         }
 

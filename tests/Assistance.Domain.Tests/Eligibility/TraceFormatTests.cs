@@ -56,6 +56,48 @@ public sealed class TraceFormatTests
     }
 
     [Test]
+    public void F2OfAQuotient_PrintsWhatTheBuiltInF2PrintsForTheDecimalQuotient()
+    {
+        int[] divisors = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 97, 1_000, 65_537, 999_999_937, int.MaxValue];
+        decimal[] dividends = [.. Edges, 0.01m, 0.02m, 0.03m, 0.05m, 1.15m, 2.25m, 9999999999999999.99m, 99999999999999.99m, 100000000000000.00m, 12.5m, 7m];
+        foreach (var dividend in dividends)
+        {
+            foreach (var divisor in divisors)
+            {
+                Assert.That(Interpolated(TraceFormat.F2(dividend, divisor)), Is.EqualTo((dividend / divisor).ToString("F2", CultureInfo.InvariantCulture)), $"{dividend} / {divisor}");
+            }
+        }
+
+        var random = new Random(20261130);
+        for (var i = 0; i < 200_000; i++)
+        {
+            // Whole-cent dividends of every size up to and past the integer path's 10^16 cents, scales 0–2 and
+            // sometimes longer, both signs; divisors mostly household sizes, sometimes any positive int.
+            var scale = (byte)(random.Next(8) == 0 ? random.Next(3, 8) : random.Next(0, 3));
+            var mantissa = random.Next(4) switch
+            {
+                0 => random.Next(0, 100_000),
+                1 => random.NextInt64(0, 10_000_000_000),
+                2 => random.NextInt64(0, 20_000_000_000_000_000),
+                _ => random.NextInt64(0, long.MaxValue),
+            };
+            var dividend = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, random.Next(2) == 0, scale);
+            var divisor = random.Next(3) == 0 ? random.Next(1, int.MaxValue) : random.Next(1, 13);
+            var expected = (dividend / divisor).ToString("F2", CultureInfo.InvariantCulture);
+            var actual = Interpolated(TraceFormat.F2(dividend, divisor));
+            if (actual != expected)
+            {
+                Assert.Fail($"{dividend} / {divisor}: {actual} vs {expected}");
+            }
+        }
+
+        Assert.That(TraceFormat.F2(2.00m, 3).ToString(), Is.EqualTo("0.67"));
+        Assert.That(TraceFormat.F2(0.01m, 2).ToString(), Is.EqualTo("0.01"));
+        Assert.That(TraceFormat.F2(-0.01m, 2).ToString(), Is.EqualTo("-0.01"));
+        Assert.That(TraceFormat.F2(-0.01m, 3).ToString(), Is.EqualTo("0.00"));
+    }
+
+    [Test]
     public void BothFormats_PrintTheSameThroughAStringBuilderAndToString()
     {
         foreach (var value in Edges)
