@@ -219,23 +219,14 @@ public static class AssessmentRequestReader
     private static bool TryDisability(ref Utf8JsonReader reader, out DisabilityDto? disability)
     {
         disability = null;
-        if (!reader.Read())
+        if (!TryOpen(ref reader, JsonTokenType.StartObject, out var isNull) || isNull)
         {
-            return false;
-        }
-
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
+            return isNull;
         }
 
         DisabilityCategory category = default;
         var grade = 0;
         var seen = 0;
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
 
         while (NextProperty(ref reader))
         {
@@ -266,19 +257,9 @@ public static class AssessmentRequestReader
     private static bool TryIncomes(ref Utf8JsonReader reader, out List<IncomeDto>? incomes)
     {
         incomes = null;
-        if (!reader.Read())
+        if (!TryOpen(ref reader, JsonTokenType.StartArray, out var isNull) || isNull)
         {
-            return false;
-        }
-
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            return false;
+            return isNull;
         }
 
         var list = new List<IncomeDto>();
@@ -329,19 +310,9 @@ public static class AssessmentRequestReader
     private static bool TryAssets(ref Utf8JsonReader reader, out AssetsDto? assets)
     {
         assets = null;
-        if (!reader.Read())
+        if (!TryOpen(ref reader, JsonTokenType.StartObject, out var isNull) || isNull)
         {
-            return false;
-        }
-
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
+            return isNull;
         }
 
         var financial = 0m;
@@ -376,19 +347,9 @@ public static class AssessmentRequestReader
     private static bool TryOverrides(ref Utf8JsonReader reader, out Dictionary<string, JsonElement>? overrides)
     {
         overrides = null;
-        if (!reader.Read())
+        if (!TryOpen(ref reader, JsonTokenType.StartObject, out var isNull) || isNull)
         {
-            return false;
-        }
-
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
+            return isNull;
         }
 
         var values = new Dictionary<string, JsonElement>();
@@ -414,6 +375,19 @@ public static class AssessmentRequestReader
 
         overrides = values;
         return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    /// <summary>Moves to a value the contract lets be null: true for null (<paramref name="isNull"/>) or <paramref name="start"/>, false for anything else.</summary>
+    private static bool TryOpen(ref Utf8JsonReader reader, JsonTokenType start, out bool isNull)
+    {
+        isNull = false;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        isNull = reader.TokenType == JsonTokenType.Null;
+        return isNull || reader.TokenType == start;
     }
 
     /// <summary>Moves to the next property name of the current object; false at its end.</summary>
