@@ -74,6 +74,32 @@ public sealed class AssessmentApiTests : ApiTestBase
         Assert.That(standard["effectiveFrom"], Is.Null);
     }
 
+    /// <summary>
+    /// The plain body is read by the fast reader; a byte order mark is skipped as the framework's reader skips it, and a
+    /// body in another spelling goes to the serializer (issue 14). All three are the same request and get the same answer.
+    /// </summary>
+    [Test]
+    public async Task Assess_TheSameBodyWithAByteOrderMarkOrInAnotherSpelling_GetsTheSameAnswer()
+    {
+        async Task<string> PostAsync(byte[] bytes)
+        {
+            using var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            var response = await Caller().PostAsync(new Uri("/api/v1/assessments", UriKind.Relative), content);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+            return text;
+        }
+
+        var plain = System.Text.Encoding.UTF8.GetBytes(Example().ToJsonString());
+        var expected = await PostAsync(plain);
+        Assert.That(expected, Does.Contain("\"outcome\":\"Tekun\""));
+        Assert.That(await PostAsync([0xEF, 0xBB, 0xBF, .. plain]), Is.EqualTo(expected));
+        var otherSpelling = Example().ToJsonString().Replace("\"regionCode\"", "\"RegionCode\"", StringComparison.Ordinal)
+            .Replace("\"Urban\"", "\"urban\"", StringComparison.Ordinal);
+        Assert.That(await PostAsync(System.Text.Encoding.UTF8.GetBytes(otherSpelling)), Is.EqualTo(expected));
+    }
+
     [Test]
     public async Task Assess_Trace_NamesRuleIdsSourcesAndWhereEachStoredValueCameFrom()
     {
