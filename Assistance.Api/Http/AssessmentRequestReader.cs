@@ -1,7 +1,6 @@
 namespace Assistance.Api.Http;
 
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using System.Text.Json;
 using Assistance.Application.Assessments;
 using Assistance.Domain.Households;
@@ -485,12 +484,12 @@ public static class AssessmentRequestReader
             return false;
         }
 
-        var names = EnumNames<TEnum>.Utf8;
+        var names = JsonEnumNames<TEnum>.Encoded;
         for (var i = 0; i < names.Length; i++)
         {
-            if (reader.ValueSpan.SequenceEqual(names[i]))
+            if (reader.ValueSpan.SequenceEqual(names[i].EncodedUtf8Bytes))
             {
-                value = EnumNames<TEnum>.Values[i];
+                value = JsonEnumNames<TEnum>.Values[i];
                 return true;
             }
         }
@@ -520,12 +519,5 @@ public static class AssessmentRequestReader
     {
         value = 0m;
         return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value);
-    }
-
-    private static class EnumNames<TEnum>
-        where TEnum : struct, Enum
-    {
-        public static readonly TEnum[] Values = Enum.GetValues<TEnum>();
-        public static readonly byte[][] Utf8 = Values.Select(v => Encoding.UTF8.GetBytes(v.ToString())).ToArray();
     }
 }

@@ -262,15 +262,8 @@ public static class AssessmentResponseWriter
     private static JsonEncodedText EnumName<TEnum>(TEnum value)
         where TEnum : struct, Enum
     {
-        var index = Array.IndexOf(EnumNames<TEnum>.Values, value);
+        var index = Array.IndexOf(JsonEnumNames<TEnum>.Values, value);
         // The serializer refuses to write an undeclared value as a name (integers are not allowed): so does this writer.
-        return index >= 0 ? EnumNames<TEnum>.Encoded[index] : throw new JsonException($"{typeof(TEnum).Name} has no member {value}.");
-    }
-
-    private static class EnumNames<TEnum>
-        where TEnum : struct, Enum
-    {
-        public static readonly TEnum[] Values = Enum.GetValues<TEnum>();
-        public static readonly JsonEncodedText[] Encoded = Values.Select(v => JsonEncodedText.Encode(v.ToString())).ToArray();
+        return index >= 0 ? JsonEnumNames<TEnum>.Encoded[index] : throw new JsonException($"{typeof(TEnum).Name} has no member {value}.");
     }
 }
